@@ -1,0 +1,71 @@
+import { recordCheck } from '../core/history';
+import { probePlus } from '../core/plus-probe';
+import { nextDelayMs } from '../core/schedule';
+import type { Settings } from '../core/stored-schema';
+import type { Verdict } from '../core/verdict';
+import { applyReadings, CANT_CHECK_AFTER_MS, needsConfirmation, REOPEN_COOLDOWN_MS } from '../core/watch-state';
+import { log } from '../shared/log';
+import { loadAndRepair, writeStored } from '../shared/storage';
+import { scheduleAt } from './alarm';
+import { carryOut } from './notifier';
+import { renderToolbar } from './toolbar';
+
+/** Seconds between the first `open` reading and the reading that confirms it. */
+export const CONFIRM_DELAY_MS = 4000;
+
+// Only deduplicates overlapping triggers within one worker life; nothing is lost if it resets.
+let inFlight: Promise<void> | null = null;
+
+/** Runs one check (plus its confirmation) unless one is already running, then reschedules. */
+export function runCheck(trigger: string): Promise<void> {
+  inFlight ??= checkOnce(trigger).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+async function checkOnce(trigger: string): Promise<void> {
+  const before = await loadAndRepair();
+  // If the worker dies mid-check, this fallback alarm still wakes it: the watch never goes silent.
+  await scheduleAt(Date.now() + before.settings.intervalMs);
+
+  const readings: Verdict[] = [await probe()];
+  if (needsConfirmation(before.watch, readings[0] as Verdict)) {
+    await new Promise((resolve) => setTimeout(resolve, CONFIRM_DELAY_MS));
+    readings.push(await probe());
+  }
+
+  // Re-read: settings may have changed while the probe ran.
+  const stored = await loadAndRepair();
+  const now = Date.now();
+  const { state, effects } = applyReadings(stored.watch, readings, now, alertPolicy(stored.settings));
+  state.nextCheckAt = now + nextDelayMs(state.latest, state.failureStreak, stored.settings.intervalMs, Math.random());
+  await writeStored({ watch: state, history: recordCheck(stored.history, readings, state, now) });
+  await scheduleAt(state.nextCheckAt);
+  await renderToolbar(state, now);
+  for (const effect of effects) await carryOut(effect);
+
+  for (const reading of readings) {
+    const { kind, reason, status, durationMs, bytes, requests, evidence } = reading;
+    log.info('check', { trigger, kind, reason, status, durationMs, bytes, requests, evidence });
+  }
+}
+
+function probe(): Promise<Verdict> {
+  return probePlus({ fetch: (url, init) => fetch(url, init), now: Date.now });
+}
+
+function alertPolicy(settings: Settings) {
+  return {
+    reopenCooldownMs: REOPEN_COOLDOWN_MS,
+    cantCheckAfterMs: CANT_CHECK_AFTER_MS,
+    notificationsEnabled: settings.notificationsEnabled,
+  };
+}
+
+/** Re-applies the stored state to the toolbar: badges do not survive a browser restart. */
+export async function restoreToolbar(): Promise<void> {
+  const stored = await loadAndRepair();
+  await renderToolbar(stored.watch, Date.now());
+}
+

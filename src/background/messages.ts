@@ -1,0 +1,45 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import { nextDelayMs } from '../core/schedule';
+import { loadStored, type Settings } from '../core/stored-schema';
+import { log } from '../shared/log';
+import { isPopupRequest, type PopupRequest, type WorkerResponse } from '../shared/protocol';
+import { loadAndRepair, writeStored } from '../shared/storage';
+import { scheduleAt } from './alarm';
+import { runCheck } from './check-runner';
+
+/** Only the extension's own pages may drive it; anything else is ignored without an answer. */
+function fromOwnPage(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
+}
+
+export function registerMessages(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (!fromOwnPage(sender) || !isPopupRequest(message)) {
+      log.warn('ignored a message', { from: sender.url ?? sender.id ?? 'unknown' });
+      return undefined;
+    }
+    return handle(message).catch((error: unknown): WorkerResponse => ({ ok: false, error: String(error) }));
+  });
+}
+
+async function handle(request: PopupRequest): Promise<WorkerResponse> {
+  if (request.type === 'check-now') {
+    await runCheck('check-now');
+    return { ok: true };
+  }
+  await saveSettings(request.settings);
+  return { ok: true };
+}
+
+async function saveSettings(patch: Partial<Settings>): Promise<void> {
+  const stored = await loadAndRepair();
+  // Validate the popup's values the same way stored ones are.
+  const settings = loadStored({ ...stored, settings: { ...stored.settings, ...patch } }).data.settings;
+  await writeStored({ settings });
+  if (settings.intervalMs === stored.settings.intervalMs) return;
+  const { latest, failureStreak } = stored.watch;
+  const now = Date.now();
+  const nextCheckAt = Math.max(now + 1000, (latest?.at ?? now) + nextDelayMs(latest, failureStreak, settings.intervalMs, Math.random()));
+  await writeStored({ watch: { ...stored.watch, nextCheckAt } });
+  await scheduleAt(nextCheckAt);
+}

@@ -1,0 +1,81 @@
+import type { Verdict } from './verdict';
+import type { WatchState } from './watch-state';
+
+/** What the timeline shows for a stretch of time. */
+export type TimelineState = 'open' | 'paused' | 'subscribed' | 'unknown';
+
+export interface Transition {
+  at: number;
+  state: TimelineState;
+}
+
+export interface DayCounts {
+  checks: number;
+  open: number;
+  paused: number;
+  failed: number;
+}
+
+/** Transitions plus per-day counts: bounded, so a year of 30-second checks stays small. */
+export interface History {
+  transitions: Transition[];
+  days: Record<string, DayCounts>;
+}
+
+export const MAX_TRANSITIONS = 500;
+export const MAX_DAYS = 400;
+
+export const EMPTY_HISTORY: History = { transitions: [], days: {} };
+
+/** The timeline reading after a check: confirmed availability when the check was good, else unknown. */
+export function timelineStateOf(state: WatchState): TimelineState {
+  const kind = state.latest?.kind;
+  if (kind === 'subscribed') return 'subscribed';
+  if (kind === 'open' || kind === 'paused') return state.confirmed?.availability ?? 'unknown';
+  return 'unknown';
+}
+
+export function recordCheck(history: History, readings: readonly Verdict[], state: WatchState, now: number): History {
+  const days = { ...history.days };
+  for (const reading of readings) {
+    const key = dayKey(reading.at);
+    const counts = { ...(days[key] ?? { checks: 0, open: 0, paused: 0, failed: 0 }) };
+    counts.checks += 1;
+    if (reading.kind === 'open') counts.open += 1;
+    else if (reading.kind === 'paused') counts.paused += 1;
+    else if (reading.kind !== 'subscribed') counts.failed += 1;
+    days[key] = counts;
+  }
+  const current = timelineStateOf(state);
+  const last = history.transitions.at(-1);
+  const transitions = last?.state === current ? history.transitions : [...history.transitions, { at: now, state: current }];
+  return { transitions: transitions.slice(-MAX_TRANSITIONS), days: keepNewestDays(days) };
+}
+
+function keepNewestDays(days: Record<string, DayCounts>): Record<string, DayCounts> {
+  const keys = Object.keys(days).sort();
+  if (keys.length <= MAX_DAYS) return days;
+  return Object.fromEntries(keys.slice(-MAX_DAYS).map((k) => [k, days[k] as DayCounts]));
+}
+
+/** UTC day, so counts never depend on the machine's time zone changing. */
+export function dayKey(at: number): string {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+export interface Segment {
+  from: number;
+  to: number;
+  state: TimelineState;
+}
+
+/** Cuts the transitions into segments covering [start, end], for the popup's chart. */
+export function segmentsBetween(transitions: readonly Transition[], start: number, end: number): Segment[] {
+  const segments: Segment[] = [];
+  transitions.forEach((t, i) => {
+    const to = Math.min(end, transitions[i + 1]?.at ?? end);
+    const from = Math.max(start, t.at);
+    if (to > from) segments.push({ from, to, state: t.state });
+  });
+  return segments;
+}

@@ -1,0 +1,65 @@
+import type { ReasonCode } from './verdict';
+
+/** `disable_plus_upgrade_ui` is today's flag; `disable_upgrade_ui` is the one shipped in 2023. */
+export const PAUSE_FLAGS = ['disable_plus_upgrade_ui', 'disable_upgrade_ui'] as const;
+const FREE_PLAN = 'chatgptfreeplan';
+
+export interface AccountReading {
+  kind: 'open' | 'paused' | 'subscribed' | 'error';
+  reason: ReasonCode;
+  evidence: string;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads the accounts-check answer. Every path to `open` requires positive evidence: a well-formed
+ * account whose `features` list we could read in full. Anything else is `unrecognised`.
+ */
+export function readPlusAccount(body: unknown): AccountReading {
+  if (!isObject(body) || !isObject(body.accounts)) return unrecognised('no accounts object');
+  const account = pickAccount(body, body.accounts);
+  if (!account) return unrecognised('no default account');
+
+  const features = account.features;
+  if (!Array.isArray(features)) return unrecognised('account has no features list');
+  if (!features.every((f) => typeof f === 'string')) return unrecognised('features list has non-text entries');
+
+  const flag = PAUSE_FLAGS.find((f) => features.includes(f));
+  if (flag) return { kind: 'paused', reason: 'pause-flag', evidence: `features contains ${flag}` };
+
+  const entitlement = account.entitlement;
+  if (entitlement !== undefined && entitlement !== null) {
+    if (!isObject(entitlement)) return unrecognised('entitlement is not an object');
+    const active = entitlement.has_active_subscription;
+    if (active !== undefined && typeof active !== 'boolean') return unrecognised('has_active_subscription is not true/false');
+    if (active === true) return { kind: 'subscribed', reason: 'active-subscription', evidence: 'has_active_subscription is true' };
+    const plan = entitlement.subscription_plan;
+    if (plan !== undefined && plan !== null && typeof plan !== 'string') return unrecognised('subscription_plan is not text');
+    if (typeof plan === 'string' && plan !== '' && plan !== FREE_PLAN) {
+      return { kind: 'subscribed', reason: 'paid-plan', evidence: `subscription_plan is ${quote(plan)}` };
+    }
+  }
+  return { kind: 'open', reason: 'no-pause-flag', evidence: `no pause flag among ${features.length} features` };
+}
+
+function pickAccount(body: Json, accounts: Json): Json | null {
+  const byId = typeof body.default_account_id === 'string' ? accounts[body.default_account_id] : undefined;
+  if (isObject(byId)) return byId;
+  if (isObject(accounts.default)) return accounts.default;
+  const ordering = body.account_ordering;
+  const first = Array.isArray(ordering) && typeof ordering[0] === 'string' ? accounts[ordering[0]] : undefined;
+  return isObject(first) ? first : null;
+}
+
+function unrecognised(evidence: string): AccountReading {
+  return { kind: 'error', reason: 'unrecognised', evidence };
+}
+
+/** Server text shown as evidence is shortened and stripped of control characters; the popup renders it as text. */
+export function quote(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return `"${clean.length > 40 ? `${clean.slice(0, 40)}…` : clean}"`;
+}

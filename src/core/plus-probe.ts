@@ -1,0 +1,149 @@
+import { type BoundedResponse, boundedFetch, FetchFailure, type FetchLike, type FetchLimits } from './bounded-fetch';
+import { detectChallenge, looksLikeHtml } from './challenge';
+import { readPlusAccount } from './plus-account';
+import { parseRetryAfter } from './retry-after';
+import type { ReasonCode, Verdict, VerdictKind } from './verdict';
+
+export const CHATGPT_ORIGIN = 'https://chatgpt.com';
+export const SESSION_PATH = '/api/auth/session';
+export const ACCOUNTS_PATH = '/backend-api/accounts/check/v4-2023-04-27';
+export const PRICING_URL = `${CHATGPT_ORIGIN}/#pricing`;
+
+export const DEFAULT_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 256 * 1024 };
+
+export interface ProbeDeps {
+  fetch: FetchLike;
+  now: () => number;
+  limits?: FetchLimits;
+  origin?: string;
+}
+
+type Outcome = Omit<Verdict, 'at' | 'durationMs' | 'bytes' | 'requests'>;
+
+/** Tally of one check, kept apart from the outcome so every exit reports the same counters. */
+interface Tally {
+  bytes: number;
+  requests: number;
+}
+
+/**
+ * One ChatGPT Plus check: the session (for an access token), then the account's feature flags.
+ * At most two requests. The token lives only in this call's locals and the second request's header.
+ */
+export async function probePlus(deps: ProbeDeps): Promise<Verdict> {
+  const at = deps.now();
+  const tally: Tally = { bytes: 0, requests: 0 };
+  const outcome = await probeSteps(deps, tally);
+  return { ...outcome, at, durationMs: Math.max(0, deps.now() - at), bytes: tally.bytes, requests: tally.requests };
+}
+
+async function probeSteps(deps: ProbeDeps, tally: Tally): Promise<Outcome> {
+  const origin = deps.origin ?? CHATGPT_ORIGIN;
+  const session = await request(deps, tally, origin + SESSION_PATH, {});
+  if ('kind' in session) return session;
+  const sessionFailure = classifyFailure(session, deps.now(), 'session');
+  if (sessionFailure) return sessionFailure;
+  const sessionBody = parseJson(session);
+  if (sessionBody === undefined) return notJson(session);
+  if (typeof sessionBody !== 'object' || sessionBody === null || Array.isArray(sessionBody)) {
+    return outcome('error', 'unrecognised', session.status, 'session answer is not an object');
+  }
+  const token = (sessionBody as { accessToken?: unknown }).accessToken;
+  if (typeof token !== 'string' || token === '') {
+    return outcome('signed-out', 'no-access-token', session.status, 'session has no access token');
+  }
+
+  const accounts = await request(deps, tally, origin + ACCOUNTS_PATH, { Authorization: `Bearer ${token}` });
+  if ('kind' in accounts) return accounts;
+  const accountsFailure = classifyFailure(accounts, deps.now(), 'accounts');
+  if (accountsFailure) return accountsFailure;
+  const accountsBody = parseJson(accounts);
+  if (accountsBody === undefined) return notJson(accounts);
+  const reading = readPlusAccount(accountsBody);
+  return outcome(reading.kind, reading.reason, accounts.status, reading.evidence);
+}
+
+async function request(
+  deps: ProbeDeps,
+  tally: Tally,
+  url: string,
+  headers: Record<string, string>,
+): Promise<BoundedResponse | Outcome> {
+  tally.requests += 1;
+  try {
+    const response = await boundedFetch(
+      deps.fetch,
+      url,
+      {
+        method: 'GET',
+        credentials: 'include',
+        cache: 'no-store',
+        headers: { Accept: 'application/json', ...headers },
+      },
+      deps.limits ?? DEFAULT_LIMITS,
+    );
+    tally.bytes += response.bytes;
+    return response;
+  } catch (error) {
+    if (!(error instanceof FetchFailure)) throw error;
+    tally.bytes += error.bytes;
+    const limits = deps.limits ?? DEFAULT_LIMITS;
+    const evidence = {
+      timeout: `no complete answer within ${Math.round(limits.timeoutMs / 1000)} s`,
+      'too-large': `answer larger than ${Math.round(limits.maxBytes / 1024)} KiB`,
+      network: 'could not reach chatgpt.com',
+    }[error.reason];
+    return outcome('error', error.reason, error.status, `${pathOf(url)}: ${evidence}`);
+  }
+}
+
+/** Challenge, rate limit, sign-in redirects and HTTP errors, in the order they must be recognised. */
+function classifyFailure(response: BoundedResponse, now: number, step: 'session' | 'accounts'): Outcome | null {
+  const { status, headers } = response;
+  const where = step === 'session' ? SESSION_PATH : ACCOUNTS_PATH;
+  const challenge = detectChallenge(headers, response.text);
+  if (challenge) {
+    const evidence = challenge === 'challenge-header' ? 'cf-mitigated: challenge' : 'bot challenge page';
+    return outcome('blocked', challenge, status, `${where}: ${evidence} (HTTP ${status})`);
+  }
+  const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
+  if (status === 429) {
+    return { ...outcome('rate-limited', 'http-429', status, `${where}: HTTP 429 too many requests`), retryAfterMs };
+  }
+  if (step === 'accounts' && (status === 401 || status === 403)) {
+    return outcome('signed-out', 'token-rejected', status, `${where}: HTTP ${status}, session expired`);
+  }
+  if (status < 200 || status > 299) {
+    return { ...outcome('error', 'http-status', status, `${where}: HTTP ${status}`), retryAfterMs };
+  }
+  if (response.redirected && pathOf(response.url) !== where && /log-?in|sign-?in|auth/i.test(pathOf(response.url))) {
+    return outcome('signed-out', 'login-redirect', status, `${where}: redirected to a sign-in page`);
+  }
+  return null;
+}
+
+function parseJson(response: BoundedResponse): unknown {
+  if (looksLikeHtml(response.headers, response.text)) return undefined;
+  try {
+    return JSON.parse(response.text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function notJson(response: BoundedResponse): Outcome {
+  const type = response.headers.get('content-type')?.split(';')[0] || 'no content type';
+  return outcome('error', 'not-json', response.status, `${pathOf(response.url)}: expected JSON, got ${type}`);
+}
+
+function outcome(kind: VerdictKind, reason: ReasonCode, status: number | null, evidence: string): Outcome {
+  return { kind, reason, status, evidence };
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,48 @@
+/** What one check concluded. `open` and `paused` are availability; the rest say why we can't tell. */
+export type VerdictKind = 'open' | 'paused' | 'subscribed' | 'signed-out' | 'blocked' | 'rate-limited' | 'error';
+
+/** Machine-readable cause behind a verdict; shown in the popup and logs, never containing secrets. */
+export type ReasonCode =
+  | 'pause-flag'
+  | 'no-pause-flag'
+  | 'active-subscription'
+  | 'paid-plan'
+  | 'no-access-token'
+  | 'token-rejected'
+  | 'login-redirect'
+  | 'challenge-header'
+  | 'challenge-page'
+  | 'http-429'
+  | 'http-status'
+  | 'not-json'
+  | 'unrecognised'
+  | 'network'
+  | 'timeout'
+  | 'too-large';
+
+export interface Verdict {
+  kind: VerdictKind;
+  reason: ReasonCode;
+  /** HTTP status of the last response read, or null when none arrived. */
+  status: number | null;
+  /** When the check started (epoch ms). */
+  at: number;
+  durationMs: number;
+  /** Body bytes read across the check's requests. */
+  bytes: number;
+  requests: number;
+  /** Short human text ("features contains disable_plus_upgrade_ui"); never a token or personal data. */
+  evidence: string;
+  /** From a `Retry-After` header, in ms, when the server gave one. */
+  retryAfterMs?: number;
+}
+
+/** Verdicts that tell us something true about the account and the upgrade flow. */
+export function isGoodCheck(kind: VerdictKind): boolean {
+  return kind === 'open' || kind === 'paused' || kind === 'subscribed';
+}
+
+/** Verdicts only the user can fix (sign in, pass a challenge). */
+export function needsUser(kind: VerdictKind): boolean {
+  return kind === 'signed-out' || kind === 'blocked';
+}

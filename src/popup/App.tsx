@@ -1,0 +1,28 @@
+import type { Stored } from '../core/stored-schema';
+import { t } from '../shared/i18n';
+import { CheckNow } from './CheckNow';
+import { SettingsForm } from './SettingsForm';
+import { StatusCard } from './StatusCard';
+import { Timeline } from './Timeline';
+import { useNow, useStored } from './use-stored';
+
+export function App() {
+  const stored = useStored();
+  const now = useNow();
+  if (!stored) return <main class="popup" aria-busy="true" />;
+  return <Popup stored={stored} now={now} />;
+}
+
+function Popup({ stored, now }: { stored: Stored; now: number }) {
+  return (
+    <main class="popup">
+      <StatusCard watch={stored.watch} now={now} />
+      <CheckNow watch={stored.watch} />
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('popupHistory')}</h2>
+        <Timeline history={stored.history} now={now} />
+      </section>
+      <SettingsForm settings={stored.settings} />
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+import browser from 'webextension-polyfill';
+
+export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
+
+/** Every visible string goes through here, so a missing key shows up as the key, never as blank. */
+export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
+  const text = browser.i18n.getMessage(key, substitutions.map(String));
+  return text || key;
+}
+
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage() || 'en';
+}
+
+/** "14:32" in the browser's language. */
+export function formatTime(at: number): string {
+  return new Date(at).toLocaleTimeString(uiLanguage(), { hour: '2-digit', minute: '2-digit' });
+}
+
+/** "12 minutes ago" / "12分钟前", or "in 2 minutes" for future times. */
+export function formatRelative(at: number, now: number): string {
+  const format = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' });
+  const seconds = Math.round((at - now) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 60) return format.format(seconds, 'second');
+  if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
+  return format.format(Math.round(seconds / 86_400), 'day');
+}
