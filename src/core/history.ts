@@ -37,6 +37,7 @@ export function timelineStateOf(state: WatchState): TimelineState {
 
 export function recordCheck(history: History, readings: readonly Verdict[], state: WatchState, now: number): History {
   const days = { ...history.days };
+  const dayCount = Object.keys(days).length;
   for (const reading of readings) {
     const key = dayKey(reading.at);
     const counts = { ...(days[key] ?? { checks: 0, open: 0, paused: 0, failed: 0 }) };
@@ -49,7 +50,9 @@ export function recordCheck(history: History, readings: readonly Verdict[], stat
   const current = timelineStateOf(state);
   const last = history.transitions.at(-1);
   const transitions = last?.state === current ? history.transitions : [...history.transitions, { at: now, state: current }];
-  return { transitions: transitions.slice(-MAX_TRANSITIONS), days: keepNewestDays(days) };
+  // Pruning sorts every key, so only do it when a check started a new day.
+  const pruned = Object.keys(days).length > dayCount ? keepNewestDays(days) : days;
+  return { transitions: transitions.length > MAX_TRANSITIONS ? transitions.slice(-MAX_TRANSITIONS) : transitions, days: pruned };
 }
 
 function keepNewestDays(days: Record<string, DayCounts>): Record<string, DayCounts> {

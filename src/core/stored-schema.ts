@@ -44,6 +44,10 @@ export function loadStored(input: unknown): Loaded {
   const repairs: string[] = [];
   let raw: Raw = isObject(input) ? input : {};
   if (!isObject(input)) repairs.push('storage was not an object; reset');
+  else if (STORED_KEYS.every((key) => raw[key] === undefined)) {
+    // A fresh install: nothing to repair, just defaults to write.
+    return { data: structuredClone({ schemaVersion: SCHEMA_VERSION, settings: DEFAULT_SETTINGS, watch: INITIAL_WATCH, history: EMPTY_HISTORY }), repairs, changed: true };
+  }
 
   let version = raw.schemaVersion ?? 0;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
@@ -57,15 +61,13 @@ export function loadStored(input: unknown): Loaded {
   }
   for (let v = version as number; v < SCHEMA_VERSION; v++) raw = (MIGRATIONS[v] as (r: Raw) => Raw)(raw);
 
-  const isFresh = STORED_KEYS.every((key) => key === 'schemaVersion' || raw[key] === undefined);
   const data: Stored = {
     schemaVersion: SCHEMA_VERSION,
     settings: readSettings(raw.settings, repairs),
     watch: readWatch(raw.watch, repairs),
     history: readHistory(raw.history, repairs),
   };
-  if (isFresh) repairs.length = 0;
-  return { data, repairs, changed: isFresh || repairs.length > 0 || version !== SCHEMA_VERSION };
+  return { data, repairs, changed: repairs.length > 0 || version !== SCHEMA_VERSION };
 }
 
 function readSettings(raw: unknown, repairs: string[]): Settings {
