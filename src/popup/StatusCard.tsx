@@ -1,7 +1,7 @@
 import { isGoodCheck } from '../core/verdict';
 import type { WatchState } from '../core/watch-state';
 import { formatRelative, formatTime, t } from '../shared/i18n';
-import { availabilityWord, headline, reasonText, toneOf } from '../shared/status-view';
+import { headline, reasonText, toneOf } from '../shared/status-view';
 
 /** The verdict in words and colour, since when, why, and when the last and next checks are. */
 export function StatusCard({ watch, now }: { watch: WatchState; now: number }) {
@@ -12,7 +12,7 @@ export function StatusCard({ watch, now }: { watch: WatchState; now: number }) {
       <h1 class="headline">{headline(watch)}</h1>
       {confirmed && (
         <p class="since">
-          {availabilityWord(confirmed.availability)} · {t('popupSince', formatTime(confirmed.since))} ({formatRelative(confirmed.since, now)})
+          {t(confirmed.availability === 'open' ? 'popupOpenSince' : 'popupPausedSince', formatTime(confirmed.since))} ({formatRelative(confirmed.since, now)})
         </p>
       )}
       {latest && (

@@ -1,7 +1,8 @@
 import { dayKey, type History, segmentsBetween, type TimelineState } from '../core/history';
 import { formatRelative, formatTime, type MessageKey, t } from '../shared/i18n';
 
-const WINDOW_MS = 24 * 60 * 60_000;
+const MAX_WINDOW_MS = 24 * 60 * 60_000;
+const MIN_WINDOW_MS = 15 * 60_000;
 const WIDTH = 300;
 const BAR_HEIGHT = 18;
 const STATE_WORDS: Record<TimelineState, MessageKey> = {
@@ -11,12 +12,17 @@ const STATE_WORDS: Record<TimelineState, MessageKey> = {
   unknown: 'stateUnknown',
 };
 
-/** A drawn bar of the last 24 hours (open, paused, unknown), the latest changes, and today's counts. */
+/**
+ * A drawn bar of open / paused / unknown over time, the latest changes, and today's counts. It spans
+ * the history so far, from 15 minutes up to the last 24 hours, so a new install's first minutes are visible.
+ */
 export function Timeline({ history, now }: { history: History; now: number }) {
-  const start = now - WINDOW_MS;
+  const first = history.transitions[0];
+  if (!first) return <p class="muted">{t('popupHistoryEmpty')}</p>;
+  const span = Math.min(MAX_WINDOW_MS, Math.max(MIN_WINDOW_MS, now - first.at));
+  const start = now - span;
   const segments = segmentsBetween(history.transitions, start, now);
-  if (history.transitions.length === 0) return <p class="muted">{t('popupHistoryEmpty')}</p>;
-  const x = (at: number) => ((at - start) / WINDOW_MS) * WIDTH;
+  const x = (at: number) => ((at - start) / span) * WIDTH;
   const today = history.days[dayKey(now)];
   const recent = history.transitions.slice(-4).reverse();
   const summary = recent.map((tr) => `${formatTime(tr.at)} ${t(STATE_WORDS[tr.state])}`).join(', ');
@@ -27,9 +33,9 @@ export function Timeline({ history, now }: { history: History; now: number }) {
         {segments.map((s) => (
           <rect key={s.from} class={`seg seg-${s.state}`} x={x(s.from)} y="0" width={Math.max(1, x(s.to) - x(s.from))} height={BAR_HEIGHT} />
         ))}
-        {[0, 6, 12, 18, 24].map((hoursAgo) => (
-          <text key={hoursAgo} class="tick" x={x(now - hoursAgo * 3_600_000)} y={BAR_HEIGHT + 12} text-anchor={hoursAgo === 0 ? 'end' : hoursAgo === 24 ? 'start' : 'middle'}>
-            {hoursAgo === 0 ? formatTime(now) : formatTime(now - hoursAgo * 3_600_000)}
+        {[0, 0.25, 0.5, 0.75, 1].map((f) => (
+          <text key={f} class="tick" x={f * WIDTH} y={BAR_HEIGHT + 12} text-anchor={f === 0 ? 'start' : f === 1 ? 'end' : 'middle'}>
+            {formatTime(start + f * span)}
           </text>
         ))}
       </svg>

@@ -12,12 +12,11 @@ export function useStored(): Stored | null {
   return data;
 }
 
-/** The current time, ticking so "3 minutes ago" stays true while the popup is open. */
-export function useNow(everyMs = 15_000): number {
-  const [now, setNow] = useState(Date.now());
+/** Re-renders on a tick so "3 minutes ago" stays true while the popup is open. */
+export function useNow(everyMs = 15_000): void {
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    const timer = setInterval(() => setTick((n) => n + 1), everyMs);
     return () => clearInterval(timer);
   }, [everyMs]);
-  return now;
 }

@@ -1,4 +1,4 @@
-import type { ReasonCode } from '../core/verdict';
+import { isGoodCheck, type ReasonCode } from '../core/verdict';
 import type { WatchState } from '../core/watch-state';
 import { formatRelative, formatTime, type MessageKey, t } from './i18n';
 
@@ -64,7 +64,6 @@ export function tooltip(state: WatchState, now: number): string {
   const latest = state.latest;
   if (!latest) return t('titleNone');
   const time = formatTime(latest.at);
-  const tone = toneOf(state);
   let sentence: string;
   if (latest.kind === 'signed-out') sentence = t('titleSignedOut', time);
   else if (latest.kind === 'blocked') sentence = t('titleBlocked', time);
@@ -72,14 +71,13 @@ export function tooltip(state: WatchState, now: number): string {
   else if ((latest.kind === 'open' || latest.kind === 'paused') && state.confirmed) {
     sentence = t(state.confirmed.availability === 'open' ? 'titleOpen' : 'titlePaused', time);
   } else sentence = t('titleFailed', time);
-  const failedToTell = latest.kind !== 'open' && latest.kind !== 'paused' && latest.kind !== 'subscribed';
-  if (failedToTell && state.confirmed && tone !== 'none') {
+  if (!isGoodCheck(latest.kind) && state.confirmed) {
     sentence += ` ${t('titleLastKnown', availabilityWord(state.confirmed.availability), formatRelative(state.confirmed.at, now))}`;
   }
   return sentence;
 }
 
-export function availabilityWord(availability: 'open' | 'paused'): string {
+function availabilityWord(availability: 'open' | 'paused'): string {
   return t(availability === 'open' ? 'stateOpen' : 'statePaused');
 }
 

@@ -1,0 +1,132 @@
+// The product's story in a real browser: signed out → signed in and paused → a false blip → a real
+// reopening with exactly one notification → a subscribed account. Checks are driven by "Check now".
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIM_EMAIL, type Simulator, startSimulator } from '../sim/simulator';
+import { ARTIFACTS, type Extension, launchExtension, waitFor } from './harness';
+
+let sim: Simulator;
+let ext: Extension;
+let popup: Page;
+
+/** Clicks "Check now" and waits until the popup says the check finished. */
+async function checkNow(): Promise<void> {
+  const before = sim.requests.length;
+  const button = popup.getByRole('button', { name: 'Check now' });
+  await button.click();
+  await waitFor(async () => (await button.isEnabled()) && sim.requests.length > before, Boolean);
+  expect(await button.isEnabled()).toBe(true);
+}
+
+const checkRequests = () => sim.requests.filter((r) => r.path.startsWith('/api/') || r.path.startsWith('/backend-api/'));
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  sim = await startSimulator({ mode: 'paused' });
+  ext = await launchExtension({ sim });
+});
+
+afterAll(async () => {
+  await ext?.close().catch(() => undefined);
+  await sim?.close();
+});
+
+describe('the ChatGPT Plus watch, end to end', () => {
+  it('fresh install while signed out: "!" and no notification', async () => {
+    expect(await waitFor(ext.badge, (b) => b !== '')).toBe('!');
+    expect(await ext.title()).toMatch(/^Reopen Watch can't check ChatGPT Plus: please sign in at chatgpt\.com \(last try at .+\)\.$/);
+    expect(await ext.notifications()).toEqual([]);
+    popup = await ext.popup();
+    await expect.poll(() => popup.locator('h1').textContent()).toBe('Sign in at chatgpt.com so Reopen Watch can check');
+  });
+
+  it('sign in through the site: paused, WAIT, no notification', async () => {
+    const site = await ext.context.newPage();
+    await site.goto('https://chatgpt.com/auth/login');
+    await expect.poll(() => site.textContent('body')).toContain('Signed in as');
+    await site.close();
+    await checkNow();
+    expect(await waitFor(ext.badge, (b) => b === 'WAIT')).toBe('WAIT');
+    expect(await ext.title()).toMatch(/^ChatGPT Plus upgrades are paused \(checked at .+\)\.$/);
+    expect(await ext.notifications()).toEqual([]);
+    await expect.poll(() => popup.locator('h1').textContent()).toBe('ChatGPT Plus upgrades are paused');
+    await expect.poll(() => popup.locator('.evidence').textContent()).toBe('features contains disable_plus_upgrade_ui');
+  });
+
+  it('a single flag-less reading followed by paused: no notification', async () => {
+    sim.queue.push('open');
+    const before = checkRequests().length;
+    await checkNow();
+    // The first reading said open, so a confirmation check followed: 2 + 2 requests.
+    await waitFor(async () => checkRequests().length - before, (n) => n >= 4);
+    expect(checkRequests().length - before).toBe(4);
+    expect(await ext.badge()).toBe('WAIT');
+    expect(await ext.notifications()).toEqual([]);
+  });
+
+  it('a real reopening: exactly one notification and OPEN', async () => {
+    sim.mode = 'open';
+    await checkNow();
+    expect(await waitFor(ext.badge, (b) => b === 'OPEN')).toBe('OPEN');
+    expect(await ext.title()).toMatch(/^ChatGPT Plus upgrades are open \(checked at .+\)\.$/);
+    expect(await waitFor(ext.notifications, (n) => n.length > 0)).toEqual(['reopened']);
+    await expect.poll(() => popup.locator('h1').textContent()).toBe('ChatGPT Plus is open — you can upgrade now');
+    await popup.locator('main').screenshot({ path: `${ARTIFACTS}/popup-en.png` });
+
+    // Dismiss it, check again while still open: no second notification.
+    await (await ext.worker()).evaluate(() => chrome.notifications.clear('reopened'));
+    const before = checkRequests().length;
+    await checkNow();
+    expect(checkRequests().length - before).toBe(2);
+    expect(await ext.badge()).toBe('OPEN');
+    expect(await ext.notifications()).toEqual([]);
+  });
+
+  it('a subscribed account: Plus badge and no reopening alert', async () => {
+    sim.mode = 'paused';
+    await checkNow();
+    expect(await waitFor(ext.badge, (b) => b === 'WAIT')).toBe('WAIT');
+    sim.mode = 'subscribed';
+    await checkNow();
+    expect(await waitFor(ext.badge, (b) => b === 'Plus')).toBe('Plus');
+    expect(await ext.title()).toMatch(/^You already have ChatGPT Plus \(checked at .+\)\.$/);
+    expect(await ext.notifications()).toEqual([]);
+  });
+
+  it('never stores the access token or the email, anywhere', async () => {
+    const everything = JSON.stringify(await ext.storage());
+    expect(sim.issuedTokens.length).toBeGreaterThan(0);
+    for (const token of sim.issuedTokens) expect(everything).not.toContain(token);
+    expect(everything).not.toContain(SIM_EMAIL);
+    const logs = ext.console.join('\n');
+    for (const token of sim.issuedTokens) expect(logs).not.toContain(token);
+    expect(logs).not.toContain(SIM_EMAIL);
+    // Every check request carried the session cookie; only the accounts check carried the token.
+    expect(checkRequests().filter((r) => r.path === '/api/auth/session').every((r) => !r.withBearer)).toBe(true);
+  });
+});
+
+describe('after a restart, in Chinese', () => {
+  it('restores the badge on startup, keeps history, and speaks Simplified Chinese', async () => {
+    const profileDir = ext.profileDir;
+    const historyBefore = ((await ext.storage()).local as { history: { transitions: unknown[] } }).history.transitions.length;
+    await ext.context.close();
+    const zh = await launchExtension({ sim, profileDir, lang: 'zh-CN' });
+    try {
+      expect(await waitFor(zh.badge, (b) => b !== '')).toBe('Plus');
+      expect(await zh.title()).toMatch(/^你已订阅 ChatGPT Plus（.+ 检查）。$/);
+      const stored = (await zh.storage()).local as { history: { transitions: unknown[] } };
+      expect(stored.history.transitions.length).toBeGreaterThanOrEqual(historyBefore);
+      sim.mode = 'paused';
+      const page = await zh.popup();
+      await page.getByRole('button', { name: '立即检查' }).click();
+      expect(await waitFor(zh.badge, (b) => b === '暂停')).toBe('暂停');
+      await expect.poll(() => page.locator('h1').textContent()).toBe('ChatGPT Plus 升级已暂停');
+      await page.locator('main').screenshot({ path: `${ARTIFACTS}/popup-zh_CN.png` });
+      expect(await zh.notifications()).toEqual([]);
+    } finally {
+      await zh.close();
+    }
+  });
+});

@@ -1,0 +1,139 @@
+// A local HTTPS stand-in for chatgpt.com: sign-in page, session endpoint and the accounts check,
+// answering the way the real site did in 2023–2025. Tests and the demo steer it in-process.
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { makeCertificate } from './certificate';
+
+export const SIM_EMAIL = 'sim.user@example.com';
+const COOKIE = '__Secure-next-auth.session-token';
+const ACCOUNTS_PATH = '/backend-api/accounts/check/v4-2023-04-27';
+
+export type PlusMode = 'paused' | 'paused-2023' | 'open' | 'subscribed';
+
+export interface LoggedRequest {
+  at: number;
+  path: string;
+  status: number;
+  bytes: number;
+  withCookie: boolean;
+  withBearer: boolean;
+}
+
+export interface Simulator {
+  port: number;
+  /** What the accounts check says when the queue is empty. */
+  mode: PlusMode;
+  /** One-shot answers for the next accounts checks, used before `mode`. */
+  queue: PlusMode[];
+  /** Every request the simulator answered, oldest first. */
+  requests: LoggedRequest[];
+  /** Access tokens handed out; tests assert none of them ever reaches extension storage. */
+  issuedTokens: string[];
+  /** Ends every session, as if the user signed out elsewhere. */
+  signOutEveryone(): void;
+  close(): Promise<void>;
+}
+
+export async function startSimulator(options: { port?: number; mode?: PlusMode } = {}): Promise<Simulator> {
+  const sessions = new Map<string, string>(); // session cookie → access token
+  const sim: Simulator = {
+    port: 0,
+    mode: options.mode ?? 'paused',
+    queue: [],
+    requests: [],
+    issuedTokens: [],
+    signOutEveryone: () => sessions.clear(),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+
+  const server = createServer(makeCertificate(), (req, res) => {
+    const url = new URL(req.url ?? '/', 'https://chatgpt.com');
+    const cookie = readCookie(req);
+    const token = cookie ? sessions.get(cookie) : undefined;
+    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+      const bytes = Buffer.byteLength(body);
+      sim.requests.push({ at: Date.now(), path: url.pathname, status, bytes, withCookie: !!cookie, withBearer: /^Bearer /.test(req.headers.authorization ?? '') });
+      res.writeHead(status, { 'content-length': String(bytes), 'cache-control': 'no-store', ...headers });
+      res.end(body);
+    };
+    const json = (status: number, body: unknown) => send(status, JSON.stringify(body), { 'content-type': 'application/json' });
+
+    switch (url.pathname) {
+      case '/auth/login': {
+        const id = randomBytes(16).toString('hex');
+        const access = `sim-access-${randomBytes(24).toString('hex')}`;
+        sessions.set(id, access);
+        sim.issuedTokens.push(access);
+        return send(302, '', { location: '/', 'set-cookie': `${COOKIE}=${id}; Path=/; Max-Age=2592000; Secure; HttpOnly; SameSite=Lax` });
+      }
+      case '/auth/logout':
+        if (cookie) sessions.delete(cookie);
+        return send(302, '', { location: '/', 'set-cookie': `${COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0` });
+      case '/api/auth/session':
+        if (!token) return json(200, {});
+        return json(200, {
+          user: { id: 'user-sim', name: 'Sim User', email: SIM_EMAIL, image: '', picture: '' },
+          expires: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          accessToken: token,
+          authProvider: 'auth0',
+        });
+      case ACCOUNTS_PATH: {
+        if (!token || req.headers.authorization !== `Bearer ${token}`) return json(401, { detail: 'Unauthorized - Access token is missing' });
+        return json(200, accountsAnswer(sim.queue.shift() ?? sim.mode));
+      }
+      case '/':
+        return send(200, homePage(!!token, sim.mode), { 'content-type': 'text/html; charset=utf-8' });
+      default:
+        return send(404, 'Not found', { 'content-type': 'text/plain' });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  sim.port = (server.address() as AddressInfo).port;
+  return sim;
+}
+
+function readCookie(req: IncomingMessage): string | undefined {
+  const header = req.headers.cookie ?? '';
+  const match = header.split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`));
+  const value = match?.slice(COOKIE.length + 1);
+  return value || undefined;
+}
+
+/** The accounts-check body, shaped like ChatGPT's (trimmed to the fields that matter). */
+export function accountsAnswer(mode: PlusMode): unknown {
+  const pauseFlag = { paused: ['disable_plus_upgrade_ui'], 'paused-2023': ['disable_upgrade_ui'], open: [], subscribed: [] }[mode];
+  const subscribed = mode === 'subscribed';
+  return {
+    accounts: {
+      'acct-sim-1': {
+        account: { account_user_role: 'account-owner', account_id: 'acct-sim-1', is_default: true, name: null, email: SIM_EMAIL },
+        features: ['beta_features', 'model_switcher', ...pauseFlag, 'shared_websocket'],
+        entitlement: {
+          subscription_id: subscribed ? 'sub-sim' : null,
+          has_active_subscription: subscribed,
+          subscription_plan: subscribed ? 'chatgptplusplan' : 'chatgptfreeplan',
+          expires_at: null,
+        },
+        last_active_subscription: null,
+      },
+    },
+    account_ordering: ['acct-sim-1'],
+    default_account_id: 'acct-sim-1',
+  };
+}
+
+function homePage(signedIn: boolean, mode: PlusMode): string {
+  const paused = mode === 'paused' || mode === 'paused-2023';
+  const plan = paused
+    ? `<button disabled>Upgrade to Plus</button><p>Due to high demand, we've temporarily paused upgrades.</p><button>Sign up for waitlist</button>`
+    : mode === 'subscribed'
+      ? '<p>Your current plan: Plus</p>'
+      : '<button>Upgrade to Plus</button>';
+  return `<!doctype html><html><head><meta charset="utf-8"><title>ChatGPT (simulator)</title></head><body>
+<h1>ChatGPT simulator</h1>
+<p>${signedIn ? `Signed in as ${SIM_EMAIL}. <a href="/auth/logout">Sign out</a>` : '<a href="/auth/login">Sign in</a>'}</p>
+<section id="pricing"><h2>ChatGPT Plus</h2>${plan}</section>
+</body></html>`;
+}
