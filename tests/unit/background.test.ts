@@ -1,0 +1,195 @@
+// The service worker's wiring against @webext-core/fake-browser: real listeners, in-memory browser.
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHECK_ALARM } from '../../src/background/alarm';
+import { PRICING_URL } from '../../src/core/plus-probe';
+import { EMAIL, type FakeChatGPT, fakeChatGPT, json, TOKEN } from './fake-chatgpt';
+
+let site: FakeChatGPT;
+let runCheck: (trigger: string) => Promise<void>;
+
+const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/popup/index.html' };
+const stored = async () => (await fakeBrowser.storage.local.get(null)) as Record<string, any>;
+
+/** Loads the worker fresh, as Chromium does when it starts it, and lets its start-up settle. */
+async function startWorker() {
+  vi.resetModules();
+  await import('../../src/background/index');
+  ({ runCheck } = await import('../../src/background/check-runner'));
+  await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(CHECK_ALARM)).toBeDefined());
+}
+
+/** Runs a check with fake timers so the confirmation delay passes instantly. */
+async function check() {
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
+  const done = runCheck('test');
+  await vi.advanceTimersByTimeAsync(10_000);
+  await done;
+  vi.useRealTimers();
+}
+
+beforeEach(async () => {
+  site = fakeChatGPT('paused');
+  vi.stubGlobal('fetch', site.fetch);
+  vi.spyOn(console, 'info').mockImplementation(() => undefined);
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+describe('service worker', () => {
+  it('checks on install and shows WAIT with a full tooltip and the next alarm', async () => {
+    await startWorker();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT'));
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([185, 28, 28, 255]);
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/^ChatGPT Plus upgrades are paused \(checked at .+\)\.$/);
+    const { watch, history } = await stored();
+    expect(watch.confirmed.availability).toBe('paused');
+    expect(history.transitions).toHaveLength(1);
+    const alarm = await fakeBrowser.alarms.get(CHECK_ALARM);
+    expect(alarm?.scheduledTime).toBe(watch.nextCheckAt);
+    const delay = watch.nextCheckAt - watch.latest.at;
+    expect(delay).toBeGreaterThanOrEqual(0.85 * 120_000);
+    expect(delay).toBeLessThanOrEqual(1.15 * 120_000 + 1000);
+  });
+
+  it('runs a check when the alarm fires', async () => {
+    await startWorker();
+    const before = site.calls.length;
+    await fakeBrowser.alarms.onAlarm.trigger({ name: CHECK_ALARM, scheduledTime: Date.now() });
+    await vi.waitFor(() => expect(site.calls.length).toBe(before + 2));
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'someone-else', scheduledTime: Date.now() });
+    expect(site.calls.length).toBe(before + 2);
+  });
+
+  it('does not reset an existing alarm when the worker restarts', async () => {
+    const when = Date.now() + 90_000;
+    await fakeBrowser.alarms.create(CHECK_ALARM, { when });
+    await startWorker();
+    expect((await fakeBrowser.alarms.get(CHECK_ALARM))?.scheduledTime).toBe(when);
+  });
+
+  it('notifies once per confirmed reopening; the click opens pricing and clears it', async () => {
+    await startWorker();
+    await check();
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    site.mode = 'open';
+    await check();
+    expect(site.calls.length).toBe(6); // paused check (2) + open and its confirmation (2 + 2)
+    expect(create).toHaveBeenCalledTimes(1);
+    const options = fakeBrowser.notifications.getAllCreateOptions().reopened;
+    expect(options).toMatchObject({ type: 'basic', title: 'ChatGPT Plus is open again', requireInteraction: true });
+    expect(options?.iconUrl).toBe('chrome-extension://test-extension-id/icons/icon-128.png');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('OPEN');
+
+    await check();
+    expect(create).toHaveBeenCalledTimes(1);
+
+    await fakeBrowser.notifications.onClicked.trigger('reopened');
+    await vi.waitFor(async () => expect(await fakeBrowser.notifications.getAll()).toEqual({}));
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((t) => t.url)).toContain(PRICING_URL);
+  });
+
+  it('does not notify when notifications are switched off', async () => {
+    await startWorker();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'save-settings', settings: { notificationsEnabled: false } }, OWN_PAGE);
+    await check();
+    site.mode = 'open';
+    await check();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('OPEN');
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
+  it('answers "check now" from its own popup and ignores other senders', async () => {
+    await startWorker();
+    const [fromPopup] = await fakeBrowser.runtime.onMessage.trigger({ type: 'check-now' }, OWN_PAGE);
+    expect(fromPopup).toEqual({ ok: true });
+    const calls = site.calls.length;
+    const strangers = [
+      { id: 'another-extension', url: 'chrome-extension://another-extension/page.html' },
+      { id: 'test-extension-id', url: 'https://chatgpt.com/', tab: { id: 1 } },
+      { id: 'test-extension-id' },
+    ];
+    for (const sender of strangers) {
+      const [answer] = await fakeBrowser.runtime.onMessage.trigger({ type: 'check-now' }, sender);
+      expect(answer).toBeUndefined();
+    }
+    const [malformed] = await fakeBrowser.runtime.onMessage.trigger({ type: 'delete-everything' }, OWN_PAGE);
+    expect(malformed).toBeUndefined();
+    expect(site.calls.length).toBe(calls);
+  });
+
+  it('saves settings through the same validation and reschedules on a new interval', async () => {
+    await startWorker();
+    await check();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'save-settings', settings: { intervalMs: 3_600_000 } }, OWN_PAGE);
+    const { settings, watch } = await stored();
+    expect(settings.intervalMs).toBe(3_600_000);
+    expect((await fakeBrowser.alarms.get(CHECK_ALARM))?.scheduledTime).toBe(watch.nextCheckAt);
+    expect(watch.nextCheckAt - watch.latest.at).toBeGreaterThan(0.8 * 3_600_000);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'save-settings', settings: { intervalMs: 5, notificationsEnabled: 'no' } }, OWN_PAGE);
+    expect((await stored()).settings).toEqual({ intervalMs: 30_000, notificationsEnabled: true });
+  });
+
+  it('shows "!" when signed out, checks again when chatgpt.com loads in a tab', async () => {
+    site.signedIn = false;
+    await startWorker();
+    await check();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([194, 65, 12, 255]);
+    const { watch } = await stored();
+    await fakeBrowser.storage.local.set({ watch: { ...watch, latest: { ...watch.latest, at: Date.now() - 60_000 } } });
+    site.signedIn = true;
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'complete' }, { id: 7, url: 'https://chatgpt.com/c/abc', index: 0, highlighted: false, active: true, pinned: false, incognito: false, windowId: 1 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT'));
+  });
+
+  it('shows "?" on a failure with nothing confirmed, and keeps a confirmed state through failures', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await startWorker();
+    await check();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('?');
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/^Reopen Watch couldn't check ChatGPT Plus at .+ and will try again\.$/);
+    vi.stubGlobal('fetch', site.fetch);
+    await check();
+    vi.stubGlobal('fetch', async () => json({}, { status: 503 }));
+    await check();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT');
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/will try again\. Last known: paused, .+\.$/);
+  });
+
+  it('honours Retry-After on a rate limit when scheduling the next check', async () => {
+    vi.stubGlobal('fetch', async () => json({}, { status: 429, headers: { 'retry-after': '900' } }));
+    await startWorker();
+    await check();
+    const { watch } = await stored();
+    expect(watch.latest.kind).toBe('rate-limited');
+    expect(watch.nextCheckAt - Date.now()).toBeGreaterThan(890_000);
+    expect((await fakeBrowser.alarms.get(CHECK_ALARM))?.scheduledTime).toBe(watch.nextCheckAt);
+  });
+
+  it('repairs garbage in storage at start-up, logs why, and keeps working', async () => {
+    await fakeBrowser.storage.local.set({ schemaVersion: 1, settings: 'fast', watch: { latest: 42 }, history: [], leftover: true });
+    await startWorker();
+    await vi.waitFor(async () => expect((await stored()).leftover).toBeUndefined());
+    expect(console.warn).toHaveBeenCalledWith('[reopen-watch]', 'storage repaired', expect.objectContaining({ repairs: expect.arrayContaining(['settings was text; reset']) }));
+    await check();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT');
+  });
+
+  it('never writes the access token or the email to storage or logs', async () => {
+    await startWorker();
+    await check();
+    site.mode = 'open';
+    await check();
+    const everything = JSON.stringify(await stored());
+    expect(everything).not.toContain(TOKEN);
+    expect(everything).not.toContain(EMAIL);
+    const logged = JSON.stringify([vi.mocked(console.info).mock.calls, vi.mocked(console.warn).mock.calls]);
+    expect(logged).not.toContain(TOKEN);
+    expect(logged).not.toContain(EMAIL);
+    expect(logged).toContain('pause-flag');
+  });
+});
