@@ -1,5 +1,5 @@
 import { recordCheck } from '../core/history';
-import { probePlus } from '../core/plus-probe';
+import { plusProbe } from '../core/plus-probe';
 import { nextDelayMs } from '../core/schedule';
 import type { Settings } from '../core/stored-schema';
 import type { Verdict } from '../core/verdict';
@@ -10,7 +10,7 @@ import { scheduleAt } from './alarm';
 import { carryOut } from './notifier';
 import { renderToolbar } from './toolbar';
 
-/** Seconds between the first `open` reading and the reading that confirms it. */
+/** Wait between the first `open` reading and the reading that confirms it. */
 export const CONFIRM_DELAY_MS = 4000;
 
 // Only deduplicates overlapping triggers within one worker life; nothing is lost if it resets.
@@ -29,10 +29,11 @@ async function checkOnce(trigger: string): Promise<void> {
   // If the worker dies mid-check, this fallback alarm still wakes it: the watch never goes silent.
   await scheduleAt(Date.now() + before.settings.intervalMs);
 
-  const readings: Verdict[] = [await probe()];
+  const probe = plusProbe({ fetch: (url, init) => fetch(url, init), now: Date.now });
+  const readings: Verdict[] = [await probe.check()];
   if (needsConfirmation(before.watch, readings[0] as Verdict)) {
     await new Promise((resolve) => setTimeout(resolve, CONFIRM_DELAY_MS));
-    readings.push(await probe());
+    readings.push(await probe.confirm());
   }
 
   // Re-read: settings may have changed while the probe ran.
@@ -49,10 +50,6 @@ async function checkOnce(trigger: string): Promise<void> {
     const { kind, reason, status, durationMs, bytes, requests, evidence } = reading;
     log.info('check', { trigger, kind, reason, status, durationMs, bytes, requests, evidence });
   }
-}
-
-function probe(): Promise<Verdict> {
-  return probePlus({ fetch: (url, init) => fetch(url, init), now: Date.now });
 }
 
 function alertPolicy(settings: Settings) {

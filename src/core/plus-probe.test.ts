@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountsBody, EMAIL, fakeChatGPT, json, TOKEN } from '../../tests/unit/fake-chatgpt';
 import type { FetchLike } from './bounded-fetch';
-import { ACCOUNTS_PATH, probePlus, SESSION_PATH } from './plus-probe';
+import { ACCOUNTS_PATH, plusProbe, probePlus, SESSION_PATH } from './plus-probe';
 import type { Verdict } from './verdict';
 
 const LIMITS = { timeoutMs: 200, maxBytes: 64 * 1024 };
@@ -253,5 +253,27 @@ describe('probePlus: rate limits and errors', () => {
     const verdict = await probe(async (url, init) => (new URL(url).pathname === SESSION_PATH ? session() : trickle(init.signal)));
     expect(verdict).toMatchObject({ kind: 'error', reason: 'timeout', requests: 2 });
     expect(verdict.bytes).toBeGreaterThan(0);
+  });
+});
+
+describe('plusProbe: confirmation', () => {
+  it('re-reads only the accounts check with the remembered token', async () => {
+    const fake = fakeChatGPT('open');
+    const probe = plusProbe({ fetch: fake.fetch, now: Date.now, limits: LIMITS });
+    expect((await probe.check()).requests).toBe(2);
+    fake.queue.push('paused');
+    const confirmation = await probe.confirm();
+    expect(confirmation).toMatchObject({ kind: 'paused', requests: 1 });
+    expect(fake.calls.map((c) => new URL(c.url).pathname)).toEqual([SESSION_PATH, ACCOUNTS_PATH, ACCOUNTS_PATH]);
+    expectNoSecrets(confirmation);
+  });
+
+  it('falls back to a full check when the first check got no token', async () => {
+    const fake = fakeChatGPT('open');
+    fake.signedIn = false;
+    const probe = plusProbe({ fetch: fake.fetch, now: Date.now, limits: LIMITS });
+    expect((await probe.check()).kind).toBe('signed-out');
+    fake.signedIn = true;
+    expect(await probe.confirm()).toMatchObject({ kind: 'open', requests: 2 });
   });
 });

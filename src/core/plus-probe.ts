@@ -30,36 +30,67 @@ interface Tally {
  * One ChatGPT Plus check: the session (for an access token), then the account's feature flags.
  * At most two requests. The token lives only in this call's locals and the second request's header.
  */
-export async function probePlus(deps: ProbeDeps): Promise<Verdict> {
-  const at = deps.now();
-  const tally: Tally = { bytes: 0, requests: 0 };
-  const outcome = await probeSteps(deps, tally);
-  return { ...outcome, at, durationMs: Math.max(0, deps.now() - at), bytes: tally.bytes, requests: tally.requests };
+export function probePlus(deps: ProbeDeps): Promise<Verdict> {
+  return plusProbe(deps).check();
 }
 
-async function probeSteps(deps: ProbeDeps, tally: Tally): Promise<Outcome> {
+export interface PlusProbe {
+  /** A full check: session, then accounts. */
+  check(): Promise<Verdict>;
+  /** Re-reads only the accounts check with the token from `check()` (a full check if there is none). */
+  confirm(): Promise<Verdict>;
+}
+
+/**
+ * A probe for one wake of the worker. It remembers the access token in memory only, so that the
+ * confirmation of a reopening costs one request, not two; nothing outlives the wake.
+ */
+export function plusProbe(deps: ProbeDeps): PlusProbe {
   const origin = deps.origin ?? CHATGPT_ORIGIN;
+  let token: string | null = null;
+  const timed = async (steps: (tally: Tally) => Promise<Outcome>): Promise<Verdict> => {
+    const at = deps.now();
+    const tally: Tally = { bytes: 0, requests: 0 };
+    const outcome = await steps(tally);
+    return { ...outcome, at, durationMs: Math.max(0, deps.now() - at), bytes: tally.bytes, requests: tally.requests };
+  };
+  const check = () =>
+    timed(async (tally) => {
+      const session = await readSession(deps, tally, origin);
+      if (typeof session !== 'string') return session;
+      token = session;
+      return readAccounts(deps, tally, origin, session);
+    });
+  const confirm = () => (token === null ? check() : timed((tally) => readAccounts(deps, tally, origin, token as string)));
+  return { check, confirm };
+}
+
+/** The access token, or the outcome that ends the check. */
+async function readSession(deps: ProbeDeps, tally: Tally, origin: string): Promise<string | Outcome> {
   const session = await request(deps, tally, origin + SESSION_PATH, {});
   if ('kind' in session) return session;
-  const sessionFailure = classifyFailure(session, deps.now(), 'session');
-  if (sessionFailure) return sessionFailure;
-  const sessionBody = parseJson(session);
-  if (sessionBody === undefined) return notJson(session);
-  if (typeof sessionBody !== 'object' || sessionBody === null || Array.isArray(sessionBody)) {
+  const failure = classifyFailure(session, deps.now(), 'session');
+  if (failure) return failure;
+  const body = parseJson(session);
+  if (body === undefined) return notJson(session);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return outcome('error', 'unrecognised', session.status, 'session answer is not an object');
   }
-  const token = (sessionBody as { accessToken?: unknown }).accessToken;
+  const token = (body as { accessToken?: unknown }).accessToken;
   if (typeof token !== 'string' || token === '') {
     return outcome('signed-out', 'no-access-token', session.status, 'session has no access token');
   }
+  return token;
+}
 
+async function readAccounts(deps: ProbeDeps, tally: Tally, origin: string, token: string): Promise<Outcome> {
   const accounts = await request(deps, tally, origin + ACCOUNTS_PATH, { Authorization: `Bearer ${token}` });
   if ('kind' in accounts) return accounts;
-  const accountsFailure = classifyFailure(accounts, deps.now(), 'accounts');
-  if (accountsFailure) return accountsFailure;
-  const accountsBody = parseJson(accounts);
-  if (accountsBody === undefined) return notJson(accounts);
-  const reading = readPlusAccount(accountsBody);
+  const failure = classifyFailure(accounts, deps.now(), 'accounts');
+  if (failure) return failure;
+  const body = parseJson(accounts);
+  if (body === undefined) return notJson(accounts);
+  const reading = readPlusAccount(body);
   return outcome(reading.kind, reading.reason, accounts.status, reading.evidence);
 }
 

@@ -58,9 +58,9 @@ describe('the ChatGPT Plus watch, end to end', () => {
     sim.queue.push('open');
     const before = checkRequests().length;
     await checkNow();
-    // The first reading said open, so a confirmation check followed: 2 + 2 requests.
-    await waitFor(async () => checkRequests().length - before, (n) => n >= 4);
-    expect(checkRequests().length - before).toBe(4);
+    // The first reading said open, so a confirmation followed: 2 requests, then 1 for the accounts check.
+    await waitFor(async () => checkRequests().length - before, (n) => n >= 3);
+    expect(checkRequests().length - before).toBe(3);
     expect(await ext.badge()).toBe('WAIT');
     expect(await ext.notifications()).toEqual([]);
   });

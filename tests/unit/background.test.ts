@@ -9,6 +9,8 @@ let site: FakeChatGPT;
 let runCheck: (trigger: string) => Promise<void>;
 
 const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/popup/index.html' };
+const send = (message: unknown, sender: object) => fakeBrowser.runtime.onMessage.trigger(message, sender as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1], () => undefined);
+const fireAlarm = (name: string) => fakeBrowser.alarms.onAlarm.trigger({ name, scheduledTime: Date.now() } as Parameters<typeof fakeBrowser.alarms.onAlarm.trigger>[0]);
 const stored = async () => (await fakeBrowser.storage.local.get(null)) as Record<string, any>;
 
 /** Loads the worker fresh, as Chromium does when it starts it, and lets its start-up settle. */
@@ -38,7 +40,7 @@ beforeEach(async () => {
 describe('service worker', () => {
   it('checks on install and shows WAIT with a full tooltip and the next alarm', async () => {
     await startWorker();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT'));
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([185, 28, 28, 255]);
     expect(await fakeBrowser.action.getTitle({})).toMatch(/^ChatGPT Plus upgrades are paused \(checked at .+\)\.$/);
@@ -55,9 +57,9 @@ describe('service worker', () => {
   it('runs a check when the alarm fires', async () => {
     await startWorker();
     const before = site.calls.length;
-    await fakeBrowser.alarms.onAlarm.trigger({ name: CHECK_ALARM, scheduledTime: Date.now() });
+    await fireAlarm(CHECK_ALARM);
     await vi.waitFor(() => expect(site.calls.length).toBe(before + 2));
-    await fakeBrowser.alarms.onAlarm.trigger({ name: 'someone-else', scheduledTime: Date.now() });
+    await fireAlarm('someone-else');
     expect(site.calls.length).toBe(before + 2);
   });
 
@@ -74,7 +76,7 @@ describe('service worker', () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     site.mode = 'open';
     await check();
-    expect(site.calls.length).toBe(6); // paused check (2) + open and its confirmation (2 + 2)
+    expect(site.calls.length).toBe(5); // paused check (2) + open (2) and its confirmation (1)
     expect(create).toHaveBeenCalledTimes(1);
     const options = fakeBrowser.notifications.getAllCreateOptions().reopened;
     expect(options).toMatchObject({ type: 'basic', title: 'ChatGPT Plus is open again', requireInteraction: true });
@@ -92,7 +94,7 @@ describe('service worker', () => {
 
   it('does not notify when notifications are switched off', async () => {
     await startWorker();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'save-settings', settings: { notificationsEnabled: false } }, OWN_PAGE);
+    await send({ type: 'save-settings', settings: { notificationsEnabled: false } }, OWN_PAGE);
     await check();
     site.mode = 'open';
     await check();
@@ -102,7 +104,7 @@ describe('service worker', () => {
 
   it('answers "check now" from its own popup and ignores other senders', async () => {
     await startWorker();
-    const [fromPopup] = await fakeBrowser.runtime.onMessage.trigger({ type: 'check-now' }, OWN_PAGE);
+    const [fromPopup] = await send({ type: 'check-now' }, OWN_PAGE);
     expect(fromPopup).toEqual({ ok: true });
     const calls = site.calls.length;
     const strangers = [
@@ -111,10 +113,10 @@ describe('service worker', () => {
       { id: 'test-extension-id' },
     ];
     for (const sender of strangers) {
-      const [answer] = await fakeBrowser.runtime.onMessage.trigger({ type: 'check-now' }, sender);
+      const [answer] = await send({ type: 'check-now' }, sender);
       expect(answer).toBeUndefined();
     }
-    const [malformed] = await fakeBrowser.runtime.onMessage.trigger({ type: 'delete-everything' }, OWN_PAGE);
+    const [malformed] = await send({ type: 'delete-everything' }, OWN_PAGE);
     expect(malformed).toBeUndefined();
     expect(site.calls.length).toBe(calls);
   });
@@ -122,12 +124,12 @@ describe('service worker', () => {
   it('saves settings through the same validation and reschedules on a new interval', async () => {
     await startWorker();
     await check();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'save-settings', settings: { intervalMs: 3_600_000 } }, OWN_PAGE);
+    await send({ type: 'save-settings', settings: { intervalMs: 3_600_000 } }, OWN_PAGE);
     const { settings, watch } = await stored();
     expect(settings.intervalMs).toBe(3_600_000);
     expect((await fakeBrowser.alarms.get(CHECK_ALARM))?.scheduledTime).toBe(watch.nextCheckAt);
     expect(watch.nextCheckAt - watch.latest.at).toBeGreaterThan(0.8 * 3_600_000);
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'save-settings', settings: { intervalMs: 5, notificationsEnabled: 'no' } }, OWN_PAGE);
+    await send({ type: 'save-settings', settings: { intervalMs: 5, notificationsEnabled: 'no' } }, OWN_PAGE);
     expect((await stored()).settings).toEqual({ intervalMs: 30_000, notificationsEnabled: true });
   });
 
@@ -140,7 +142,7 @@ describe('service worker', () => {
     const { watch } = await stored();
     await fakeBrowser.storage.local.set({ watch: { ...watch, latest: { ...watch.latest, at: Date.now() - 60_000 } } });
     site.signedIn = true;
-    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'complete' }, { id: 7, url: 'https://chatgpt.com/c/abc', index: 0, highlighted: false, active: true, pinned: false, incognito: false, windowId: 1 });
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'complete' }, { id: 7, url: 'https://chatgpt.com/c/abc' } as Parameters<typeof fakeBrowser.tabs.onUpdated.trigger>[2]);
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT'));
   });
 
