@@ -10,6 +10,8 @@ export interface Transition {
 }
 
 export interface DayCounts {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
   checks: number;
   open: number;
   paused: number;
@@ -19,13 +21,14 @@ export interface DayCounts {
 /** Transitions plus per-day counts: bounded, so a year of 30-second checks stays small. */
 export interface History {
   transitions: Transition[];
-  days: Record<string, DayCounts>;
+  /** Oldest first; a list, not a map, so recording a check copies it cheaply. */
+  days: DayCounts[];
 }
 
 export const MAX_TRANSITIONS = 500;
 export const MAX_DAYS = 400;
 
-export const EMPTY_HISTORY: History = { transitions: [], days: {} };
+export const EMPTY_HISTORY: History = { transitions: [], days: [] };
 
 /** The timeline reading after a check: confirmed availability when the check was good, else unknown. */
 export function timelineStateOf(state: WatchState): TimelineState {
@@ -36,29 +39,22 @@ export function timelineStateOf(state: WatchState): TimelineState {
 }
 
 export function recordCheck(history: History, readings: readonly Verdict[], state: WatchState, now: number): History {
-  const days = { ...history.days };
-  const dayCount = Object.keys(days).length;
+  const days = history.days.slice();
   for (const reading of readings) {
-    const key = dayKey(reading.at);
-    const counts = { ...(days[key] ?? { checks: 0, open: 0, paused: 0, failed: 0 }) };
+    const day = dayKey(reading.at);
+    const last = days.at(-1);
+    // Readings arrive in time order, so a day is either the newest one or a new one.
+    const counts = last?.day === day ? { ...last } : { day, checks: 0, open: 0, paused: 0, failed: 0 };
     counts.checks += 1;
     if (reading.kind === 'open') counts.open += 1;
     else if (reading.kind === 'paused') counts.paused += 1;
     else if (reading.kind !== 'subscribed') counts.failed += 1;
-    days[key] = counts;
+    if (last?.day === day) days[days.length - 1] = counts;
+    else days.push(counts);
   }
   const current = timelineStateOf(state);
-  const last = history.transitions.at(-1);
-  const transitions = last?.state === current ? history.transitions : [...history.transitions, { at: now, state: current }];
-  // Pruning sorts every key, so only do it when a check started a new day.
-  const pruned = Object.keys(days).length > dayCount ? keepNewestDays(days) : days;
-  return { transitions: transitions.length > MAX_TRANSITIONS ? transitions.slice(-MAX_TRANSITIONS) : transitions, days: pruned };
-}
-
-function keepNewestDays(days: Record<string, DayCounts>): Record<string, DayCounts> {
-  const keys = Object.keys(days).sort();
-  if (keys.length <= MAX_DAYS) return days;
-  return Object.fromEntries(keys.slice(-MAX_DAYS).map((k) => [k, days[k] as DayCounts]));
+  const transitions = history.transitions.at(-1)?.state === current ? history.transitions : [...history.transitions, { at: now, state: current }];
+  return { transitions: transitions.slice(-MAX_TRANSITIONS), days: days.slice(-MAX_DAYS) };
 }
 
 /** UTC day, so counts never depend on the machine's time zone changing. */

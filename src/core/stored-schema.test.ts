@@ -8,7 +8,7 @@ const good = {
   schemaVersion: 1,
   settings: { intervalMs: 300_000, notificationsEnabled: false },
   watch: { ...INITIAL_WATCH, latest: verdict, confirmed: { availability: 'paused', since: 500, at: 1000 }, lastGoodCheckAt: 1000 },
-  history: { transitions: [{ at: 500, state: 'paused' }], days: { '2026-11-27': { checks: 3, open: 0, paused: 3, failed: 0 } } },
+  history: { transitions: [{ at: 500, state: 'paused' }], days: [{ day: '2026-11-27', checks: 3, open: 0, paused: 3, failed: 0 }] },
 };
 
 describe('loadStored', () => {
@@ -84,10 +84,10 @@ describe('loadStored', () => {
   it('keeps the good history entries and drops the malformed ones', () => {
     const raw = structuredClone(good) as Record<string, any>;
     raw.history.transitions.push({ at: 'later', state: 'open' }, null, { at: 900, state: 'open' });
-    raw.history.days.yesterday = { checks: 1, open: 0, paused: 0, failed: 1 };
+    raw.history.days.push({ day: 'yesterday', checks: 1, open: 0, paused: 0, failed: 1 });
     const { data, repairs } = loadStored(raw);
     expect(data.history.transitions).toEqual([{ at: 500, state: 'paused' }, { at: 900, state: 'open' }]);
-    expect(Object.keys(data.history.days)).toEqual(['2026-11-27']);
+    expect(data.history.days.map((d) => d.day)).toEqual(['2026-11-27']);
     expect(repairs).toEqual(['history.transitions: dropped 2 malformed entries', 'history.days: dropped 1 malformed entries']);
   });
 

@@ -104,9 +104,8 @@ function readHistory(raw: unknown, repairs: string[]): History {
   if (!isObject(raw)) return invalid('history', raw, EMPTY_HISTORY, repairs);
   // Keep every well-formed entry rather than dropping the whole history over one bad one.
   const transitions = keepValid('history.transitions', raw.transitions, isTransition, repairs);
-  const dayEntries = keepValid('history.days', isObject(raw.days) ? Object.entries(raw.days) : raw.days, isDayEntry, repairs);
-  const days = Object.fromEntries(dayEntries);
-  return { transitions: transitions.sort((a, b) => a.at - b.at), days };
+  const days = keepValid('history.days', raw.days, isDayCounts, repairs);
+  return { transitions: transitions.sort((a, b) => a.at - b.at), days: days.sort((a, b) => a.day.localeCompare(b.day)) };
 }
 
 const VERDICT_KINDS: readonly VerdictKind[] = ['open', 'paused', 'subscribed', 'signed-out', 'blocked', 'rate-limited', 'error'];
@@ -135,10 +134,8 @@ function isTransition(v: unknown): v is Transition {
   return isObject(v) && isTime(v.at) && TIMELINE_STATES.includes(v.state as TimelineState);
 }
 
-function isDayEntry(v: unknown): v is [string, DayCounts] {
-  if (!Array.isArray(v) || typeof v[0] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v[0])) return false;
-  const c: unknown = v[1];
-  return isObject(c) && isCount(c.checks) && isCount(c.open) && isCount(c.paused) && isCount(c.failed);
+function isDayCounts(v: unknown): v is DayCounts {
+  return isObject(v) && typeof v.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.day) && isCount(v.checks) && isCount(v.open) && isCount(v.paused) && isCount(v.failed);
 }
 
 function keepValid<T>(key: string, list: unknown, ok: (v: unknown) => v is T, repairs: string[]): T[] {

@@ -23,7 +23,7 @@ export function Timeline({ history, now }: { history: History; now: number }) {
   const start = now - span;
   const segments = segmentsBetween(history.transitions, start, now);
   const x = (at: number) => ((at - start) / span) * WIDTH;
-  const today = history.days[dayKey(now)];
+  const today = history.days.find((d) => d.day === dayKey(now));
   const recent = history.transitions.slice(-4).reverse();
   const summary = recent.map((tr) => `${formatTime(tr.at)} ${t(STATE_WORDS[tr.state])}`).join(', ');
   return (
