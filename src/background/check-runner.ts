@@ -12,6 +12,9 @@ import { renderToolbar } from './toolbar';
 
 /** Wait between the first `open` reading and the reading that confirms it. */
 export const CONFIRM_DELAY_MS = 4000;
+/** Automatic checks closer than this to the last one are skipped: a wake-up must not become a burst. */
+export const MIN_GAP_MS = 20_000;
+const AUTOMATIC_TRIGGERS = new Set(['alarm', 'startup']);
 
 // Only deduplicates overlapping triggers within one worker life; nothing is lost if it resets.
 let inFlight: Promise<void> | null = null;
@@ -26,6 +29,12 @@ export function runCheck(trigger: string): Promise<void> {
 
 async function checkOnce(trigger: string): Promise<void> {
   const before = await loadAndRepair();
+  const latestAt = before.watch.latest?.at ?? 0;
+  if (AUTOMATIC_TRIGGERS.has(trigger) && Math.abs(Date.now() - latestAt) < MIN_GAP_MS) {
+    log.info('check skipped: the last one was moments ago', { trigger });
+    await scheduleAt(Math.max(before.watch.nextCheckAt ?? 0, Date.now() + MIN_GAP_MS));
+    return;
+  }
   // If the worker dies mid-check, this fallback alarm still wakes it: the watch never goes silent.
   await scheduleAt(Date.now() + before.settings.intervalMs);
 

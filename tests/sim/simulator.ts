@@ -1,20 +1,24 @@
 // A local HTTPS stand-in for chatgpt.com: sign-in page, session endpoint and the accounts check,
-// answering the way the real site did in 2023–2025. Tests and the demo steer it in-process.
+// answering the way the real site did in 2023–2025, with faults switchable at run time.
+// Tests and the demo steer it in-process.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { makeCertificate } from './certificate';
+import { answerWithFault, type Fault } from './faults';
 
 export const SIM_EMAIL = 'sim.user@example.com';
 const COOKIE = '__Secure-next-auth.session-token';
-const ACCOUNTS_PATH = '/backend-api/accounts/check/v4-2023-04-27';
+export const SESSION_PATH = '/api/auth/session';
+export const ACCOUNTS_PATH = '/backend-api/accounts/check/v4-2023-04-27';
 
-export type PlusMode = 'paused' | 'paused-2023' | 'open' | 'subscribed';
+export type PlusMode = 'paused' | 'paused-2023' | 'open' | 'subscribed' | 'flapping' | 'hostile';
 
 export interface LoggedRequest {
   at: number;
   path: string;
+  /** 0 when no response was sent (hang, reset). */
   status: number;
   bytes: number;
   withCookie: boolean;
@@ -27,38 +31,59 @@ export interface Simulator {
   mode: PlusMode;
   /** One-shot answers for the next accounts checks, used before `mode`. */
   queue: PlusMode[];
-  /** Every request the simulator answered, oldest first. */
+  /** A fault per endpoint; null answers normally. */
+  faults: { session: Fault | null; accounts: Fault | null };
+  /** Every request the simulator saw, oldest first. */
   requests: LoggedRequest[];
   /** Access tokens handed out; tests assert none of them ever reaches extension storage. */
   issuedTokens: string[];
-  /** Ends every session, as if the user signed out elsewhere. */
+  /** Ends every session, as if it expired or the user signed out elsewhere. */
   signOutEveryone(): void;
+  /** Stops listening (connections are refused) until `up()`. */
+  down(): Promise<void>;
+  up(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startSimulator(options: { port?: number; mode?: PlusMode } = {}): Promise<Simulator> {
   const sessions = new Map<string, string>(); // session cookie → access token
+  const sockets = new Set<Duplex>();
+  let flip = false;
+  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+
   const sim: Simulator = {
     port: 0,
     mode: options.mode ?? 'paused',
     queue: [],
+    faults: { session: null, accounts: null },
     requests: [],
     issuedTokens: [],
     signOutEveryone: () => sessions.clear(),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    down: stop,
+    up: () => listen(sim.port),
+    close: stop,
   };
 
   const server = createServer(makeCertificate(), (req, res) => {
     const url = new URL(req.url ?? '/', 'https://chatgpt.com');
     const cookie = readCookie(req);
     const token = cookie ? sessions.get(cookie) : undefined;
-    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
-      const bytes = Buffer.byteLength(body);
+    const log = (status: number, bytes: number) =>
       sim.requests.push({ at: Date.now(), path: url.pathname, status, bytes, withCookie: !!cookie, withBearer: /^Bearer /.test(req.headers.authorization ?? '') });
-      res.writeHead(status, { 'content-length': String(bytes), 'cache-control': 'no-store', ...headers });
+    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+      log(status, Buffer.byteLength(body));
+      res.writeHead(status, { 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store', ...headers });
       res.end(body);
     };
     const json = (status: number, body: unknown) => send(status, JSON.stringify(body), { 'content-type': 'application/json' });
+
+    const fault = url.pathname === SESSION_PATH ? sim.faults.session : url.pathname === ACCOUNTS_PATH ? sim.faults.accounts : null;
+    if (fault) return answerWithFault(fault, req, res, log);
 
     switch (url.pathname) {
       case '/auth/login': {
@@ -68,10 +93,12 @@ export async function startSimulator(options: { port?: number; mode?: PlusMode }
         sim.issuedTokens.push(access);
         return send(302, '', { location: '/', 'set-cookie': `${COOKIE}=${id}; Path=/; Max-Age=2592000; Secure; HttpOnly; SameSite=Lax` });
       }
+      case '/auth/login-page':
+        return send(200, '<!doctype html><html><body><h1>Welcome back</h1><a href="/auth/login">Log in</a></body></html>', { 'content-type': 'text/html; charset=utf-8' });
       case '/auth/logout':
         if (cookie) sessions.delete(cookie);
         return send(302, '', { location: '/', 'set-cookie': `${COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0` });
-      case '/api/auth/session':
+      case SESSION_PATH:
         if (!token) return json(200, {});
         return json(200, {
           user: { id: 'user-sim', name: 'Sim User', email: SIM_EMAIL, image: '', picture: '' },
@@ -81,7 +108,9 @@ export async function startSimulator(options: { port?: number; mode?: PlusMode }
         });
       case ACCOUNTS_PATH: {
         if (!token || req.headers.authorization !== `Bearer ${token}`) return json(401, { detail: 'Unauthorized - Access token is missing' });
-        return json(200, accountsAnswer(sim.queue.shift() ?? sim.mode));
+        let mode = sim.queue.shift() ?? sim.mode;
+        if (mode === 'flapping') mode = (flip = !flip) ? 'open' : 'paused';
+        return json(200, accountsAnswer(mode));
       }
       case '/':
         return send(200, homePage(!!token, sim.mode), { 'content-type': 'text/html; charset=utf-8' });
@@ -89,8 +118,12 @@ export async function startSimulator(options: { port?: number; mode?: PlusMode }
         return send(404, 'Not found', { 'content-type': 'text/plain' });
     }
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  sim.port = (server.address() as AddressInfo).port;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await listen(options.port ?? 0);
+  sim.port = (server.address() as { port: number }).port;
   return sim;
 }
 
@@ -101,21 +134,20 @@ function readCookie(req: IncomingMessage): string | undefined {
   return value || undefined;
 }
 
+/** Markup an attacker might smuggle into a field the extension shows as evidence. */
+export const HOSTILE_PLAN = '<img src=x onerror="document.title=\'pwned\'">';
+
 /** The accounts-check body, shaped like ChatGPT's (trimmed to the fields that matter). */
-export function accountsAnswer(mode: PlusMode): unknown {
-  const pauseFlag = { paused: ['disable_plus_upgrade_ui'], 'paused-2023': ['disable_upgrade_ui'], open: [], subscribed: [] }[mode];
+export function accountsAnswer(mode: Exclude<PlusMode, 'flapping'>): unknown {
+  const pauseFlag = { paused: ['disable_plus_upgrade_ui'], 'paused-2023': ['disable_upgrade_ui'], open: [], subscribed: [], hostile: [] }[mode];
   const subscribed = mode === 'subscribed';
+  const plan = mode === 'hostile' ? HOSTILE_PLAN : subscribed ? 'chatgptplusplan' : 'chatgptfreeplan';
   return {
     accounts: {
       'acct-sim-1': {
         account: { account_user_role: 'account-owner', account_id: 'acct-sim-1', is_default: true, name: null, email: SIM_EMAIL },
         features: ['beta_features', 'model_switcher', ...pauseFlag, 'shared_websocket'],
-        entitlement: {
-          subscription_id: subscribed ? 'sub-sim' : null,
-          has_active_subscription: subscribed,
-          subscription_plan: subscribed ? 'chatgptplusplan' : 'chatgptfreeplan',
-          expires_at: null,
-        },
+        entitlement: { subscription_id: subscribed ? 'sub-sim' : null, has_active_subscription: subscribed, subscription_plan: plan, expires_at: null },
         last_active_subscription: null,
       },
     },

@@ -195,3 +195,20 @@ describe('service worker', () => {
     expect(logged).toContain('pause-flag');
   });
 });
+
+describe('service worker wake-ups', () => {
+  it('turns a startup check and a missed alarm into one check, not a burst', async () => {
+    await startWorker();
+    await check();
+    const calls = site.calls.length;
+    await fakeBrowser.runtime.onStartup.trigger();
+    await fireAlarm(CHECK_ALARM);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(site.calls.length).toBe(calls);
+    const alarm = await fakeBrowser.alarms.get(CHECK_ALARM);
+    expect(alarm?.scheduledTime).toBeGreaterThan(Date.now());
+    // "Check now" is the user's explicit wish and is never skipped.
+    await send({ type: 'check-now' }, OWN_PAGE);
+    expect(site.calls.length).toBe(calls + 2);
+  });
+});
