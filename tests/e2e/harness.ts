@@ -18,6 +18,8 @@ export interface LaunchOptions {
   /** Browser UI language, e.g. 'zh-CN'; the extension's locale follows it. */
   lang?: string;
   headless?: boolean;
+  /** Extra Chromium switches for one suite. */
+  extraArgs?: string[];
 }
 
 export interface Extension {
@@ -59,6 +61,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
       `--load-extension=${DIST}`,
       `--host-resolver-rules=MAP chatgpt.com 127.0.0.1:${options.sim.port}`,
       '--ignore-certificate-errors',
+      ...(options.extraArgs ?? []),
     ],
   });
   const consoleLines: string[] = [];

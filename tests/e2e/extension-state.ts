@@ -1,0 +1,18 @@
+// Typed reads of the extension's stored state, and the popup driver the e2e suites share.
+import type { Page } from 'playwright-core';
+import type { Stored } from '../../src/core/stored-schema';
+import type { Extension } from './harness';
+import { waitFor } from './harness';
+
+export async function storedState(ext: Extension): Promise<Stored> {
+  return (await ext.storage()).local as unknown as Stored;
+}
+
+/** Clicks "Check now" in the popup and waits until the worker has stored the new reading. */
+export async function checkNow(ext: Extension, popup: Page, timeoutMs = 30_000): Promise<Stored> {
+  const before = (await storedState(ext)).watch.latest?.at ?? 0;
+  const button = popup.getByRole('button', { name: 'Check now' });
+  await button.click();
+  await waitFor(async () => ((await storedState(ext)).watch.latest?.at ?? 0) > before && (await button.isEnabled()), Boolean, timeoutMs);
+  return storedState(ext);
+}
