@@ -33,6 +33,8 @@ export interface Extension {
   notifications(): Promise<string[]>;
   storage(): Promise<Record<string, unknown>>;
   popup(): Promise<Page>;
+  /** Stops the service worker the way Chromium does when it is idle (CDP ServiceWorker.stopAllWorkers). */
+  stopWorker(): Promise<void>;
   /** Console output of the worker and pages, for leak checks. */
   console: string[];
   close(): Promise<void>;
@@ -104,6 +106,13 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
       await page.goto(`chrome-extension://${id}/src/popup/index.html`);
       await page.getByRole('button', { name: /.+/ }).first().waitFor();
       return page;
+    },
+    stopWorker: async () => {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
     },
     close: async () => {
       await context.close();

@@ -176,7 +176,7 @@ describe('service worker', () => {
     await fakeBrowser.storage.local.set({ schemaVersion: 1, settings: 'fast', watch: { latest: 42 }, history: [], leftover: true });
     await startWorker();
     await vi.waitFor(async () => expect((await stored()).leftover).toBeUndefined());
-    expect(console.warn).toHaveBeenCalledWith('[reopen-watch]', 'storage repaired', expect.objectContaining({ repairs: expect.arrayContaining(['settings was text; reset']) }));
+    expect(console.warn).toHaveBeenCalledWith('[reopen-watch]', 'storage repaired', expect.stringContaining('settings was text; reset'));
     await check();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT');
   });

@@ -1,0 +1,96 @@
+// Lifecycle in the real browser: the worker killed mid-check, the browser closed and reopened on the
+// same profile after its alarm was missed (a long sleep), and a flapping site.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../sim/simulator';
+import { checkNow, storedState } from './extension-state';
+import { type Extension, launchExtension, waitFor } from './harness';
+
+let sim: Simulator;
+let ext: Extension;
+let popup: Page;
+const checkRequests = (since: number) => sim.requests.slice(since).filter((r) => r.path.startsWith('/api/') || r.path.startsWith('/backend-api/'));
+
+beforeAll(async () => {
+  sim = await startSimulator({ mode: 'paused' });
+  ext = await launchExtension({ sim });
+  const site = await ext.context.newPage();
+  await site.goto('https://chatgpt.com/auth/login');
+  await site.close();
+  popup = await ext.popup();
+  await popup.getByRole('combobox').selectOption({ label: '30 seconds' });
+  await waitFor(async () => (await storedState(ext)).settings.intervalMs, (ms) => ms === 30_000);
+  await checkNow(ext, popup);
+  expect(await ext.badge()).toBe('WAIT');
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await sim?.close();
+});
+
+describe('lifecycle', () => {
+  it('a worker stopped in the middle of a check: the next alarm completes a good check, nothing corrupted', async () => {
+    const before = await storedState(ext);
+    sim.faults.accounts = 'hang';
+    const since = sim.requests.length;
+    void popup.getByRole('button', { name: 'Check now' }).click();
+    await waitFor(async () => checkRequests(since).some((r) => r.path.startsWith('/backend-api/')), Boolean);
+    await ext.stopWorker();
+    sim.faults.accounts = null;
+
+    // The check never finished; the fallback alarm set at its start (30 s) must bring the worker back.
+    const after = await waitFor(() => storedState(ext), (s) => (s.watch.latest?.at ?? 0) > (before.watch.latest?.at ?? 0), 60_000);
+    expect(after.watch.latest?.kind).toBe('paused');
+    expect(after.watch.confirmed).toMatchObject({ availability: 'paused', since: before.watch.confirmed?.since });
+    expect(after.history.transitions).toEqual(before.history.transitions);
+    expect(ext.console.join('\n')).toContain('"trigger":"alarm"');
+    expect(ext.console.join('\n')).not.toContain('storage repaired');
+    expect(await ext.badge()).toBe('WAIT');
+  }, 90_000);
+
+  it('a flapping site raises no alert, and a stable reopening after it raises exactly one', async () => {
+    sim.mode = 'flapping';
+    for (let i = 0; i < 6; i++) {
+      await checkNow(ext, popup);
+      expect((await ext.notifications()).length).toBeLessThanOrEqual(1);
+    }
+    expect(await ext.notifications()).toEqual([]);
+    expect(await ext.badge()).toBe('WAIT');
+    sim.mode = 'open';
+    await checkNow(ext, popup);
+    expect(await waitFor(ext.badge, (b) => b === 'OPEN')).toBe('OPEN');
+    expect(await ext.notifications()).toEqual(['reopened']);
+  }, 90_000);
+
+  it('browser closed past its alarm and reopened: alarm kept, badge restored, one catch-up check, no duplicate alert', async () => {
+    await (await ext.worker()).evaluate(() => chrome.notifications.clear('reopened'));
+    const before = await storedState(ext);
+    const profileDir = ext.profileDir;
+    await ext.context.close();
+    // The machine "sleeps" past the 30 s alarm.
+    await new Promise((r) => setTimeout(r, 35_000));
+    // The catch-up check hangs, so the badge seen now can only come from the restore on start-up.
+    sim.faults.session = 'hang';
+    const since = sim.requests.length;
+    ext = await launchExtension({ sim, profileDir });
+    expect(await waitFor(ext.badge, (b) => b !== '', 5000)).toBe('OPEN');
+    expect((await storedState(ext)).watch.latest?.at).toBe(before.watch.latest?.at);
+    const alarms = await (await ext.worker()).evaluate(() => chrome.alarms.getAll());
+    expect(alarms).toHaveLength(1);
+
+    sim.faults.session = null;
+    await waitFor(() => storedState(ext), (s) => (s.watch.latest?.at ?? 0) > (before.watch.latest?.at ?? 0), 30_000);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(checkRequests(since)).toHaveLength(1); // one catch-up check (it timed out), not a burst
+    const after = await storedState(ext);
+    expect(after.watch.confirmed?.availability).toBe('open');
+    expect(await ext.notifications()).toEqual([]);
+    const kept = before.history.transitions.every((t) => after.history.transitions.some((a) => a.at === t.at && a.state === t.state));
+    expect(kept).toBe(true);
+    // Still open, read afresh: the reopening was already announced before the restart.
+    popup = await ext.popup();
+    expect((await checkNow(ext, popup)).watch.latest?.kind).toBe('open');
+    expect(await ext.notifications()).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,130 @@
+// Storage faults, the "can't check" watchdog and hostile input, in the real browser.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_PLAN, type Simulator, startSimulator } from '../sim/simulator';
+import { checkNow, storedState } from './extension-state';
+import { type Extension, launchExtension, waitFor } from './harness';
+
+let sim: Simulator;
+let ext: Extension;
+let popup: Page;
+const HOUR = 3_600_000;
+
+async function signIn() {
+  const site = await ext.context.newPage();
+  await site.goto('https://chatgpt.com/auth/login');
+  await site.close();
+}
+
+/** Replaces everything in storage.local, as a crash, a bad sync or an old version might leave it. */
+async function seed(data: Record<string, unknown>) {
+  await (await ext.worker()).evaluate(async (d) => {
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set(d);
+  }, data);
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ mode: 'paused' });
+  ext = await launchExtension({ sim });
+  await signIn();
+  popup = await ext.popup();
+  await checkNow(ext, popup);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await sim?.close();
+});
+
+describe('storage faults: repaired or reset with a logged reason, and the watch keeps working', () => {
+  const paused = { availability: 'paused', since: Date.now() - 5 * HOUR, at: Date.now() - HOUR };
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    ['garbage', { schemaVersion: 1, settings: 'fast', watch: [1, 2], history: { transitions: 'lots', days: null }, junk: { a: 1 } }, 'settings was text; reset'],
+    ['an older (unversioned) schema', { settings: { intervalMs: 300_000, notificationsEnabled: true }, watch: { confirmed: paused } }, 'watch.latest was'],
+    ['a future schema version', { schemaVersion: 7, settings: { interval: '1m' }, watch: { v7: true } }, 'schemaVersion 7 is newer than this build'],
+    ['a half-written state', { schemaVersion: 1, settings: { intervalMs: 600_000, notificationsEnabled: false } }, 'watch was missing'],
+  ];
+  for (const [name, data, reason] of cases) {
+    it(name, async () => {
+      await seed(data);
+      await ext.stopWorker();
+      const logged = ext.console.length;
+      popup = await ext.popup();
+      const s = await checkNow(ext, popup);
+      expect(ext.console.slice(logged).join('\n')).toContain(reason);
+      expect(s.schemaVersion).toBe(1);
+      expect(s.watch.latest?.kind).toBe('paused');
+      expect(await ext.badge()).toBe('WAIT');
+      const raw = (await ext.storage()).local as Record<string, unknown>;
+      expect(Object.keys(raw).sort()).toEqual(['history', 'schemaVersion', 'settings', 'watch']);
+      if (name.startsWith('an older')) {
+        expect(s.settings.intervalMs).toBe(300_000);
+        expect(s.watch.confirmed?.since).toBe(paused.since);
+      }
+      if (name.startsWith('a half')) expect(s.settings).toEqual({ intervalMs: 600_000, notificationsEnabled: false });
+    });
+  }
+});
+
+describe('the "can\'t check" watchdog', () => {
+  /** Rewinds the clock of the current failure stretch, as if checks had failed for `hours`. */
+  async function failingFor(hours: number) {
+    const s = await storedState(ext);
+    const start = Date.now() - hours * HOUR;
+    await seed({ ...s, watch: { ...s.watch, failingSince: start, lastGoodCheckAt: start, cantCheckAlerted: false } });
+  }
+
+  it('stays quiet for a short blip', async () => {
+    const s = await storedState(ext);
+    await seed({ ...s, settings: { ...s.settings, notificationsEnabled: true } });
+    await checkNow(ext, popup); // a good check first, so the stretch starts fresh
+    sim.signOutEveryone();
+    await checkNow(ext, popup);
+    await failingFor(1);
+    await checkNow(ext, popup);
+    expect(await ext.notifications()).toEqual([]);
+    expect(await ext.badge()).toBe('!');
+  });
+
+  it('says so exactly once after six hours, shows how long, and clears itself once a check works', async () => {
+    await failingFor(7);
+    await checkNow(ext, popup);
+    expect(await waitFor(ext.notifications, (n) => n.length > 0)).toEqual(['cant-check']);
+    await expect.poll(() => popup.locator('.times').textContent()).toMatch(/Last good check\s*7 hours ago/);
+    await (await ext.worker()).evaluate(() => chrome.notifications.clear('cant-check'));
+    await checkNow(ext, popup);
+    await checkNow(ext, popup);
+    expect(await ext.notifications()).toEqual([]);
+
+    await failingFor(8);
+    const s = await storedState(ext);
+    await seed({ ...s, watch: { ...s.watch, cantCheckAlerted: false } });
+    await checkNow(ext, popup);
+    expect(await waitFor(ext.notifications, (n) => n.length > 0)).toEqual(['cant-check']);
+    await signIn();
+    await checkNow(ext, popup);
+    expect(await waitFor(ext.notifications, (n) => n.length === 0)).toEqual([]);
+    expect(await ext.badge()).toBe('WAIT');
+  });
+});
+
+describe('hostile input and strangers', () => {
+  it('renders markup from the site as text, never as HTML', async () => {
+    await signIn();
+    sim.mode = 'hostile';
+    const s = await checkNow(ext, popup);
+    expect(s.watch.latest?.evidence).toContain('<img src=x');
+    await expect.poll(() => popup.locator('.evidence').textContent()).toContain(HOSTILE_PLAN.slice(0, 20));
+    expect(await popup.locator('img').count()).toBe(0);
+    expect(await popup.title()).toBe('Reopen Watch');
+    sim.mode = 'paused';
+  });
+
+  it('offers web pages no way to message the extension', async () => {
+    const site = await ext.context.newPage();
+    await site.goto('https://chatgpt.com/');
+    expect(await site.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+    await site.close();
+  });
+});
