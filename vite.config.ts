@@ -1,17 +1,42 @@
-import { crx } from '@crxjs/vite-plugin';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import pkg from './package.json' with { type: 'json' };
 import manifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+
+/** Gecko's add-on id; changing it makes Firefox treat the add-on as a different one. */
+const GECKO_ID = 'reopen-watch@reopen-watch';
+
+/** Firefox runs the same worker code as an event page and wants its own manifest keys. */
+function firefoxManifest(): ManifestV3Export {
+  const { minimum_chrome_version: _chromeOnly, background, ...common } = manifest;
+  return {
+    ...common,
+    version: pkg.version,
+    background: { scripts: [background.service_worker], type: 'module' },
+    browser_specific_settings: {
+      // 140: the first release that reads data_collection_permissions; every API used is older.
+      gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      // Firefox for Android read data_collection_permissions only from 142.
+      gecko_android: { strict_min_version: '142.0' },
+    },
+  } as ManifestV3Export;
+}
 
 // package.json is the one place the version lives; the manifest takes it at build time.
-export default defineConfig({
-  publicDir: 'src/public',
-  plugins: [preact(), crx({ manifest: { ...manifest, version: pkg.version } })],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: false,
-    target: 'chrome116',
-  },
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  return {
+    publicDir: 'src/public',
+    plugins: [
+      preact(),
+      crx({ manifest: firefox ? firefoxManifest() : { ...manifest, version: pkg.version }, browser: firefox ? 'firefox' : 'chrome' }),
+    ],
+    build: {
+      outDir: firefox ? 'dist-firefox' : 'dist',
+      emptyOutDir: true,
+      sourcemap: false,
+      target: firefox ? 'firefox140' : 'chrome116',
+    },
+  };
 });

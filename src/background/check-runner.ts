@@ -4,6 +4,7 @@ import { nextDelayMs } from '../core/schedule';
 import type { Settings } from '../core/stored-schema';
 import type { Verdict } from '../core/verdict';
 import { applyReadings, CANT_CHECK_AFTER_MS, needsConfirmation, REOPEN_COOLDOWN_MS } from '../core/watch-state';
+import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
 import { log } from '../shared/log';
 import { loadAndRepair, writeStored } from '../shared/storage';
 import { scheduleAt } from './alarm';
@@ -39,7 +40,7 @@ async function checkOnce(trigger: string): Promise<void> {
   await scheduleAt(Date.now() + before.settings.intervalMs);
 
   const probe = plusProbe({ fetch: (url, init) => fetch(url, init), now: Date.now });
-  const readings: Verdict[] = [await probe.check()];
+  const readings: Verdict[] = [(await hasHostAccess()) ? await probe.check() : noHostAccessVerdict(Date.now())];
   if (needsConfirmation(before.watch, readings[0] as Verdict)) {
     await new Promise((resolve) => setTimeout(resolve, CONFIRM_DELAY_MS));
     readings.push(await probe.confirm());

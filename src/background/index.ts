@@ -24,6 +24,11 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === CHECK_ALARM) void runCheck('alarm').catch(report('scheduled check'));
 });
 
+browser.permissions.onAdded.addListener(({ origins }) => {
+  // Access to chatgpt.com was just granted (Firefox): check at once instead of at the next alarm.
+  if (origins?.some((o) => o.startsWith(CHATGPT_ORIGIN))) void runCheck('access-granted').catch(report('access check'));
+});
+
 browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
   // tab.url is only visible for chatgpt.com (host permission); a visit there may have fixed sign-in.
   if (change.status !== 'complete' || !tab.url?.startsWith(`${CHATGPT_ORIGIN}/`)) return;

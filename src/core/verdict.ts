@@ -18,7 +18,8 @@ export type ReasonCode =
   | 'unrecognised'
   | 'network'
   | 'timeout'
-  | 'too-large';
+  | 'too-large'
+  | 'no-host-access';
 
 export interface Verdict {
   kind: VerdictKind;

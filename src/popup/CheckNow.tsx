@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { CHATGPT_ORIGIN, PRICING_URL } from '../core/plus-probe';
 import { needsUser } from '../core/verdict';
 import type { WatchState } from '../core/watch-state';
 import { t } from '../shared/i18n';
+import { hasHostAccess, requestHostAccess } from '../shared/host-access';
 import type { PopupRequest, WorkerResponse } from '../shared/protocol';
 
 type Phase = 'idle' | 'checking' | 'failed';
@@ -11,7 +12,17 @@ type Phase = 'idle' | 'checking' | 'failed';
 /** "Check now" plus the link the user needs next: the upgrade page, or chatgpt.com to sign in. */
 export function CheckNow({ watch }: { watch: WatchState }) {
   const [phase, setPhase] = useState<Phase>('idle');
+  const [access, setAccess] = useState(true);
+  useEffect(() => {
+    void hasHostAccess().then(setAccess);
+  }, [watch]);
   const signInFirst = watch.latest !== null && needsUser(watch.latest.kind);
+
+  async function grantAccess() {
+    const granted = await requestHostAccess();
+    setAccess(granted);
+    if (granted) await checkNow();
+  }
 
   async function checkNow() {
     setPhase('checking');
@@ -26,6 +37,11 @@ export function CheckNow({ watch }: { watch: WatchState }) {
 
   return (
     <div class="actions">
+      {!access && (
+        <button type="button" class="primary grant" onClick={grantAccess}>
+          {t('popupGrantAccess')}
+        </button>
+      )}
       <button type="button" class="primary" onClick={checkNow} disabled={phase === 'checking'} aria-describedby="check-status">
         {t('popupCheckNow')}
       </button>

@@ -54,6 +54,7 @@ const HEADLINES: Record<string, MessageKey> = {
 export function headline(state: WatchState): string {
   const kind = state.latest?.kind;
   if (!kind) return t('headlineNone');
+  if (state.latest?.reason === 'no-host-access') return t('headlineNoAccess');
   // A lone open reading that failed to confirm is not news; the confirmed state speaks instead.
   if (kind === 'open' && state.confirmed?.availability !== 'open') return t(state.confirmed ? 'headlinePaused' : 'headlineNone');
   return t(HEADLINES[kind] as MessageKey);
@@ -65,7 +66,8 @@ export function tooltip(state: WatchState, now: number): string {
   if (!latest) return t('titleNone');
   const time = formatTime(latest.at);
   let sentence: string;
-  if (latest.kind === 'signed-out') sentence = t('titleSignedOut', time);
+  if (latest.reason === 'no-host-access') sentence = t('titleNoAccess', time);
+  else if (latest.kind === 'signed-out') sentence = t('titleSignedOut', time);
   else if (latest.kind === 'blocked') sentence = t('titleBlocked', time);
   else if (latest.kind === 'subscribed') sentence = t('titleSubscribed', time);
   else if ((latest.kind === 'open' || latest.kind === 'paused') && state.confirmed) {
@@ -98,6 +100,7 @@ const REASON_KEYS: Record<ReasonCode, MessageKey> = {
   network: 'reasonNetwork',
   timeout: 'reasonTimeout',
   'too-large': 'reasonTooLarge',
+  'no-host-access': 'reasonNoHostAccess',
 };
 
 export function reasonText(reason: ReasonCode): string {

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHECK_ALARM } from '../../src/background/alarm';
 import { PRICING_URL } from '../../src/core/plus-probe';
 import { EMAIL, type FakeChatGPT, fakeChatGPT, json, TOKEN } from './fake-chatgpt';
+import { fakePermissions } from './fake-polyfill';
 
 let site: FakeChatGPT;
 let runCheck: (trigger: string) => Promise<void>;
@@ -210,5 +211,19 @@ describe('service worker wake-ups', () => {
     // "Check now" is the user's explicit wish and is never skipped.
     await send({ type: 'check-now' }, OWN_PAGE);
     expect(site.calls.length).toBe(calls + 2);
+  });
+});
+
+describe('host access withheld (Firefox)', () => {
+  it('says what is missing without making any request, and checks as soon as access is granted', async () => {
+    fakePermissions.granted.clear();
+    await startWorker();
+    await check();
+    expect(site.calls).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/^Reopen Watch can't check ChatGPT Plus: it needs access to chatgpt\.com/);
+    expect((await stored()).watch.latest).toMatchObject({ kind: 'blocked', reason: 'no-host-access', requests: 0 });
+    await fakeBrowser.permissions.request({ origins: ['https://chatgpt.com/*'] });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT'));
   });
 });

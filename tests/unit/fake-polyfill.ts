@@ -18,4 +18,36 @@ export function getMessage(key: string, substitutions: string | string[] = []): 
 
 Object.assign(fakeBrowser.i18n, { getMessage, getUILanguage: () => 'en' });
 
+type PermissionsListener = (permissions: { origins?: string[] }) => void;
+
+/**
+ * fake-browser leaves permissions unimplemented too: a granted-origins set, all granted by default.
+ * Kept on globalThis so a test's vi.resetModules() re-import shares it instead of starting over.
+ */
+const shared = globalThis as { fakePermissions?: typeof created };
+const created = {
+  granted: new Set<string>(['https://chatgpt.com/*']),
+  listeners: new Set<PermissionsListener>(),
+  reset() {
+    this.granted = new Set(['https://chatgpt.com/*']);
+    this.listeners.clear();
+  },
+};
+shared.fakePermissions ??= created;
+export const fakePermissions = shared.fakePermissions;
+
+Object.assign(fakeBrowser.permissions, {
+  contains: async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => fakePermissions.granted.has(o)),
+  request: async ({ origins = [] }: { origins?: string[] }) => {
+    for (const o of origins) fakePermissions.granted.add(o);
+    for (const listener of fakePermissions.listeners) listener({ origins });
+    return true;
+  },
+  onAdded: {
+    addListener: (l: PermissionsListener) => fakePermissions.listeners.add(l),
+    removeListener: (l: PermissionsListener) => fakePermissions.listeners.delete(l),
+    hasListener: (l: PermissionsListener) => fakePermissions.listeners.has(l),
+  },
+});
+
 export default fakeBrowser;

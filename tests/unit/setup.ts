@@ -1,8 +1,10 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { fakePermissions } from './fake-polyfill';
 
 beforeEach(() => {
   fakeBrowser.reset();
+  fakePermissions.reset();
 });
 
 afterEach(() => {
