@@ -75,4 +75,3 @@ export async function restoreToolbar(): Promise<void> {
   const stored = await loadAndRepair();
   await renderToolbar(stored.watch, Date.now());
 }
-

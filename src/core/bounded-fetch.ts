@@ -36,12 +36,7 @@ export class FetchFailure extends Error {
  * Fetches with a deadline and a byte cap. A hung server or a multi-megabyte page must not stall
  * or bloat the worker, so the body is streamed and cut off, never buffered whole.
  */
-export async function boundedFetch(
-  fetchFn: FetchLike,
-  url: string,
-  init: RequestInit,
-  limits: FetchLimits,
-): Promise<BoundedResponse> {
+export async function boundedFetch(fetchFn: FetchLike, url: string, init: RequestInit, limits: FetchLimits): Promise<BoundedResponse> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   let bytes = 0;

@@ -53,7 +53,8 @@ export function recordCheck(history: History, readings: readonly Verdict[], stat
     else days.push(counts);
   }
   const current = timelineStateOf(state);
-  const transitions = history.transitions.at(-1)?.state === current ? history.transitions : [...history.transitions, { at: now, state: current }];
+  const transitions =
+    history.transitions.at(-1)?.state === current ? history.transitions : [...history.transitions, { at: now, state: current }];
   return { transitions: transitions.slice(-MAX_TRANSITIONS), days: days.slice(-MAX_DAYS) };
 }
 

@@ -60,6 +60,6 @@ function unrecognised(evidence: string): AccountReading {
 
 /** Server text shown as evidence is shortened and stripped of control characters; the popup renders it as text. */
 export function quote(text: string): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const clean = [...text].map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c)).join('');
   return `"${clean.length > 40 ? `${clean.slice(0, 40)}…` : clean}"`;
 }

@@ -24,7 +24,8 @@ function probe(fetch: FetchLike): Promise<Verdict> {
 const accounts = (body: unknown, init?: ResponseInit) => probe(routes(session, () => json(body, init)));
 const html = (body: string, status = 200, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers } });
-const CHALLENGE_PAGE = '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><script>window._cf_chl_opt={}</script></body></html>';
+const CHALLENGE_PAGE =
+  '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><script>window._cf_chl_opt={}</script></body></html>';
 
 function expectNoSecrets(verdict: Verdict) {
   const text = JSON.stringify(verdict);
@@ -36,7 +37,13 @@ describe('probePlus: availability', () => {
   it('reads the current pause flag as paused, with evidence and counters', async () => {
     const fake = fakeChatGPT('paused');
     const verdict = await probe(fake.fetch);
-    expect(verdict).toMatchObject({ kind: 'paused', reason: 'pause-flag', status: 200, requests: 2, evidence: 'features contains disable_plus_upgrade_ui' });
+    expect(verdict).toMatchObject({
+      kind: 'paused',
+      reason: 'pause-flag',
+      status: 200,
+      requests: 2,
+      evidence: 'features contains disable_plus_upgrade_ui',
+    });
     expect(verdict.bytes).toBeGreaterThan(100);
     expect(verdict.durationMs).toBeGreaterThanOrEqual(0);
     expectNoSecrets(verdict);
@@ -63,7 +70,9 @@ describe('probePlus: availability', () => {
   });
 
   it('says paused over subscribed when the flag is set, as the design orders', async () => {
-    const verdict = await accounts({ accounts: { default: { features: ['disable_plus_upgrade_ui'], entitlement: { has_active_subscription: true } } } });
+    const verdict = await accounts({
+      accounts: { default: { features: ['disable_plus_upgrade_ui'], entitlement: { has_active_subscription: true } } },
+    });
     expect(verdict.kind).toBe('paused');
   });
 
@@ -84,7 +93,11 @@ describe('probePlus: availability', () => {
 describe('probePlus: choosing the account', () => {
   const acc = (features: string[]) => ({ features });
   it('uses default_account_id first', async () => {
-    const v = await accounts({ default_account_id: 'b', account_ordering: ['a'], accounts: { a: acc([]), b: acc(['disable_plus_upgrade_ui']), default: acc([]) } });
+    const v = await accounts({
+      default_account_id: 'b',
+      account_ordering: ['a'],
+      accounts: { a: acc([]), b: acc(['disable_plus_upgrade_ui']), default: acc([]) },
+    });
     expect(v.kind).toBe('paused');
   });
   it('falls back to accounts.default', async () => {

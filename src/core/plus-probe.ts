@@ -94,12 +94,7 @@ async function readAccounts(deps: ProbeDeps, tally: Tally, origin: string, token
   return outcome(reading.kind, reading.reason, accounts.status, reading.evidence);
 }
 
-async function request(
-  deps: ProbeDeps,
-  tally: Tally,
-  url: string,
-  headers: Record<string, string>,
-): Promise<BoundedResponse | Outcome> {
+async function request(deps: ProbeDeps, tally: Tally, url: string, headers: Record<string, string>): Promise<BoundedResponse | Outcome> {
   tally.requests += 1;
   try {
     const response = await boundedFetch(

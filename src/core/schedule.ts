@@ -22,12 +22,7 @@ export function clampInterval(ms: number): number {
  * How long to wait before the next check. `random` is in [0, 1). Rate limits and errors back off
  * exponentially to 30 min; `Retry-After` is honoured even beyond that.
  */
-export function nextDelayMs(
-  verdict: Verdict | null,
-  failureStreak: number,
-  intervalMs: number,
-  random: number,
-): number {
+export function nextDelayMs(verdict: Verdict | null, failureStreak: number, intervalMs: number, random: number): number {
   const base = clampInterval(intervalMs);
   let delay = base;
   if (verdict?.kind === 'rate-limited' || verdict?.kind === 'error') {

@@ -3,7 +3,16 @@ import { EMPTY_HISTORY } from './history';
 import { DEFAULT_SETTINGS, loadStored, SCHEMA_VERSION } from './stored-schema';
 import { INITIAL_WATCH } from './watch-state';
 
-const verdict = { kind: 'paused', reason: 'pause-flag', status: 200, at: 1000, durationMs: 80, bytes: 900, requests: 2, evidence: 'features contains disable_plus_upgrade_ui' };
+const verdict = {
+  kind: 'paused',
+  reason: 'pause-flag',
+  status: 200,
+  at: 1000,
+  durationMs: 80,
+  bytes: 900,
+  requests: 2,
+  evidence: 'features contains disable_plus_upgrade_ui',
+};
 const good = {
   schemaVersion: 1,
   settings: { intervalMs: 300_000, notificationsEnabled: false },
@@ -41,7 +50,11 @@ describe('loadStored', () => {
     expect(repairs[0]).toMatch(/schemaVersion 99 is newer than this build/);
   });
 
-  it.each([['text', 'one'], ['negative', -1], ['fraction', 1.5]])('resets a %s schema version', (_n, version) => {
+  it.each([
+    ['text', 'one'],
+    ['negative', -1],
+    ['fraction', 1.5],
+  ])('resets a %s schema version', (_n, version) => {
     const { data, repairs } = loadStored({ ...structuredClone(good), schemaVersion: version });
     expect(data.settings).toEqual(DEFAULT_SETTINGS);
     expect(repairs[0]).toMatch(/is not a version; reset/);
@@ -86,12 +99,20 @@ describe('loadStored', () => {
     raw.history.transitions.push({ at: 'later', state: 'open' }, null, { at: 900, state: 'open' });
     raw.history.days.push({ day: 'yesterday', checks: 1, open: 0, paused: 0, failed: 1 });
     const { data, repairs } = loadStored(raw);
-    expect(data.history.transitions).toEqual([{ at: 500, state: 'paused' }, { at: 900, state: 'open' }]);
+    expect(data.history.transitions).toEqual([
+      { at: 500, state: 'paused' },
+      { at: 900, state: 'open' },
+    ]);
     expect(data.history.days.map((d) => d.day)).toEqual(['2026-11-27']);
     expect(repairs).toEqual(['history.transitions: dropped 2 malformed entries', 'history.days: dropped 1 malformed entries']);
   });
 
-  it.each([['a string', 'garbage'], ['a list', [1, 2]], ['null', null], ['a number', 7]])('survives %s as the whole storage', (_n, raw) => {
+  it.each([
+    ['a string', 'garbage'],
+    ['a list', [1, 2]],
+    ['null', null],
+    ['a number', 7],
+  ])('survives %s as the whole storage', (_n, raw) => {
     const { data } = loadStored(raw);
     expect(data.watch).toEqual(INITIAL_WATCH);
   });

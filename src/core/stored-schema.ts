@@ -46,7 +46,11 @@ export function loadStored(input: unknown): Loaded {
   if (!isObject(input)) repairs.push('storage was not an object; reset');
   else if (STORED_KEYS.every((key) => raw[key] === undefined)) {
     // A fresh install: nothing to repair, just defaults to write.
-    return { data: structuredClone({ schemaVersion: SCHEMA_VERSION, settings: DEFAULT_SETTINGS, watch: INITIAL_WATCH, history: EMPTY_HISTORY }), repairs, changed: true };
+    return {
+      data: structuredClone({ schemaVersion: SCHEMA_VERSION, settings: DEFAULT_SETTINGS, watch: INITIAL_WATCH, history: EMPTY_HISTORY }),
+      repairs,
+      changed: true,
+    };
   }
 
   let version = raw.schemaVersion ?? 0;
@@ -74,8 +78,14 @@ function readSettings(raw: unknown, repairs: string[]): Settings {
   if (raw === undefined) return missing('settings', DEFAULT_SETTINGS, repairs);
   if (!isObject(raw)) return invalid('settings', raw, DEFAULT_SETTINGS, repairs);
   const interval = raw.intervalMs;
-  const intervalMs = typeof interval === 'number' && Number.isFinite(interval) ? clampInterval(interval) : invalid('settings.intervalMs', interval, DEFAULT_SETTINGS.intervalMs, repairs);
-  const notificationsEnabled = typeof raw.notificationsEnabled === 'boolean' ? raw.notificationsEnabled : invalid('settings.notificationsEnabled', raw.notificationsEnabled, true, repairs);
+  const intervalMs =
+    typeof interval === 'number' && Number.isFinite(interval)
+      ? clampInterval(interval)
+      : invalid('settings.intervalMs', interval, DEFAULT_SETTINGS.intervalMs, repairs);
+  const notificationsEnabled =
+    typeof raw.notificationsEnabled === 'boolean'
+      ? raw.notificationsEnabled
+      : invalid('settings.notificationsEnabled', raw.notificationsEnabled, true, repairs);
   return { intervalMs, notificationsEnabled };
 }
 
@@ -135,7 +145,15 @@ function isTransition(v: unknown): v is Transition {
 }
 
 function isDayCounts(v: unknown): v is DayCounts {
-  return isObject(v) && typeof v.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.day) && isCount(v.checks) && isCount(v.open) && isCount(v.paused) && isCount(v.failed);
+  return (
+    isObject(v) &&
+    typeof v.day === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(v.day) &&
+    isCount(v.checks) &&
+    isCount(v.open) &&
+    isCount(v.paused) &&
+    isCount(v.failed)
+  );
 }
 
 function keepValid<T>(key: string, list: unknown, ok: (v: unknown) => v is T, repairs: string[]): T[] {
@@ -166,4 +184,3 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   return typeof value === 'string' ? 'text' : `a ${typeof value}`;
 }
-

@@ -6,7 +6,16 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const POLICY: AlertPolicy = { reopenCooldownMs: 30 * MIN, cantCheckAfterMs: 6 * HOUR, notificationsEnabled: true };
 
-const reading = (kind: VerdictKind, at: number): Verdict => ({ kind, reason: 'pause-flag', status: 200, at, durationMs: 5, bytes: 100, requests: 2, evidence: '' });
+const reading = (kind: VerdictKind, at: number): Verdict => ({
+  kind,
+  reason: 'pause-flag',
+  status: 200,
+  at,
+  durationMs: 5,
+  bytes: 100,
+  requests: 2,
+  evidence: '',
+});
 
 /** Plays checks through the state machine the way the worker does, confirming first opens. */
 function play(steps: Array<VerdictKind | [VerdictKind, VerdictKind]>, start: WatchState = INITIAL_WATCH, policy = POLICY, every = 2 * MIN) {
@@ -67,7 +76,12 @@ describe('anti-flap', () => {
   });
 
   it('no second alert within the cool-down, even after a pause; one after it', () => {
-    const flaps = play(['paused', ['open', 'open'], 'paused', ['open', 'open'], 'paused', ['open', 'open']], INITIAL_WATCH, POLICY, 2 * MIN);
+    const flaps = play(
+      ['paused', ['open', 'open'], 'paused', ['open', 'open'], 'paused', ['open', 'open']],
+      INITIAL_WATCH,
+      POLICY,
+      2 * MIN,
+    );
     expect(flaps.reopenAlerts).toBe(1);
     const later = play(['paused', ['open', 'open'], 'paused', ['open', 'open']], INITIAL_WATCH, POLICY, 40 * MIN);
     expect(later.reopenAlerts).toBe(2);

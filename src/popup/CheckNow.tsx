@@ -3,8 +3,8 @@ import browser from 'webextension-polyfill';
 import { CHATGPT_ORIGIN, PRICING_URL } from '../core/plus-probe';
 import { needsUser } from '../core/verdict';
 import type { WatchState } from '../core/watch-state';
-import { t } from '../shared/i18n';
 import { hasHostAccess, requestHostAccess } from '../shared/host-access';
+import { t } from '../shared/i18n';
 import type { PopupRequest, WorkerResponse } from '../shared/protocol';
 
 type Phase = 'idle' | 'checking' | 'failed';

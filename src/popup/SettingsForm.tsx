@@ -16,7 +16,9 @@ function save(settings: Partial<Settings>) {
 
 /** The check interval and the notifications switch; the worker validates and stores them. */
 export function SettingsForm({ settings }: { settings: Settings }) {
-  const choices = INTERVAL_CHOICES_MS.includes(settings.intervalMs) ? INTERVAL_CHOICES_MS : [...INTERVAL_CHOICES_MS, settings.intervalMs].sort((a, b) => a - b);
+  const choices = INTERVAL_CHOICES_MS.includes(settings.intervalMs)
+    ? INTERVAL_CHOICES_MS
+    : [...INTERVAL_CHOICES_MS, settings.intervalMs].sort((a, b) => a - b);
   return (
     <section class="settings" aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('popupSettings')}</h2>
@@ -35,6 +37,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         <input
           type="checkbox"
           role="switch"
+          aria-checked={settings.notificationsEnabled}
           checked={settings.notificationsEnabled}
           onChange={(e) => save({ notificationsEnabled: e.currentTarget.checked })}
         />

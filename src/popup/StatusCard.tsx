@@ -12,7 +12,8 @@ export function StatusCard({ watch, now }: { watch: WatchState; now: number }) {
       <h1 class="headline">{headline(watch)}</h1>
       {confirmed && (
         <p class="since">
-          {t(confirmed.availability === 'open' ? 'popupOpenSince' : 'popupPausedSince', formatTime(confirmed.since))} ({formatRelative(confirmed.since, now)})
+          {t(confirmed.availability === 'open' ? 'popupOpenSince' : 'popupPausedSince', formatTime(confirmed.since))} (
+          {formatRelative(confirmed.since, now)})
         </p>
       )}
       {latest && (

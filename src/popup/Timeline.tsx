@@ -31,7 +31,14 @@ export function Timeline({ history, now }: { history: History; now: number }) {
       <svg viewBox={`0 0 ${WIDTH} ${BAR_HEIGHT + 14}`} role="img" aria-label={`${t('popupHistory')}: ${summary}`}>
         <rect class="track" x="0" y="0" width={WIDTH} height={BAR_HEIGHT} rx="3" />
         {segments.map((s) => (
-          <rect key={s.from} class={`seg seg-${s.state}`} x={x(s.from)} y="0" width={Math.max(1, x(s.to) - x(s.from))} height={BAR_HEIGHT} />
+          <rect
+            key={s.from}
+            class={`seg seg-${s.state}`}
+            x={x(s.from)}
+            y="0"
+            width={Math.max(1, x(s.to) - x(s.from))}
+            height={BAR_HEIGHT}
+          />
         ))}
         {[0, 0.25, 0.5, 0.75, 1].map((f) => (
           <text key={f} class="tick" x={f * WIDTH} y={BAR_HEIGHT + 12} text-anchor={f === 0 ? 'start' : f === 1 ? 'end' : 'middle'}>

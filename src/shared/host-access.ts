@@ -15,5 +15,14 @@ export function requestHostAccess(): Promise<boolean> {
 
 /** The reading when no request could be made at all: the user must grant access. */
 export function noHostAccessVerdict(at: number): Verdict {
-  return { kind: 'blocked', reason: 'no-host-access', status: null, at, durationMs: 0, bytes: 0, requests: 0, evidence: 'host permission for chatgpt.com not granted' };
+  return {
+    kind: 'blocked',
+    reason: 'no-host-access',
+    status: null,
+    at,
+    durationMs: 0,
+    bytes: 0,
+    requests: 0,
+    evidence: 'host permission for chatgpt.com not granted',
+  };
 }

@@ -1,8 +1,8 @@
 // npm run bench: bundle sizes, requests/bytes/time per check in real Chromium against the
 // simulator, and storage after a simulated year. Prints a table with each budget beside its figure.
 import { execFileSync } from 'node:child_process';
-import { launchExtension, DIST } from '../e2e/harness';
 import { chromePath } from '../e2e/chrome-path';
+import { DIST, launchExtension } from '../e2e/harness';
 import { startSimulator } from '../sim/simulator';
 import { popupSize, serviceWorkerSize } from './bundle-size';
 import { simulateYear } from './year-of-checks';
@@ -63,14 +63,19 @@ try {
 }
 
 const year = simulateYear();
-row(`storage after a year of 30 s checks (${year.checks.toLocaleString('en')} readings)`, kib(year.bytes), '≤ 256 KiB', year.bytes <= 256 * KiB);
+row(
+  `storage after a year of 30 s checks (${year.checks.toLocaleString('en')} readings)`,
+  kib(year.bytes),
+  '≤ 256 KiB',
+  year.bytes <= 256 * KiB,
+);
 
 const chromium = execFileSync(chromePath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 console.log(`\nReopen Watch benchmark — ${new Date().toISOString().slice(0, 10)}, ${chromium}, Node ${process.version}\n`);
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => String(r[i]).length), ['measure', 'value', 'budget'][i]?.length ?? 0));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-console.log(line(['measure', 'value', 'budget']) + ' ok |');
-console.log(line(widths.map((w) => '-'.repeat(w))) + ' -- |');
+console.log(`${line(['measure', 'value', 'budget'])} ok |`);
+console.log(`${line(widths.map((w) => '-'.repeat(w)))} -- |`);
 for (const [what, value, budget, ok] of rows) console.log(`${line([what, value, budget])} ${ok === null ? '  ' : ok ? '✓ ' : '✗ '} |`);
 const failed = rows.filter((r) => r[3] === false);
 console.log(failed.length ? `\n${failed.length} budget(s) exceeded` : '\nall budgets met');

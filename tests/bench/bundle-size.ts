@@ -37,5 +37,8 @@ export function popupSize(dist: string): EntrySize {
   const htmlPath = join(dist, manifest.action.default_popup);
   const html = readFileSync(htmlPath, 'utf8');
   const scripts = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1] as string);
-  return jsGraph(dist, scripts.map((s) => (s.startsWith('/') ? join(dist, s) : join(dirname(htmlPath), s))));
+  return jsGraph(
+    dist,
+    scripts.map((s) => (s.startsWith('/') ? join(dist, s) : join(dirname(htmlPath), s))),
+  );
 }

@@ -1,4 +1,4 @@
-import { EMPTY_HISTORY, recordCheck } from '../../src/core/history';
+import { recordCheck } from '../../src/core/history';
 import { DEFAULT_SETTINGS, SCHEMA_VERSION, type Stored } from '../../src/core/stored-schema';
 import type { Verdict, VerdictKind } from '../../src/core/verdict';
 import { applyReadings, CANT_CHECK_AFTER_MS, INITIAL_WATCH, REOPEN_COOLDOWN_MS } from '../../src/core/watch-state';
@@ -12,14 +12,23 @@ const POLICY = { reopenCooldownMs: REOPEN_COOLDOWN_MS, cantCheckAfterMs: CANT_CH
 export function simulateYear(): { stored: Stored; checks: number; bytes: number } {
   const start = Date.UTC(2026, 0, 1);
   let watch = INITIAL_WATCH;
-  let history: Stored["history"] = { transitions: [], days: [] };
+  let history: Stored['history'] = { transitions: [], days: [] };
   let checks = 0;
   for (let at = start; at < start + 365 * 86_400_000; at += 30_000) {
     const hourOfWeek = Math.floor((at - start) / 3_600_000) % 168;
     let kind: VerdictKind = hourOfWeek < 6 ? 'open' : 'paused';
     if (checks % 50 === 49) kind = 'error';
     if (Math.floor((at - start) / 3_600_000) % 720 === 0) kind = 'signed-out';
-    const reading: Verdict = { kind, reason: 'pause-flag', status: 200, at, durationMs: 40, bytes: 900, requests: 2, evidence: 'features contains disable_plus_upgrade_ui' };
+    const reading: Verdict = {
+      kind,
+      reason: 'pause-flag',
+      status: 200,
+      at,
+      durationMs: 40,
+      bytes: 900,
+      requests: 2,
+      evidence: 'features contains disable_plus_upgrade_ui',
+    };
     const readings = kind === 'open' && watch.confirmed?.availability !== 'open' ? [reading, { ...reading, at: at + 4000 }] : [reading];
     watch = applyReadings(watch, readings, at, POLICY).state;
     history = recordCheck(history, readings, watch, at);

@@ -132,13 +132,18 @@ beforeAll(async () => {
   await signIn();
   popup = await ext.popup();
   await popup.getByRole('combobox').selectOption({ label: '10 minutes' });
-  await waitFor(async () => (await storedState(ext)).settings.intervalMs, (ms) => ms === INTERVAL);
+  await waitFor(
+    async () => (await storedState(ext)).settings.intervalMs,
+    (ms) => ms === INTERVAL,
+  );
   await checkNow(ext, popup);
   expect(await ext.badge()).toBe('WAIT');
 });
 
 afterAll(async () => {
-  console.log(`faults: ${tally.injected} injected, ${tally.survived} survived, false opens: ${tally.falseOpens}, lost history entries: ${tally.lostHistory}`);
+  console.log(
+    `faults: ${tally.injected} injected, ${tally.survived} survived, false opens: ${tally.falseOpens}, lost history entries: ${tally.lostHistory}`,
+  );
   const logs = ext?.console.join('\n') ?? '';
   await ext?.close();
   await sim?.close();

@@ -16,7 +16,9 @@ const EXTENSION_UUID = '5b0c6a5e-7c1e-4a8e-9b51-2f8a4c9d0e11';
 export function firefoxPath(): string {
   const path = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
   if (!existsSync(path)) {
-    throw new Error(`Firefox not found at ${path}. Install it with "sudo apt-get install -y firefox-esr" (Debian/Ubuntu) or set FIREFOX_PATH.`);
+    throw new Error(
+      `Firefox not found at ${path}. Install it with "sudo apt-get install -y firefox-esr" (Debian/Ubuntu) or set FIREFOX_PATH.`,
+    );
   }
   return path;
 }

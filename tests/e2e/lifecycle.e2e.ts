@@ -9,7 +9,8 @@ import { type Extension, launchExtension, waitFor } from './harness';
 let sim: Simulator;
 let ext: Extension;
 let popup: Page;
-const checkRequests = (since: number) => sim.requests.slice(since).filter((r) => r.path.startsWith('/api/') || r.path.startsWith('/backend-api/'));
+const checkRequests = (since: number) =>
+  sim.requests.slice(since).filter((r) => r.path.startsWith('/api/') || r.path.startsWith('/backend-api/'));
 
 beforeAll(async () => {
   sim = await startSimulator({ mode: 'paused' });
@@ -19,7 +20,10 @@ beforeAll(async () => {
   await site.close();
   popup = await ext.popup();
   await popup.getByRole('combobox').selectOption({ label: '30 seconds' });
-  await waitFor(async () => (await storedState(ext)).settings.intervalMs, (ms) => ms === 30_000);
+  await waitFor(
+    async () => (await storedState(ext)).settings.intervalMs,
+    (ms) => ms === 30_000,
+  );
   await checkNow(ext, popup);
   expect(await ext.badge()).toBe('WAIT');
 });
@@ -40,7 +44,11 @@ describe('lifecycle', () => {
     sim.faults.accounts = null;
 
     // The check never finished; the fallback alarm set at its start (30 s) must bring the worker back.
-    const after = await waitFor(() => storedState(ext), (s) => (s.watch.latest?.at ?? 0) > (before.watch.latest?.at ?? 0), 60_000);
+    const after = await waitFor(
+      () => storedState(ext),
+      (s) => (s.watch.latest?.at ?? 0) > (before.watch.latest?.at ?? 0),
+      60_000,
+    );
     expect(after.watch.latest?.kind).toBe('paused');
     expect(after.watch.confirmed).toMatchObject({ availability: 'paused', since: before.watch.confirmed?.since });
     expect(after.history.transitions).toEqual(before.history.transitions);
@@ -80,7 +88,11 @@ describe('lifecycle', () => {
     expect(alarms).toHaveLength(1);
 
     sim.faults.session = null;
-    await waitFor(() => storedState(ext), (s) => (s.watch.latest?.at ?? 0) > (before.watch.latest?.at ?? 0), 30_000);
+    await waitFor(
+      () => storedState(ext),
+      (s) => (s.watch.latest?.at ?? 0) > (before.watch.latest?.at ?? 0),
+      30_000,
+    );
     await new Promise((r) => setTimeout(r, 3000));
     expect(checkRequests(since)).toHaveLength(1); // one catch-up check (it timed out), not a burst
     const after = await storedState(ext);

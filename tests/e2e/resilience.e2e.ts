@@ -40,9 +40,21 @@ afterAll(async () => {
 describe('storage faults: repaired or reset with a logged reason, and the watch keeps working', () => {
   const paused = { availability: 'paused', since: Date.now() - 5 * HOUR, at: Date.now() - HOUR };
   const cases: Array<[string, Record<string, unknown>, string]> = [
-    ['garbage', { schemaVersion: 1, settings: 'fast', watch: [1, 2], history: { transitions: 'lots', days: null }, junk: { a: 1 } }, 'settings was text; reset'],
-    ['an older (unversioned) schema', { settings: { intervalMs: 300_000, notificationsEnabled: true }, watch: { confirmed: paused } }, 'watch.latest was'],
-    ['a future schema version', { schemaVersion: 7, settings: { interval: '1m' }, watch: { v7: true } }, 'schemaVersion 7 is newer than this build'],
+    [
+      'garbage',
+      { schemaVersion: 1, settings: 'fast', watch: [1, 2], history: { transitions: 'lots', days: null }, junk: { a: 1 } },
+      'settings was text; reset',
+    ],
+    [
+      'an older (unversioned) schema',
+      { settings: { intervalMs: 300_000, notificationsEnabled: true }, watch: { confirmed: paused } },
+      'watch.latest was',
+    ],
+    [
+      'a future schema version',
+      { schemaVersion: 7, settings: { interval: '1m' }, watch: { v7: true } },
+      'schemaVersion 7 is newer than this build',
+    ],
     ['a half-written state', { schemaVersion: 1, settings: { intervalMs: 600_000, notificationsEnabled: false } }, 'watch was missing'],
   ];
   for (const [name, data, reason] of cases) {
@@ -124,7 +136,9 @@ describe('hostile input and strangers', () => {
   it('offers web pages no way to message the extension', async () => {
     const site = await ext.context.newPage();
     await site.goto('https://chatgpt.com/');
-    expect(await site.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+    expect(
+      await site.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage),
+    ).toBe('undefined');
     await site.close();
   });
 });

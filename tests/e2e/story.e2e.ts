@@ -59,7 +59,10 @@ describe('the ChatGPT Plus watch, end to end', () => {
     const before = checkRequests().length;
     await checkNow();
     // The first reading said open, so a confirmation followed: 2 requests, then 1 for the accounts check.
-    await waitFor(async () => checkRequests().length - before, (n) => n >= 3);
+    await waitFor(
+      async () => checkRequests().length - before,
+      (n) => n >= 3,
+    );
     expect(checkRequests().length - before).toBe(3);
     expect(await ext.badge()).toBe('WAIT');
     expect(await ext.notifications()).toEqual([]);
@@ -103,7 +106,11 @@ describe('the ChatGPT Plus watch, end to end', () => {
     for (const token of sim.issuedTokens) expect(logs).not.toContain(token);
     expect(logs).not.toContain(SIM_EMAIL);
     // Every check request carried the session cookie; only the accounts check carried the token.
-    expect(checkRequests().filter((r) => r.path === '/api/auth/session').every((r) => !r.withBearer)).toBe(true);
+    expect(
+      checkRequests()
+        .filter((r) => r.path === '/api/auth/session')
+        .every((r) => !r.withBearer),
+    ).toBe(true);
   });
 });
 

@@ -17,7 +17,10 @@ let shown = '';
 const report = setInterval(async () => {
   try {
     const now = `${await ext.badge()} | ${await ext.title()}`;
-    if (now !== shown) say(`badge ${(shown = now)}`);
+    if (now !== shown) {
+      shown = now;
+      say(`badge ${now}`);
+    }
   } catch {
     // The worker may be restarting; the next tick reads it again.
   }
@@ -38,7 +41,11 @@ try {
   sim.mode = 'open';
   say('The simulator now offers Plus again (no pause flag).');
   const notes = await waitFor(ext.notifications, (n) => n.length > 0, 120_000);
-  say(notes.length ? `Notification shown: ${notes.join(', ')} — "ChatGPT Plus is open again". Click opens chatgpt.com/#pricing.` : 'No notification within 2 minutes (unexpected).');
+  say(
+    notes.length
+      ? `Notification shown: ${notes.join(', ')} — "ChatGPT Plus is open again". Click opens chatgpt.com/#pricing.`
+      : 'No notification within 2 minutes (unexpected).',
+  );
   await popup.reload();
   await popup.locator('main').screenshot({ path: `${ARTIFACTS}/demo-popup.png` });
   say(`Popup screenshot: tests/artifacts/demo-popup.png`);

@@ -24,9 +24,25 @@ export type Fault =
   | 'login-redirect';
 
 export const ALL_FAULTS: readonly Fault[] = [
-  'http-500', 'http-502', 'http-503-retry-seconds', 'http-503-retry-date', 'http-429-retry-seconds', 'http-429',
-  'http-401', 'challenge-403', 'challenge-200', 'html', 'truncated-json', 'no-accounts', 'features-not-array',
-  'empty-account', 'hang', 'trickle', 'huge', 'reset', 'login-redirect',
+  'http-500',
+  'http-502',
+  'http-503-retry-seconds',
+  'http-503-retry-date',
+  'http-429-retry-seconds',
+  'http-429',
+  'http-401',
+  'challenge-403',
+  'challenge-200',
+  'html',
+  'truncated-json',
+  'no-accounts',
+  'features-not-array',
+  'empty-account',
+  'hang',
+  'trickle',
+  'huge',
+  'reset',
+  'login-redirect',
 ];
 
 /** Retry-After values the faults send, so tests can check they were honoured. */
@@ -37,40 +53,77 @@ export const CHALLENGE_PAGE =
   '<script>(function(){window._cf_chl_opt={cvId:"3",cZone:"chatgpt.com"};})();</script>' +
   '<script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script></body></html>';
 
-/** Answers `res` with the fault; `log` records what was sent (status 0: nothing was). */
-export function answerWithFault(fault: Fault, req: IncomingMessage, res: ServerResponse, log: (status: number, bytes: number) => void): void {
-  const send = (status: number, body: string, headers: Record<string, string> = {}) => {
-    log(status, Buffer.byteLength(body));
-    res.writeHead(status, { 'content-length': String(Buffer.byteLength(body)), ...headers });
-    res.end(body);
-  };
-  const json = (status: number, body: string) => send(status, body, { 'content-type': 'application/json' });
-  const html = (status: number, body: string, headers: Record<string, string> = {}) => send(status, body, { 'content-type': 'text/html; charset=utf-8', ...headers });
+interface Canned {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+const send = (status: number, body: string, headers: Record<string, string> = {}): Canned => ({ status, body, headers });
+const json = (status: number, body: string) => send(status, body, { 'content-type': 'application/json' });
+const html = (status: number, body: string, headers: Record<string, string> = {}) =>
+  send(status, body, { 'content-type': 'text/html; charset=utf-8', ...headers });
+
+/** The complete answer for faults that are a status, headers and a body; null for the others. */
+function canned(fault: Fault): Canned | null {
   switch (fault) {
-    case 'http-500': return html(500, '<html><body>Internal Server Error</body></html>');
-    case 'http-502': return html(502, '<html><head><title>502 Bad Gateway</title></head><body>Bad gateway</body></html>');
-    case 'http-503-retry-seconds': return html(503, 'Service Unavailable', { 'retry-after': String(RETRY_AFTER_S[fault]) });
+    case 'http-500':
+      return html(500, '<html><body>Internal Server Error</body></html>');
+    case 'http-502':
+      return html(502, '<html><head><title>502 Bad Gateway</title></head><body>Bad gateway</body></html>');
+    case 'http-503-retry-seconds':
+      return html(503, 'Service Unavailable', { 'retry-after': String(RETRY_AFTER_S[fault]) });
     case 'http-503-retry-date':
       return html(503, 'Service Unavailable', { 'retry-after': new Date(Date.now() + RETRY_AFTER_S[fault] * 1000).toUTCString() });
     case 'http-429-retry-seconds':
-      return send(429, '{"detail":"Too many requests"}', { 'content-type': 'application/json', 'retry-after': String(RETRY_AFTER_S[fault]) });
-    case 'http-429': return json(429, '{"detail":"Too many requests"}');
-    case 'http-401': return json(401, '{"detail":"Unauthorized"}');
-    case 'challenge-403': return html(403, CHALLENGE_PAGE, { 'cf-mitigated': 'challenge' });
-    case 'challenge-200': return html(200, CHALLENGE_PAGE);
-    case 'html': return html(200, '<!doctype html><html><body><h1>Something went wrong</h1></body></html>');
-    case 'truncated-json': return json(200, '{"accounts":{"default":{"features":["beta_fea');
-    case 'no-accounts': return json(200, '{"account_ordering":[],"detail":"ok"}');
-    case 'features-not-array': return json(200, '{"accounts":{"default":{"features":"disable_plus_upgrade_ui"}}}');
-    case 'empty-account': return json(200, '{"accounts":{"default":{}},"account_ordering":["default"]}');
+      return send(429, '{"detail":"Too many requests"}', {
+        'content-type': 'application/json',
+        'retry-after': String(RETRY_AFTER_S[fault]),
+      });
+    case 'http-429':
+      return json(429, '{"detail":"Too many requests"}');
+    case 'http-401':
+      return json(401, '{"detail":"Unauthorized"}');
+    case 'challenge-403':
+      return html(403, CHALLENGE_PAGE, { 'cf-mitigated': 'challenge' });
+    case 'challenge-200':
+      return html(200, CHALLENGE_PAGE);
+    case 'html':
+      return html(200, '<!doctype html><html><body><h1>Something went wrong</h1></body></html>');
+    case 'truncated-json':
+      return json(200, '{"accounts":{"default":{"features":["beta_fea');
+    case 'no-accounts':
+      return json(200, '{"account_ordering":[],"detail":"ok"}');
+    case 'features-not-array':
+      return json(200, '{"accounts":{"default":{"features":"disable_plus_upgrade_ui"}}}');
+    case 'empty-account':
+      return json(200, '{"accounts":{"default":{}},"account_ordering":["default"]}');
     case 'huge': {
       const body = JSON.stringify({ accounts: { default: { features: Array.from({ length: 120_000 }, (_, i) => `feature_${i}`) } } });
       return json(200, body);
     }
     case 'login-redirect':
-      log(302, 0);
-      res.writeHead(302, { location: '/auth/login-page?next=%2F' });
-      return void res.end();
+      return send(302, '', { location: '/auth/login-page?next=%2F' });
+    default:
+      return null;
+  }
+}
+
+/** Answers `res` with the fault; `log` records what was sent (status 0: nothing was). */
+export function answerWithFault(
+  fault: Fault,
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: (status: number, bytes: number) => void,
+): void {
+  const answer = canned(fault);
+  if (answer) {
+    log(answer.status, Buffer.byteLength(answer.body));
+    res.writeHead(answer.status, { 'content-length': String(Buffer.byteLength(answer.body)), ...answer.headers });
+    res.end(answer.body);
+    return;
+  }
+  switch (fault) {
     case 'hang':
       log(0, 0); // headers never come
       return;

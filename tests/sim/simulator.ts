@@ -74,7 +74,14 @@ export async function startSimulator(options: { port?: number; mode?: PlusMode }
     const cookie = readCookie(req);
     const token = cookie ? sessions.get(cookie) : undefined;
     const log = (status: number, bytes: number) =>
-      sim.requests.push({ at: Date.now(), path: url.pathname, status, bytes, withCookie: !!cookie, withBearer: /^Bearer /.test(req.headers.authorization ?? '') });
+      sim.requests.push({
+        at: Date.now(),
+        path: url.pathname,
+        status,
+        bytes,
+        withCookie: !!cookie,
+        withBearer: /^Bearer /.test(req.headers.authorization ?? ''),
+      });
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
       log(status, Buffer.byteLength(body));
       res.writeHead(status, { 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store', ...headers });
@@ -94,7 +101,9 @@ export async function startSimulator(options: { port?: number; mode?: PlusMode }
         return send(302, '', { location: '/', 'set-cookie': `${COOKIE}=${id}; Path=/; Max-Age=2592000; Secure; HttpOnly; SameSite=Lax` });
       }
       case '/auth/login-page':
-        return send(200, '<!doctype html><html><body><h1>Welcome back</h1><a href="/auth/login">Log in</a></body></html>', { 'content-type': 'text/html; charset=utf-8' });
+        return send(200, '<!doctype html><html><body><h1>Welcome back</h1><a href="/auth/login">Log in</a></body></html>', {
+          'content-type': 'text/html; charset=utf-8',
+        });
       case '/auth/logout':
         if (cookie) sessions.delete(cookie);
         return send(302, '', { location: '/', 'set-cookie': `${COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0` });
@@ -107,9 +116,13 @@ export async function startSimulator(options: { port?: number; mode?: PlusMode }
           authProvider: 'auth0',
         });
       case ACCOUNTS_PATH: {
-        if (!token || req.headers.authorization !== `Bearer ${token}`) return json(401, { detail: 'Unauthorized - Access token is missing' });
+        if (!token || req.headers.authorization !== `Bearer ${token}`)
+          return json(401, { detail: 'Unauthorized - Access token is missing' });
         let mode = sim.queue.shift() ?? sim.mode;
-        if (mode === 'flapping') mode = (flip = !flip) ? 'open' : 'paused';
+        if (mode === 'flapping') {
+          flip = !flip;
+          mode = flip ? 'open' : 'paused';
+        }
         return json(200, accountsAnswer(mode));
       }
       case '/':
@@ -139,7 +152,9 @@ export const HOSTILE_PLAN = '<img src=x onerror="document.title=\'pwned\'">';
 
 /** The accounts-check body, shaped like ChatGPT's (trimmed to the fields that matter). */
 export function accountsAnswer(mode: Exclude<PlusMode, 'flapping'>): unknown {
-  const pauseFlag = { paused: ['disable_plus_upgrade_ui'], 'paused-2023': ['disable_upgrade_ui'], open: [], subscribed: [], hostile: [] }[mode];
+  const pauseFlag = { paused: ['disable_plus_upgrade_ui'], 'paused-2023': ['disable_upgrade_ui'], open: [], subscribed: [], hostile: [] }[
+    mode
+  ];
   const subscribed = mode === 'subscribed';
   const plan = mode === 'hostile' ? HOSTILE_PLAN : subscribed ? 'chatgptplusplan' : 'chatgptfreeplan';
   return {
@@ -147,7 +162,12 @@ export function accountsAnswer(mode: Exclude<PlusMode, 'flapping'>): unknown {
       'acct-sim-1': {
         account: { account_user_role: 'account-owner', account_id: 'acct-sim-1', is_default: true, name: null, email: SIM_EMAIL },
         features: ['beta_features', 'model_switcher', ...pauseFlag, 'shared_websocket'],
-        entitlement: { subscription_id: subscribed ? 'sub-sim' : null, has_active_subscription: subscribed, subscription_plan: plan, expires_at: null },
+        entitlement: {
+          subscription_id: subscribed ? 'sub-sim' : null,
+          has_active_subscription: subscribed,
+          subscription_plan: plan,
+          expires_at: null,
+        },
         last_active_subscription: null,
       },
     },

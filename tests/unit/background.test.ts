@@ -10,8 +10,10 @@ let site: FakeChatGPT;
 let runCheck: (trigger: string) => Promise<void>;
 
 const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/popup/index.html' };
-const send = (message: unknown, sender: object) => fakeBrowser.runtime.onMessage.trigger(message, sender as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1], () => undefined);
-const fireAlarm = (name: string) => fakeBrowser.alarms.onAlarm.trigger({ name, scheduledTime: Date.now() } as Parameters<typeof fakeBrowser.alarms.onAlarm.trigger>[0]);
+const send = (message: unknown, sender: object) =>
+  fakeBrowser.runtime.onMessage.trigger(message, sender as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1], () => undefined);
+const fireAlarm = (name: string) =>
+  fakeBrowser.alarms.onAlarm.trigger({ name, scheduledTime: Date.now() } as Parameters<typeof fakeBrowser.alarms.onAlarm.trigger>[0]);
 const stored = async () => (await fakeBrowser.storage.local.get(null)) as Record<string, any>;
 
 /** Loads the worker fresh, as Chromium does when it starts it, and lets its start-up settle. */
@@ -143,7 +145,9 @@ describe('service worker', () => {
     const { watch } = await stored();
     await fakeBrowser.storage.local.set({ watch: { ...watch, latest: { ...watch.latest, at: Date.now() - 60_000 } } });
     site.signedIn = true;
-    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'complete' }, { id: 7, url: 'https://chatgpt.com/c/abc' } as Parameters<typeof fakeBrowser.tabs.onUpdated.trigger>[2]);
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'complete' }, { id: 7, url: 'https://chatgpt.com/c/abc' } as Parameters<
+      typeof fakeBrowser.tabs.onUpdated.trigger
+    >[2]);
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT'));
   });
 

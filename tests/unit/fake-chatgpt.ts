@@ -8,13 +8,21 @@ export const EMAIL = 'person@example.com';
 export type AccountMode = 'paused' | 'paused-2023' | 'open' | 'subscribed';
 
 export function accountsBody(mode: AccountMode): unknown {
-  const features = { paused: ['disable_plus_upgrade_ui', 'beta'], 'paused-2023': ['disable_upgrade_ui'], open: ['beta'], subscribed: ['beta'] }[mode];
+  const features = {
+    paused: ['disable_plus_upgrade_ui', 'beta'],
+    'paused-2023': ['disable_upgrade_ui'],
+    open: ['beta'],
+    subscribed: ['beta'],
+  }[mode];
   return {
     accounts: {
       'acc-1': {
         account: { account_id: 'acc-1', email: EMAIL },
         features,
-        entitlement: mode === 'subscribed' ? { has_active_subscription: true, subscription_plan: 'chatgptplusplan' } : { has_active_subscription: false, subscription_plan: 'chatgptfreeplan' },
+        entitlement:
+          mode === 'subscribed'
+            ? { has_active_subscription: true, subscription_plan: 'chatgptplusplan' }
+            : { has_active_subscription: false, subscription_plan: 'chatgptfreeplan' },
       },
     },
     account_ordering: ['acc-1'],

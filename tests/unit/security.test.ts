@@ -11,13 +11,19 @@ const sources = readdirSync(new URL('src/', root), { recursive: true, withFileTy
 describe('security review', () => {
   it('asks for exactly the permissions the README justifies', () => {
     const section = readme.slice(readme.indexOf('## Permissions, and why'), readme.indexOf('## Privacy'));
-    const justified = [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
+    const justified = [...section.matchAll(/^\| `([^`]+)`\s*\|/gm)].map((m) => m[1]);
     const asked = [...manifest.permissions, ...manifest.host_permissions.map((h: string) => `host_permissions: ${h}`)];
     expect(asked.sort()).toEqual(justified.sort());
   });
 
   it('exposes nothing to web pages and runs no remote code', () => {
-    for (const key of ['content_scripts', 'externally_connectable', 'web_accessible_resources', 'content_security_policy', 'optional_host_permissions']) {
+    for (const key of [
+      'content_scripts',
+      'externally_connectable',
+      'web_accessible_resources',
+      'content_security_policy',
+      'optional_host_permissions',
+    ]) {
       expect(manifest[key], key).toBeUndefined();
     }
     expect(manifest.host_permissions).toEqual(['https://chatgpt.com/*']);
@@ -25,7 +31,9 @@ describe('security review', () => {
 
   it('never renders raw HTML, evaluates strings, or talks to any host but chatgpt.com', () => {
     for (const { name, text } of sources) {
-      expect(text, name).not.toMatch(/innerHTML|dangerouslySetInnerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function\(/);
+      expect(text, name).not.toMatch(
+        /innerHTML|dangerouslySetInnerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function\(/,
+      );
       for (const url of text.match(/https?:\/\/[a-z0-9.-]+/gi) ?? []) expect(url, name).toBe('https://chatgpt.com');
     }
   });
