@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { reading } from '../../tests/unit/readings';
 import { EMPTY_HISTORY, MAX_TRANSITIONS, recordCheck, segmentsBetween } from './history';
-import type { Verdict, VerdictKind } from './verdict';
+import type { VerdictKind } from './verdict';
 import { INITIAL_WATCH, type WatchState } from './watch-state';
 
-const reading = (kind: VerdictKind, at: number): Verdict => ({
-  kind,
-  reason: 'pause-flag',
-  status: 200,
-  at,
-  durationMs: 5,
-  bytes: 10,
-  requests: 2,
-  evidence: '',
-});
 const stateAfter = (kind: VerdictKind, at: number, availability: 'open' | 'paused' | null): WatchState => ({
   ...INITIAL_WATCH,
   latest: reading(kind, at),

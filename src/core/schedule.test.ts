@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { reading } from '../../tests/unit/readings';
 import { clampInterval, DEFAULT_INTERVAL_MS, MAX_BACKOFF_MS, MIN_INTERVAL_MS, nextDelayMs } from './schedule';
-import type { Verdict, VerdictKind } from './verdict';
+import type { VerdictKind } from './verdict';
 
-const v = (kind: VerdictKind, retryAfterMs?: number): Verdict => ({
-  kind,
-  reason: 'http-status',
-  status: 500,
-  at: 0,
-  durationMs: 0,
-  bytes: 0,
-  requests: 1,
-  evidence: '',
-  retryAfterMs,
-});
+const v = (kind: VerdictKind, retryAfterMs?: number) => reading(kind, 0, { retryAfterMs });
 const MID = 0.5; // no jitter
 
 describe('nextDelayMs', () => {

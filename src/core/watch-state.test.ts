@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Verdict, VerdictKind } from './verdict';
+import { reading } from '../../tests/unit/readings';
+import type { VerdictKind } from './verdict';
 import { type AlertPolicy, applyReadings, INITIAL_WATCH, needsConfirmation, type WatchState } from './watch-state';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const POLICY: AlertPolicy = { reopenCooldownMs: 30 * MIN, cantCheckAfterMs: 6 * HOUR, notificationsEnabled: true };
-
-const reading = (kind: VerdictKind, at: number): Verdict => ({
-  kind,
-  reason: 'pause-flag',
-  status: 200,
-  at,
-  durationMs: 5,
-  bytes: 100,
-  requests: 2,
-  evidence: '',
-});
 
 /** Plays checks through the state machine the way the worker does, confirming first opens. */
 function play(steps: Array<VerdictKind | [VerdictKind, VerdictKind]>, start: WatchState = INITIAL_WATCH, policy = POLICY, every = 2 * MIN) {
