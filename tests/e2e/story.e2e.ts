@@ -76,6 +76,9 @@ describe('the ChatGPT Plus watch, end to end', () => {
     expect(await waitFor(ext.notifications, (n) => n.length > 0)).toEqual(['reopened']);
     await expect.poll(() => popup.locator('h1').textContent()).toBe('ChatGPT Plus is open — you can upgrade now');
     await popup.locator('main').screenshot({ path: `${ARTIFACTS}/popup-en.png` });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.locator('main').screenshot({ path: `${ARTIFACTS}/popup-en-dark.png` });
+    await popup.emulateMedia({ colorScheme: 'light' });
 
     // Dismiss it, check again while still open: no second notification.
     await (await ext.worker()).evaluate(() => chrome.notifications.clear('reopened'));
@@ -95,6 +98,22 @@ describe('the ChatGPT Plus watch, end to end', () => {
     expect(await waitFor(ext.badge, (b) => b === 'Plus')).toBe('Plus');
     expect(await ext.title()).toMatch(/^You already have ChatGPT Plus \(checked at .+\)\.$/);
     expect(await ext.notifications()).toEqual([]);
+  });
+
+  it('works from the keyboard: Tab reaches "Check now", Enter runs a check', async () => {
+    await popup.reload();
+    await popup.locator('main button').first().waitFor();
+    const focusedText = () => popup.evaluate(() => document.activeElement?.textContent ?? '');
+    for (let i = 0; i < 5 && (await focusedText()) !== 'Check now'; i++) await popup.keyboard.press('Tab');
+    expect(await focusedText()).toBe('Check now');
+    const before = sim.requests.length;
+    await popup.keyboard.press('Enter');
+    expect(
+      await waitFor(
+        async () => sim.requests.length - before,
+        (n) => n >= 2,
+      ),
+    ).toBe(2);
   });
 
   it('never stores the access token or the email, anywhere', async () => {

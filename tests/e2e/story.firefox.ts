@@ -50,3 +50,18 @@ describe('Firefox ESR', () => {
     expect(everything).not.toContain(SIM_EMAIL);
   });
 });
+
+describe('Firefox: host access withheld', () => {
+  it('shows "!" and offers "Grant access to chatgpt.com" instead of failing silently', async () => {
+    await ff.popup.evaluate(() =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.permissions.remove({ origins: ['https://chatgpt.com/*'] }),
+    );
+    const before = sim.requests.length;
+    await ff.popup.locator('::-p-aria(Check now)').click();
+    expect(await waitFor(ff.badge, (b) => b === '!')).toBe('!');
+    expect(sim.requests.length).toBe(before);
+    expect(await ff.title()).toMatch(/^Reopen Watch can't check ChatGPT Plus: it needs access to chatgpt\.com/);
+    const grant = await ff.popup.waitForSelector('::-p-aria(Grant access to chatgpt.com)', { timeout: 10_000 });
+    expect(grant).not.toBeNull();
+  });
+});
