@@ -69,9 +69,3 @@ function alertPolicy(settings: Settings) {
     notificationsEnabled: settings.notificationsEnabled,
   };
 }
-
-/** Re-applies the stored state to the toolbar: badges do not survive a browser restart. */
-export async function restoreToolbar(): Promise<void> {
-  const stored = await loadAndRepair();
-  await renderToolbar(stored.watch, Date.now());
-}

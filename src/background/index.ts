@@ -4,9 +4,10 @@ import { needsUser } from '../core/verdict';
 import { log } from '../shared/log';
 import { loadAndRepair } from '../shared/storage';
 import { CHECK_ALARM, ensureAlarm } from './alarm';
-import { restoreToolbar, runCheck } from './check-runner';
+import { runCheck } from './check-runner';
 import { registerMessages } from './messages';
 import { registerNotificationClicks } from './notifier';
+import { renderToolbar } from './toolbar';
 
 // Listeners are registered synchronously at top level so events that woke the worker are delivered.
 const report = (what: string) => (error: unknown) => log.warn(`${what} failed`, { error: String(error) });
@@ -43,10 +44,11 @@ browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
 registerMessages();
 registerNotificationClicks();
 
-// Every worker start: make sure a check is scheduled and the badge shows the stored state.
+// Every worker start: make sure a check is scheduled, and re-apply the badge (it does not survive a
+// browser restart).
 void loadAndRepair()
   .then(async (stored) => {
     await ensureAlarm(stored.watch.nextCheckAt, Date.now());
-    await restoreToolbar();
+    await renderToolbar(stored.watch, Date.now());
   })
   .catch(report('worker start'));
