@@ -1,4 +1,4 @@
-import { isGoodCheck, type ReasonCode } from '../core/verdict';
+import { isGoodCheck, type ReasonCode, type VerdictKind } from '../core/verdict';
 import type { WatchState } from '../core/watch-state';
 import { formatRelative, formatTime, type MessageKey, t } from './i18n';
 
@@ -39,8 +39,7 @@ export function badgeText(tone: Tone): string {
   return key ? t(key) : '';
 }
 
-const HEADLINES: Record<string, MessageKey> = {
-  none: 'headlineNone',
+const HEADLINES: Record<VerdictKind, MessageKey> = {
   open: 'headlineOpen',
   paused: 'headlinePaused',
   subscribed: 'headlineSubscribed',
@@ -57,7 +56,7 @@ export function headline(state: WatchState): string {
   if (state.latest?.reason === 'no-host-access') return t('headlineNoAccess');
   // A lone open reading that failed to confirm is not news; the confirmed state speaks instead.
   if (kind === 'open' && state.confirmed?.availability !== 'open') return t(state.confirmed ? 'headlinePaused' : 'headlineNone');
-  return t(HEADLINES[kind] as MessageKey);
+  return t(HEADLINES[kind]);
 }
 
 /** The toolbar tooltip: always a full sentence with the time of the last check. */
