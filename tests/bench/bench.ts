@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { chromePath } from '../e2e/chrome-path';
 import { DIST, launchExtension } from '../e2e/harness';
-import { startSimulator } from '../sim/simulator';
+import { probeRequests, signIn, startSimulator } from '../sim/simulator';
 import { popupSize, serviceWorkerSize } from './bundle-size';
 import { simulateYear } from './year-of-checks';
 
@@ -27,9 +27,7 @@ row('popup JS, gzip', kib(popup.gzip), '≤ 20 KiB', popup.gzip <= 20 * KiB);
 const sim = await startSimulator({ mode: 'paused' });
 const ext = await launchExtension({ sim });
 try {
-  const site = await ext.context.newPage();
-  await site.goto('https://chatgpt.com/auth/login');
-  await site.close();
+  await signIn(ext.context);
   const page = await ext.popup();
   const checkOnce = async () => {
     const before = sim.requests.length;
@@ -38,7 +36,7 @@ try {
       await chrome.runtime.sendMessage({ type: 'check-now' });
       return performance.now() - start;
     });
-    const requests = sim.requests.slice(before).filter((r) => r.path.startsWith('/api/') || r.path.startsWith('/backend-api/'));
+    const requests = probeRequests(sim, before);
     const stored = (await ext.storage()).local as { watch: { latest: { kind: string; durationMs: number; bytes: number } } };
     return { wallMs, requests: requests.length, bytes: requests.reduce((s, r) => s + r.bytes, 0), latest: stored.watch.latest };
   };

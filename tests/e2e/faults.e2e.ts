@@ -7,7 +7,7 @@ import type { Transition } from '../../src/core/history';
 import type { Stored } from '../../src/core/stored-schema';
 import type { VerdictKind } from '../../src/core/verdict';
 import { ALL_FAULTS, type Fault, RETRY_AFTER_S } from '../sim/faults';
-import { SIM_EMAIL, type Simulator, startSimulator } from '../sim/simulator';
+import { SIM_EMAIL, type Simulator, signIn, startSimulator } from '../sim/simulator';
 import { checkNow, storedState } from './extension-state';
 import { type Extension, launchExtension, waitFor } from './harness';
 
@@ -65,12 +65,6 @@ let ext: Extension;
 let popup: Page;
 const tally = { injected: 0, survived: 0, falseOpens: 0, lostHistory: 0 };
 
-async function signIn() {
-  const site = await ext.context.newPage();
-  await site.goto('https://chatgpt.com/auth/login');
-  await site.close();
-}
-
 async function inject(scenario: Scenario) {
   if (scenario.fault === 'refused') return sim.down();
   if (scenario.fault === 'session-expired') return sim.signOutEveryone();
@@ -80,7 +74,7 @@ async function inject(scenario: Scenario) {
 async function heal(scenario: Scenario) {
   sim.faults = { session: null, accounts: null };
   if (scenario.fault === 'refused') await sim.up();
-  if (scenario.fault === 'session-expired') await signIn();
+  if (scenario.fault === 'session-expired') await signIn(ext.context);
 }
 
 async function run(scenario: Scenario) {
@@ -129,7 +123,7 @@ beforeAll(async () => {
   // Real checks are minutes apart, far beyond that throttle; this suite heals seconds later, so it
   // switches the throttle off rather than wait.
   ext = await launchExtension({ sim, extraArgs: ['--disable-extensions-http-throttling'] });
-  await signIn();
+  await signIn(ext.context);
   popup = await ext.popup();
   await popup.getByRole('combobox').selectOption({ label: '10 minutes' });
   await waitFor(

@@ -2,22 +2,19 @@
 // same profile after its alarm was missed (a long sleep), and a flapping site.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../sim/simulator';
+import { probeRequests, type Simulator, signIn, startSimulator } from '../sim/simulator';
 import { checkNow, storedState } from './extension-state';
 import { type Extension, launchExtension, waitFor } from './harness';
 
 let sim: Simulator;
 let ext: Extension;
 let popup: Page;
-const checkRequests = (since: number) =>
-  sim.requests.slice(since).filter((r) => r.path.startsWith('/api/') || r.path.startsWith('/backend-api/'));
+const checkRequests = (since: number) => probeRequests(sim, since);
 
 beforeAll(async () => {
   sim = await startSimulator({ mode: 'paused' });
   ext = await launchExtension({ sim });
-  const site = await ext.context.newPage();
-  await site.goto('https://chatgpt.com/auth/login');
-  await site.close();
+  await signIn(ext.context);
   popup = await ext.popup();
   await popup.getByRole('combobox').selectOption({ label: '30 seconds' });
   await waitFor(

@@ -1,7 +1,7 @@
 // Storage faults, the "can't check" watchdog and hostile input, in the real browser.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_PLAN, type Simulator, startSimulator } from '../sim/simulator';
+import { HOSTILE_PLAN, type Simulator, signIn, startSimulator } from '../sim/simulator';
 import { checkNow, storedState } from './extension-state';
 import { type Extension, launchExtension, waitFor } from './harness';
 
@@ -9,12 +9,6 @@ let sim: Simulator;
 let ext: Extension;
 let popup: Page;
 const HOUR = 3_600_000;
-
-async function signIn() {
-  const site = await ext.context.newPage();
-  await site.goto('https://chatgpt.com/auth/login');
-  await site.close();
-}
 
 /** Replaces everything in storage.local, as a crash, a bad sync or an old version might leave it. */
 async function seed(data: Record<string, unknown>) {
@@ -27,7 +21,7 @@ async function seed(data: Record<string, unknown>) {
 beforeAll(async () => {
   sim = await startSimulator({ mode: 'paused' });
   ext = await launchExtension({ sim });
-  await signIn();
+  await signIn(ext.context);
   popup = await ext.popup();
   await checkNow(ext, popup);
 });
@@ -114,7 +108,7 @@ describe('the "can\'t check" watchdog', () => {
     await seed({ ...s, watch: { ...s.watch, cantCheckAlerted: false } });
     await checkNow(ext, popup);
     expect(await waitFor(ext.notifications, (n) => n.length > 0)).toEqual(['cant-check']);
-    await signIn();
+    await signIn(ext.context);
     await checkNow(ext, popup);
     expect(await waitFor(ext.notifications, (n) => n.length === 0)).toEqual([]);
     expect(await ext.badge()).toBe('WAIT');
@@ -123,7 +117,7 @@ describe('the "can\'t check" watchdog', () => {
 
 describe('hostile input and strangers', () => {
   it('renders markup from the site as text, never as HTML', async () => {
-    await signIn();
+    await signIn(ext.context);
     sim.mode = 'hostile';
     const s = await checkNow(ext, popup);
     expect(s.watch.latest?.evidence).toContain('<img src=x');

@@ -3,23 +3,16 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIM_EMAIL, type Simulator, startSimulator } from '../sim/simulator';
+import { probeRequests, SIM_EMAIL, type Simulator, startSimulator } from '../sim/simulator';
+import { checkNow as sharedCheckNow } from './extension-state';
 import { ARTIFACTS, type Extension, launchExtension, waitFor } from './harness';
 
 let sim: Simulator;
 let ext: Extension;
 let popup: Page;
 
-/** Clicks "Check now" and waits until the popup says the check finished. */
-async function checkNow(): Promise<void> {
-  const before = sim.requests.length;
-  const button = popup.getByRole('button', { name: 'Check now' });
-  await button.click();
-  await waitFor(async () => (await button.isEnabled()) && sim.requests.length > before, Boolean);
-  expect(await button.isEnabled()).toBe(true);
-}
-
-const checkRequests = () => sim.requests.filter((r) => r.path.startsWith('/api/') || r.path.startsWith('/backend-api/'));
+const checkNow = () => sharedCheckNow(ext, popup);
+const checkRequests = () => probeRequests(sim);
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });

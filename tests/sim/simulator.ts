@@ -140,6 +140,23 @@ export async function startSimulator(options: { port?: number; mode?: PlusMode }
   return sim;
 }
 
+/** The requests a check makes (session and accounts), from index `since` of the log. */
+export function probeRequests(sim: Simulator, since = 0): LoggedRequest[] {
+  return sim.requests.slice(since).filter((r) => r.path === SESSION_PATH || r.path === ACCOUNTS_PATH);
+}
+
+/** Anything that opens a page: a Playwright context, or the Firefox harness. */
+interface PageOpener {
+  newPage(): Promise<{ goto(url: string): Promise<unknown>; close(): Promise<void> }>;
+}
+
+/** Signs in the way a person does: a visit to the sign-in route sets the session cookie. */
+export async function signIn(browser: PageOpener): Promise<void> {
+  const page = await browser.newPage();
+  await page.goto('https://chatgpt.com/auth/login');
+  await page.close();
+}
+
 function readCookie(req: IncomingMessage): string | undefined {
   const header = req.headers.cookie ?? '';
   const match = header.split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`));
