@@ -2,6 +2,7 @@
 // same profile after its alarm was missed (a long sleep), and a flapping site.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Stored } from '../../src/core/stored-schema';
 import { probeRequests, type Simulator, signIn, startSimulator } from '../sim/simulator';
 import { checkNow, storedState } from './extension-state';
 import { type Extension, launchExtension, waitFor } from './harness';
@@ -10,6 +11,7 @@ let sim: Simulator;
 let ext: Extension;
 let popup: Page;
 const checkRequests = (since: number) => probeRequests(sim, since);
+const checksRecorded = (s: Stored) => s.history.days.reduce((n, day) => n + day.checks, 0);
 
 beforeAll(async () => {
   sim = await startSimulator({ mode: 'paused' });
@@ -91,8 +93,11 @@ describe('lifecycle', () => {
       30_000,
     );
     await new Promise((r) => setTimeout(r, 3000));
-    expect(checkRequests(since)).toHaveLength(1); // one catch-up check (it timed out), not a burst
     const after = await storedState(ext);
+    // One catch-up check (normally the hung one, timed out), not a burst. Chrome sometimes restarts the
+    // worker while the browser starts (seen once in CI): the request it had sent is abandoned, not a check.
+    expect(checksRecorded(after) - checksRecorded(before)).toBe(1);
+    expect(checkRequests(since).length).toBeLessThanOrEqual(2);
     expect(after.watch.confirmed?.availability).toBe('open');
     expect(await ext.notifications()).toEqual([]);
     const kept = before.history.transitions.every((t) => after.history.transitions.some((a) => a.at === t.at && a.state === t.state));
