@@ -4,6 +4,21 @@ import type { ReasonCode } from './verdict';
 export const PAUSE_FLAGS = ['disable_plus_upgrade_ui', 'disable_upgrade_ui'] as const;
 const FREE_PLAN = 'chatgptfreeplan';
 
+const PAUSE_WORDS = ['disable', 'pause', 'block', 'waitlist', 'high_demand'];
+/** Flags about other plans' upgrades (free accounts carry `disable_team_upgrade_ui`) are not Plus pauses. */
+const OTHER_PLANS = ['team', 'pro', 'enterprise', 'business', 'edu', 'workspace'];
+
+/**
+ * A feature name that looks like a Plus upgrade pause without being a known one: OpenAI renamed the
+ * flag once, and a renamed flag must read "can't tell", never "open".
+ */
+export function looksLikePlusPause(feature: string): boolean {
+  const name = feature.toLowerCase();
+  const words = name.split(/[^a-z0-9]+/);
+  const aboutPlus = words.includes('plus') || (name.includes('upgrade') && !OTHER_PLANS.some((plan) => words.includes(plan)));
+  return aboutPlus && PAUSE_WORDS.some((word) => name.includes(word));
+}
+
 export interface AccountReading {
   kind: 'open' | 'paused' | 'subscribed' | 'error';
   reason: ReasonCode;
@@ -29,6 +44,8 @@ export function readPlusAccount(body: unknown): AccountReading {
 
   const flag = PAUSE_FLAGS.find((f) => features.includes(f));
   if (flag) return { kind: 'paused', reason: 'pause-flag', evidence: `features contains ${flag}` };
+  const lookalike = features.find(looksLikePlusPause);
+  if (lookalike) return { kind: 'error', reason: 'unknown-pause-flag', evidence: `features contains unknown ${quote(lookalike)}` };
 
   const entitlement = account.entitlement;
   if (entitlement !== undefined && entitlement !== null) {

@@ -1,25 +1,33 @@
 /** What one check concluded. `open` and `paused` are availability; the rest say why we can't tell. */
-export type VerdictKind = 'open' | 'paused' | 'subscribed' | 'signed-out' | 'blocked' | 'rate-limited' | 'error';
+export const VERDICT_KINDS = ['open', 'paused', 'subscribed', 'signed-out', 'blocked', 'rate-limited', 'error'] as const;
+export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
-/** Machine-readable cause behind a verdict; shown in the popup and logs, never containing secrets. */
-export type ReasonCode =
-  | 'pause-flag'
-  | 'no-pause-flag'
-  | 'active-subscription'
-  | 'paid-plan'
-  | 'no-access-token'
-  | 'token-rejected'
-  | 'login-redirect'
-  | 'challenge-header'
-  | 'challenge-page'
-  | 'http-429'
-  | 'http-status'
-  | 'not-json'
-  | 'unrecognised'
-  | 'network'
-  | 'timeout'
-  | 'too-large'
-  | 'no-host-access';
+/** Machine-readable causes behind a verdict; shown in the popup and logs, never containing secrets. */
+export const REASON_CODES = [
+  'pause-flag',
+  'unknown-pause-flag',
+  'no-pause-flag',
+  'active-subscription',
+  'paid-plan',
+  'no-access-token',
+  'token-rejected',
+  'login-redirect',
+  'challenge-header',
+  'challenge-page',
+  'http-429',
+  'http-status',
+  'not-json',
+  'unrecognised',
+  'network',
+  'timeout',
+  'too-large',
+  'no-host-access',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+// Stored verdicts are validated against these, so a value from another version never reaches the UI.
+export const isVerdictKind = (value: unknown): value is VerdictKind => (VERDICT_KINDS as readonly unknown[]).includes(value);
+export const isReasonCode = (value: unknown): value is ReasonCode => (REASON_CODES as readonly unknown[]).includes(value);
 
 export interface Verdict {
   kind: VerdictKind;

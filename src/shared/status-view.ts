@@ -84,6 +84,7 @@ function availabilityWord(availability: 'open' | 'paused'): string {
 
 const REASON_KEYS: Record<ReasonCode, MessageKey> = {
   'pause-flag': 'reasonPauseFlag',
+  'unknown-pause-flag': 'reasonUnknownPauseFlag',
   'no-pause-flag': 'reasonNoPauseFlag',
   'active-subscription': 'reasonActiveSubscription',
   'paid-plan': 'reasonPaidPlan',
