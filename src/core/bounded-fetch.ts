@@ -14,6 +14,8 @@ export interface BoundedResponse {
   /** Final URL after redirects. */
   url: string;
   redirected: boolean;
+  /** A redirect not followed (`redirect: 'manual'`): the browser hides it as an opaque response. */
+  redirect: boolean;
   text: string;
   bytes: number;
 }
@@ -59,7 +61,8 @@ export async function boundedFetch(fetchFn: FetchLike, url: string, init: Reques
       }
     }
     const text = new TextDecoder().decode(concat(chunks, bytes));
-    return { status, headers: response.headers, url: response.url || url, redirected: response.redirected, text, bytes };
+    const redirect = response.type === 'opaqueredirect' || (status >= 300 && status < 400 && status !== 304);
+    return { status, headers: response.headers, url: response.url || url, redirected: response.redirected, redirect, text, bytes };
   } catch (error) {
     if (error instanceof FetchFailure) throw error;
     throw new FetchFailure(controller.signal.aborted ? 'timeout' : 'network', bytes, status);

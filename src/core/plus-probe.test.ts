@@ -183,12 +183,28 @@ describe('probePlus: signed out', () => {
     expect(verdict).toMatchObject({ kind: 'signed-out', reason: 'token-rejected', status, requests: 2 });
     expectNoSecrets(verdict);
   });
-  it('a redirect to a sign-in page', async () => {
-    const redirected = html('<html>Log in</html>');
-    Object.defineProperty(redirected, 'redirected', { value: true });
-    Object.defineProperty(redirected, 'url', { value: 'https://chatgpt.com/auth/login' });
-    const verdict = await probe(routes(() => redirected));
-    expect(verdict).toMatchObject({ kind: 'signed-out', reason: 'login-redirect' });
+  it('asks fetch not to follow redirects on either request', async () => {
+    const seen: RequestInit[] = [];
+    const fake = fakeChatGPT('paused');
+    await probe((url, init) => {
+      seen.push(init);
+      return fake.fetch(url, init);
+    });
+    expect(seen.map((init) => init.redirect)).toEqual(['manual', 'manual']);
+  });
+  it('a redirect of the session request (as Node and servers see it) is signed-out', async () => {
+    const redirect = new Response(null, { status: 302, headers: { location: '/auth/login?next=%2F' } });
+    const verdict = await probe(routes(() => redirect));
+    expect(verdict).toMatchObject({ kind: 'signed-out', reason: 'login-redirect', status: 302, requests: 1 });
+    expect(verdict.evidence).toContain('/auth/login');
+  });
+  it('a redirect of the accounts request (as a browser shows it: opaque) is signed-out', async () => {
+    const opaque = new Response(null, { status: 200 });
+    Object.defineProperty(opaque, 'type', { value: 'opaqueredirect' });
+    Object.defineProperty(opaque, 'status', { value: 0 });
+    const verdict = await probe(routes(session, () => opaque));
+    expect(verdict).toMatchObject({ kind: 'signed-out', reason: 'login-redirect', status: null, requests: 2 });
+    expectNoSecrets(verdict);
   });
   it('a session answer that is not an object is unrecognised', async () => {
     expect(await probe(routes(() => json(['token'])))).toMatchObject({ kind: 'error', reason: 'unrecognised' });

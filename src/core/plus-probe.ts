@@ -104,6 +104,8 @@ async function request(deps: ProbeDeps, tally: Tally, url: string, headers: Reco
         method: 'GET',
         credentials: 'include',
         cache: 'no-store',
+        // A redirect means "not signed in", and fetch would carry the bearer token along a same-origin one.
+        redirect: 'manual',
         headers: { Accept: 'application/json', ...headers },
       },
       deps.limits ?? DEFAULT_LIMITS,
@@ -127,6 +129,11 @@ async function request(deps: ProbeDeps, tally: Tally, url: string, headers: Reco
 function classifyFailure(response: BoundedResponse, now: number, step: 'session' | 'accounts'): Outcome | null {
   const { status, headers } = response;
   const where = step === 'session' ? SESSION_PATH : ACCOUNTS_PATH;
+  if (response.redirect) {
+    const target = headers.get('location');
+    const to = target ? ` to ${pathOf(target.startsWith('/') ? target : safeUrl(target))}` : '';
+    return outcome('signed-out', 'login-redirect', status === 0 ? null : status, `${where}: redirected${to}, not signed in`);
+  }
   const challenge = detectChallenge(headers, response.text);
   if (challenge) {
     const evidence = challenge === 'challenge-header' ? 'cf-mitigated: challenge' : 'bot challenge page';
@@ -141,9 +148,6 @@ function classifyFailure(response: BoundedResponse, now: number, step: 'session'
   }
   if (status < 200 || status > 299) {
     return { ...outcome('error', 'http-status', status, `${where}: HTTP ${status}`), retryAfterMs };
-  }
-  if (response.redirected && pathOf(response.url) !== where && /log-?in|sign-?in|auth/i.test(pathOf(response.url))) {
-    return outcome('signed-out', 'login-redirect', status, `${where}: redirected to a sign-in page`);
   }
   return null;
 }
@@ -164,6 +168,10 @@ function notJson(response: BoundedResponse): Outcome {
 
 function outcome(kind: VerdictKind, reason: ReasonCode, status: number | null, evidence: string): Outcome {
   return { kind, reason, status, evidence };
+}
+
+function safeUrl(url: string): string {
+  return URL.canParse(url) ? url : '(unreadable location)';
 }
 
 function pathOf(url: string): string {
