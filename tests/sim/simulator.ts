@@ -22,6 +22,8 @@ export interface LoggedRequest {
   status: number;
   bytes: number;
   withCookie: boolean;
+  /** An `Authorization` header of any kind was sent. */
+  withAuthorization: boolean;
   withBearer: boolean;
 }
 
@@ -80,6 +82,7 @@ export async function startSimulator(options: { port?: number; mode?: PlusMode }
         status,
         bytes,
         withCookie: !!cookie,
+        withAuthorization: req.headers.authorization !== undefined,
         withBearer: /^Bearer /.test(req.headers.authorization ?? ''),
       });
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
