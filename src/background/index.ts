@@ -1,12 +1,12 @@
-import browser from 'webextension-polyfill';
+import browser, { type Tabs } from 'webextension-polyfill';
 import { CHATGPT_ORIGIN } from '../core/plus-probe';
 import { needsUser } from '../core/verdict';
 import { log } from '../shared/log';
-import { loadAndRepair } from '../shared/storage';
-import { CHECK_ALARM, ensureAlarm } from './alarm';
+import { CHECK_ALARM, ensureAlarm, WATCHDOG_ALARM } from './alarm';
 import { runCheck } from './check-runner';
 import { registerMessages } from './messages';
 import { registerNotificationClicks } from './notifier';
+import { current } from './store';
 import { renderToolbar } from './toolbar';
 
 // Listeners are registered synchronously at top level so events that woke the worker are delivered.
@@ -17,12 +17,16 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 });
 
 browser.runtime.onStartup.addListener(() => {
-  // Catch up after the browser was closed or the machine slept.
-  void runCheck('startup').catch(report('startup check'));
+  // The badge does not survive a browser restart; then catch up after the browser was closed.
+  void current()
+    .then((stored) => renderToolbar(stored, Date.now()))
+    .then(() => runCheck('startup'))
+    .catch(report('startup check'));
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === CHECK_ALARM) void runCheck('alarm').catch(report('scheduled check'));
+  if (alarm.name === WATCHDOG_ALARM) void runCheck('watchdog').catch(report('watchdog check'));
 });
 
 browser.permissions.onAdded.addListener(({ origins }) => {
@@ -30,25 +34,29 @@ browser.permissions.onAdded.addListener(({ origins }) => {
   if (origins?.some((o) => o.startsWith(CHATGPT_ORIGIN))) void runCheck('access-granted').catch(report('access check'));
 });
 
-browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
-  // tab.url is only visible for chatgpt.com (host permission); a visit there may have fixed sign-in.
+/** A finished visit to chatgpt.com may have fixed sign-in or passed a challenge: check again. */
+function onTabUpdated(_tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab): void {
+  // Cheap test first: on Chrome this runs for every tab update (tab.url is visible only for chatgpt.com).
   if (change.status !== 'complete' || !tab.url?.startsWith(`${CHATGPT_ORIGIN}/`)) return;
-  void loadAndRepair()
+  void current()
     .then((stored) => {
       const latest = stored.watch.latest;
-      if (latest && needsUser(latest.kind) && Date.now() - latest.at > 10_000) return runCheck('chatgpt-tab');
+      if (stored.settings.paused || !latest || !needsUser(latest.kind) || Date.now() - latest.at < 10_000) return;
+      return runCheck('chatgpt-tab');
     })
     .catch(report('tab check'));
-});
+}
+
+if (import.meta.env.MODE === 'firefox') {
+  // Firefox filters before waking the event page, so ordinary browsing costs nothing. Chrome has
+  // no such filter for tabs.onUpdated (only with the webNavigation permission, not worth its warning).
+  browser.tabs.onUpdated.addListener(onTabUpdated, { urls: [`${CHATGPT_ORIGIN}/*`], properties: ['status'] });
+} else {
+  browser.tabs.onUpdated.addListener(onTabUpdated);
+}
 
 registerMessages();
 registerNotificationClicks();
 
-// Every worker start: make sure a check is scheduled, and re-apply the badge (it does not survive a
-// browser restart).
-void loadAndRepair()
-  .then(async (stored) => {
-    await ensureAlarm(stored.watch.nextCheckAt, Date.now());
-    await renderToolbar(stored.watch, Date.now());
-  })
-  .catch(report('worker start'));
+// Every worker start: make sure a check is scheduled (no storage read when the alarm exists).
+void ensureAlarm(Date.now()).catch(report('worker start'));

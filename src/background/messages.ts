@@ -3,9 +3,10 @@ import { nextDelayMs } from '../core/schedule';
 import { loadStored, type Settings } from '../core/stored-schema';
 import { log } from '../shared/log';
 import { isPopupRequest, type PopupRequest, type WorkerResponse } from '../shared/protocol';
-import { loadAndRepair, writeStored } from '../shared/storage';
-import { scheduleAt } from './alarm';
+import { syncAlarm } from './alarm';
 import { runCheck } from './check-runner';
+import { update } from './store';
+import { renderToolbar } from './toolbar';
 
 /** Only the extension's own pages may drive it; anything else is ignored without an answer. */
 function fromOwnPage(sender: Runtime.MessageSender): boolean {
@@ -31,15 +32,24 @@ async function handle(request: PopupRequest): Promise<WorkerResponse> {
   return { ok: true };
 }
 
+/** Soon after resuming, but not in the same instant as the click. */
+const RESUME_DELAY_MS = 2000;
+
 async function saveSettings(patch: Partial<Settings>): Promise<void> {
-  const stored = await loadAndRepair();
-  // Validate the popup's values the same way stored ones are.
-  const settings = loadStored({ ...stored, settings: { ...stored.settings, ...patch } }).data.settings;
-  await writeStored({ settings });
-  if (settings.intervalMs === stored.settings.intervalMs) return;
-  const { latest, failureStreak } = stored.watch;
   const now = Date.now();
-  const nextCheckAt = Math.max(now + 1000, (latest?.at ?? now) + nextDelayMs(latest, failureStreak, settings.intervalMs, Math.random()));
-  await writeStored({ watch: { ...stored.watch, nextCheckAt } });
-  await scheduleAt(nextCheckAt);
+  // Inside the write queue: a check committing meanwhile is applied first and kept.
+  const after = await update((stored) => {
+    // Validate the popup's values the same way stored ones are.
+    const settings = loadStored({ ...stored, settings: { ...stored.settings, ...patch } }).data.settings;
+    const { latest, failureStreak } = stored.watch;
+    let nextCheckAt = stored.watch.nextCheckAt;
+    if (settings.paused) nextCheckAt = null;
+    else if (stored.settings.paused) nextCheckAt = now + RESUME_DELAY_MS;
+    else if (settings.intervalMs !== stored.settings.intervalMs) {
+      nextCheckAt = Math.max(now + 1000, (latest?.at ?? now) + nextDelayMs(latest, failureStreak, settings.intervalMs, Math.random()));
+    }
+    return { settings, watch: { ...stored.watch, nextCheckAt } };
+  });
+  await syncAlarm(after.watch.nextCheckAt);
+  await renderToolbar(after, now);
 }

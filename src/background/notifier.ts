@@ -15,7 +15,9 @@ const CLICK_TARGETS: Record<string, string> = {
 
 export async function carryOut(effect: Effect): Promise<void> {
   if (effect.type === 'alert-reopened') {
-    await show(REOPENED_ID, t('notifyReopenedTitle'), t('notifyReopenedBody'));
+    // "Again" only when a pause was seen: the first check after install may simply find it open.
+    if (effect.again) await show(REOPENED_ID, t('notifyReopenedTitle'), t('notifyReopenedBody'));
+    else await show(REOPENED_ID, t('notifyOpenTitle'), t('notifyOpenBody'));
   } else if (effect.type === 'alert-cant-check') {
     await show(CANT_CHECK_ID, t('notifyCantCheckTitle'), t('notifyCantCheckBody', Math.round(CANT_CHECK_AFTER_MS / 3_600_000)));
   } else {
@@ -23,15 +25,15 @@ export async function carryOut(effect: Effect): Promise<void> {
   }
 }
 
+/**
+ * Chrome keeps a `requireInteraction` notification on screen until dismissed (a reopening can be
+ * short, it must not slip away); Firefox rejects the option, so its build leaves it out.
+ */
+export const REQUIRE_INTERACTION = import.meta.env.MODE !== 'firefox';
+
 async function show(id: string, title: string, message: string): Promise<void> {
   const options = { type: 'basic' as const, iconUrl: browser.runtime.getURL('icons/icon-128.png'), title, message, priority: 2 };
-  try {
-    // Chrome keeps it on screen until dismissed; a reopening can be short, so it must not slip away.
-    await browser.notifications.create(id, { ...options, requireInteraction: true } as typeof options);
-  } catch {
-    // Firefox rejects requireInteraction; a plain notification is better than none.
-    await browser.notifications.create(id, options);
-  }
+  await browser.notifications.create(id, REQUIRE_INTERACTION ? ({ ...options, requireInteraction: true } as typeof options) : options);
   log.info('notification shown', { id });
 }
 

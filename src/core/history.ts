@@ -10,7 +10,7 @@ export interface Transition {
 }
 
 export interface DayCounts {
-  /** UTC day, YYYY-MM-DD. */
+  /** The local calendar day of the browser, YYYY-MM-DD. */
   day: string;
   checks: number;
   open: number;
@@ -58,9 +58,11 @@ export function recordCheck(history: History, readings: readonly Verdict[], stat
   return { transitions: transitions.slice(-MAX_TRANSITIONS), days: days.slice(-MAX_DAYS) };
 }
 
-/** UTC day, so counts never depend on the machine's time zone changing. */
+/** The local calendar day: "today" must roll over at the user's midnight (08:00 UTC in China), not UTC's. */
 export function dayKey(at: number): string {
-  return new Date(at).toISOString().slice(0, 10);
+  const date = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 export interface Segment {

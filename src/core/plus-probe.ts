@@ -74,7 +74,7 @@ async function readSession(deps: ProbeDeps, tally: Tally, origin: string): Promi
   const body = parseJson(session);
   if (body === undefined) return notJson(session);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return outcome('error', 'unrecognised', session.status, 'session answer is not an object');
+    return outcome('error', 'unrecognised', session.status, 'session response is not an object');
   }
   const token = (body as { accessToken?: unknown }).accessToken;
   if (typeof token !== 'string' || token === '') {
@@ -117,8 +117,8 @@ async function request(deps: ProbeDeps, tally: Tally, url: string, headers: Reco
     tally.bytes += error.bytes;
     const limits = deps.limits ?? DEFAULT_LIMITS;
     const evidence = {
-      timeout: `no complete answer within ${Math.round(limits.timeoutMs / 1000)} s`,
-      'too-large': `answer larger than ${Math.round(limits.maxBytes / 1024)} KiB`,
+      timeout: `no complete response within ${Math.round(limits.timeoutMs / 1000)} s`,
+      'too-large': `response larger than ${Math.round(limits.maxBytes / 1024)} KiB`,
       network: 'could not reach chatgpt.com',
     }[error.reason];
     return outcome('error', error.reason, error.status, `${pathOf(url)}: ${evidence}`);

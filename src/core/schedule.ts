@@ -9,6 +9,8 @@ export const NEEDS_USER_INTERVAL_MS = 10 * 60_000;
 /** A `Retry-After` longer than this is treated as a misconfiguration, not an instruction to go silent. */
 export const MAX_RETRY_AFTER_MS = 6 * 60 * 60_000;
 export const JITTER = 0.15;
+/** A subscribed account has nothing to wait for; an hourly look notices if the subscription ends. */
+export const SUBSCRIBED_INTERVAL_MS = 60 * 60_000;
 
 /** The user's choices of check interval, in ms. */
 export const INTERVAL_CHOICES_MS = [0.5, 1, 2, 5, 10, 15, 30, 60].map((m) => m * 60_000);
@@ -29,6 +31,8 @@ export function nextDelayMs(verdict: Verdict | null, failureStreak: number, inte
     delay = Math.min(MAX_BACKOFF_MS, base * 2 ** Math.max(1, failureStreak));
   } else if (verdict?.kind === 'signed-out' || verdict?.kind === 'blocked') {
     delay = Math.max(base, NEEDS_USER_INTERVAL_MS);
+  } else if (verdict?.kind === 'subscribed') {
+    delay = Math.max(base, SUBSCRIBED_INTERVAL_MS);
   }
   const jittered = delay * (1 + (random * 2 - 1) * JITTER);
   const retryAfter = Math.min(verdict?.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS);

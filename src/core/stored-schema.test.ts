@@ -14,8 +14,8 @@ const verdict = {
   evidence: 'features contains disable_plus_upgrade_ui',
 };
 const good = {
-  schemaVersion: 1,
-  settings: { intervalMs: 300_000, notificationsEnabled: false },
+  schemaVersion: 2,
+  settings: { intervalMs: 300_000, notificationsEnabled: false, paused: false },
   watch: { ...INITIAL_WATCH, latest: verdict, confirmed: { availability: 'paused', since: 500, at: 1000 }, lastGoodCheckAt: 1000 },
   history: { transitions: [{ at: 500, state: 'paused' }], days: [{ day: '2026-11-27', checks: 3, open: 0, paused: 3, failed: 0 }] },
 };
@@ -38,16 +38,37 @@ describe('loadStored', () => {
   it('migrates unversioned (version 0) data, keeping what is valid', () => {
     const { schemaVersion: _, ...legacy } = structuredClone(good);
     const { data, changed } = loadStored(legacy);
-    expect(data.schemaVersion).toBe(1);
+    expect(data.schemaVersion).toBe(SCHEMA_VERSION);
     expect(data.settings).toEqual(good.settings);
     expect(data.watch.confirmed).toEqual(good.watch.confirmed);
     expect(changed).toBe(true);
   });
 
-  it('resets data from a future schema, with a reason', () => {
-    const { data, repairs } = loadStored({ ...structuredClone(good), schemaVersion: 99 });
-    expect(data.watch).toEqual(INITIAL_WATCH);
-    expect(repairs[0]).toMatch(/schemaVersion 99 is newer than this build/);
+  it('migrates 1.0 data (version 1): settings gain the pause switch, nothing else changes', () => {
+    const { paused: _, ...settings10 } = good.settings;
+    const { data, repairs, changed } = loadStored({ ...structuredClone(good), schemaVersion: 1, settings: settings10 });
+    expect(data).toEqual(good);
+    expect(repairs).toEqual([]);
+    expect(changed).toBe(true);
+  });
+
+  it('keeps data from a newer build (a downgrade) instead of wiping it, and its version number', () => {
+    const { data, repairs, changed } = loadStored({ ...structuredClone(good), schemaVersion: 99 });
+    expect(data.watch).toEqual(good.watch);
+    expect(data.settings).toEqual(good.settings);
+    expect(data.history).toEqual(good.history);
+    expect(data.schemaVersion).toBe(99);
+    expect(repairs).toEqual([]);
+    expect(changed).toBe(false);
+  });
+
+  it('rejects a stored reason code this build does not know, keeping the rest of the state', () => {
+    const raw = structuredClone(good) as Record<string, any>;
+    raw.watch.latest = { ...verdict, reason: 'renamed-in-a-later-version' };
+    const { data, repairs } = loadStored(raw);
+    expect(data.watch.latest).toBeNull();
+    expect(data.watch.confirmed).toEqual(good.watch.confirmed);
+    expect(repairs).toEqual(['watch.latest was an object; reset']);
   });
 
   it.each([
@@ -67,14 +88,14 @@ describe('loadStored', () => {
     raw.watch.latest = { ...verdict, kind: 'maybe' };
     raw.watch.failureStreak = -3;
     const { data, repairs, changed } = loadStored(raw);
-    expect(data.settings).toEqual({ intervalMs: DEFAULT_SETTINGS.intervalMs, notificationsEnabled: false });
+    expect(data.settings).toEqual({ intervalMs: DEFAULT_SETTINGS.intervalMs, notificationsEnabled: false, paused: false });
     expect(data.watch.alertArmed).toBe(true);
     expect(data.watch.latest).toBeNull();
     expect(data.watch.failureStreak).toBe(0);
     expect(data.watch.confirmed).toEqual(good.watch.confirmed);
     expect(repairs).toEqual([
       'settings.intervalMs was text; reset',
-      'watch.latest was a object; reset',
+      'watch.latest was an object; reset',
       'watch.alertArmed was text; reset',
       'watch.failureStreak was a number; reset',
     ]);
@@ -88,7 +109,7 @@ describe('loadStored', () => {
   });
 
   it('fills a half-written state (missing keys) from defaults and keeps the rest', () => {
-    const { data, repairs } = loadStored({ schemaVersion: 1, settings: good.settings });
+    const { data, repairs } = loadStored({ schemaVersion: 2, settings: good.settings });
     expect(data.settings).toEqual(good.settings);
     expect(data.watch).toEqual(INITIAL_WATCH);
     expect(repairs).toEqual(['watch was missing; set to defaults', 'history was missing; set to defaults']);
@@ -118,7 +139,7 @@ describe('loadStored', () => {
   });
 
   it('survives garbage in every key', () => {
-    const { data, repairs } = loadStored({ schemaVersion: 1, settings: 'x', watch: [], history: 5 });
+    const { data, repairs } = loadStored({ schemaVersion: 2, settings: 'x', watch: [], history: 5 });
     expect(data.history).toEqual(EMPTY_HISTORY);
     expect(repairs).toHaveLength(3);
   });

@@ -1,17 +1,19 @@
 import type { DayCounts, History, TimelineState, Transition } from './history';
 import { EMPTY_HISTORY } from './history';
 import { clampInterval, DEFAULT_INTERVAL_MS } from './schedule';
-import type { Verdict, VerdictKind } from './verdict';
+import { isReasonCode, isVerdictKind, type Verdict } from './verdict';
 import { type Confirmed, INITIAL_WATCH, type WatchState } from './watch-state';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface Settings {
   intervalMs: number;
   notificationsEnabled: boolean;
+  /** The user switched watching off: no checks, no alarm, the badge says so. */
+  paused: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { intervalMs: DEFAULT_INTERVAL_MS, notificationsEnabled: true };
+export const DEFAULT_SETTINGS: Settings = { intervalMs: DEFAULT_INTERVAL_MS, notificationsEnabled: true, paused: false };
 
 /** Everything the extension keeps, under these keys of `storage.local`. */
 export interface Stored {
@@ -29,7 +31,11 @@ type Raw = Record<string, unknown>;
  * Ordered migrations: entry i takes data at version i to version i + 1. Version 0 is "nothing
  * versioned yet" (a fresh install, or data from before versioning), whose keys are kept if valid.
  */
-const MIGRATIONS: Array<(raw: Raw) => Raw> = [(raw) => ({ ...raw, schemaVersion: 1 })];
+const MIGRATIONS: Array<(raw: Raw) => Raw> = [
+  (raw) => ({ ...raw, schemaVersion: 1 }),
+  // 1.1 added the pause switch; 1.0's data is otherwise unchanged.
+  (raw) => ({ ...raw, schemaVersion: 2, settings: isObject(raw.settings) ? { paused: false, ...raw.settings } : raw.settings }),
+];
 
 export interface Loaded {
   data: Stored;
@@ -58,20 +64,19 @@ export function loadStored(input: unknown): Loaded {
     repairs.push(`schemaVersion ${describe(version)} is not a version; reset`);
     raw = {};
     version = 0;
-  } else if (version > SCHEMA_VERSION) {
-    repairs.push(`schemaVersion ${version} is newer than this build (${SCHEMA_VERSION}); reset`);
-    raw = {};
-    version = 0;
   }
+  // Data from a newer build (the user went back a version) is read field by field, not wiped, and
+  // keeps its version number so that build's migrations still know where they stand.
+  const newer = (version as number) > SCHEMA_VERSION;
   for (let v = version as number; v < SCHEMA_VERSION; v++) raw = (MIGRATIONS[v] as (r: Raw) => Raw)(raw);
 
   const data: Stored = {
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: newer ? (version as number) : SCHEMA_VERSION,
     settings: readSettings(raw.settings, repairs),
     watch: readWatch(raw.watch, repairs),
     history: readHistory(raw.history, repairs),
   };
-  return { data, repairs, changed: repairs.length > 0 || version !== SCHEMA_VERSION };
+  return { data, repairs, changed: repairs.length > 0 || (version as number) < SCHEMA_VERSION };
 }
 
 function readSettings(raw: unknown, repairs: string[]): Settings {
@@ -86,7 +91,8 @@ function readSettings(raw: unknown, repairs: string[]): Settings {
     typeof raw.notificationsEnabled === 'boolean'
       ? raw.notificationsEnabled
       : invalid('settings.notificationsEnabled', raw.notificationsEnabled, true, repairs);
-  return { intervalMs, notificationsEnabled };
+  const paused = typeof raw.paused === 'boolean' ? raw.paused : invalid('settings.paused', raw.paused, false, repairs);
+  return { intervalMs, notificationsEnabled, paused };
 }
 
 function readWatch(raw: unknown, repairs: string[]): WatchState {
@@ -118,14 +124,13 @@ function readHistory(raw: unknown, repairs: string[]): History {
   return { transitions: transitions.sort((a, b) => a.at - b.at), days: days.sort((a, b) => a.day.localeCompare(b.day)) };
 }
 
-const VERDICT_KINDS: readonly VerdictKind[] = ['open', 'paused', 'subscribed', 'signed-out', 'blocked', 'rate-limited', 'error'];
 const TIMELINE_STATES: readonly TimelineState[] = ['open', 'paused', 'subscribed', 'unknown'];
 
 function isVerdict(v: unknown): v is Verdict {
   return (
     isObject(v) &&
-    VERDICT_KINDS.includes(v.kind as VerdictKind) &&
-    typeof v.reason === 'string' &&
+    isVerdictKind(v.kind) &&
+    isReasonCode(v.reason) &&
     (v.status === null || Number.isInteger(v.status)) &&
     isTime(v.at) &&
     isCount(v.durationMs) &&
@@ -182,5 +187,6 @@ function invalid<T>(key: string, value: unknown, fallback: T, repairs: string[])
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  return typeof value === 'string' ? 'text' : `a ${typeof value}`;
+  if (typeof value === 'string') return 'text';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

@@ -49,7 +49,8 @@ export interface AlertPolicy {
 export const REOPEN_COOLDOWN_MS = 30 * 60_000;
 export const CANT_CHECK_AFTER_MS = 6 * 60 * 60_000;
 
-export type Effect = { type: 'alert-reopened' } | { type: 'alert-cant-check' } | { type: 'clear-cant-check' };
+/** `again`: a pause was confirmed before this reopening (the first check after install may find it open). */
+export type Effect = { type: 'alert-reopened'; again: boolean } | { type: 'alert-cant-check' } | { type: 'clear-cant-check' };
 
 /** A first `open` after anything but a confirmed `open` must be read twice before it counts. */
 export function needsConfirmation(state: WatchState, verdict: Verdict): boolean {
@@ -95,7 +96,7 @@ export function applyReadings(
       if (next.alertArmed && !coolingDown) {
         next.alertArmed = false;
         next.lastReopenAlertAt = now;
-        if (policy.notificationsEnabled) effects.push({ type: 'alert-reopened' });
+        if (policy.notificationsEnabled) effects.push({ type: 'alert-reopened', again: state.confirmed?.availability === 'paused' });
       }
     }
   }

@@ -1,6 +1,6 @@
 import type { Stored } from '../core/stored-schema';
 import { t } from '../shared/i18n';
-import { CheckNow } from './CheckNow';
+import { Actions } from './Actions';
 import { SettingsForm } from './SettingsForm';
 import { StatusCard } from './StatusCard';
 import { Timeline } from './Timeline';
@@ -17,10 +17,10 @@ export function App() {
 function Popup({ stored, now }: { stored: Stored; now: number }) {
   return (
     <main class="popup">
-      <StatusCard watch={stored.watch} now={now} />
-      <CheckNow watch={stored.watch} />
+      <StatusCard stored={stored} now={now} />
+      <Actions stored={stored} />
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('popupHistory')}</h2>
+        <h2 id="history-heading">{t('popupRecentChanges')}</h2>
         <Timeline history={stored.history} now={now} />
       </section>
       <SettingsForm settings={stored.settings} />

@@ -1,17 +1,10 @@
-import browser from 'webextension-polyfill';
 import { INTERVAL_CHOICES_MS } from '../core/schedule';
 import type { Settings } from '../core/stored-schema';
-import { t } from '../shared/i18n';
-import type { PopupRequest } from '../shared/protocol';
+import { t, tPlural } from '../shared/i18n';
+import { saveSettings as save } from './Actions';
 
 function intervalLabel(ms: number): string {
-  if (ms < 60_000) return t('intervalSeconds', ms / 1000);
-  return ms === 60_000 ? t('intervalMinute') : t('intervalMinutes', ms / 60_000);
-}
-
-function save(settings: Partial<Settings>) {
-  const request: PopupRequest = { type: 'save-settings', settings };
-  void browser.runtime.sendMessage(request);
+  return ms < 60_000 ? tPlural('intervalSeconds', ms / 1000) : tPlural('intervalMinutes', ms / 60_000);
 }
 
 /** The check interval and the notifications switch; the worker validates and stores them. */
@@ -24,7 +17,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       <h2 id="settings-heading">{t('popupSettings')}</h2>
       <label class="row">
         <span>{t('popupInterval')}</span>
-        <select value={String(settings.intervalMs)} onChange={(e) => save({ intervalMs: Number(e.currentTarget.value) })}>
+        <select value={String(settings.intervalMs)} onChange={(e) => void save({ intervalMs: Number(e.currentTarget.value) })}>
           {choices.map((ms) => (
             <option key={ms} value={String(ms)}>
               {intervalLabel(ms)}
@@ -32,6 +25,9 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           ))}
         </select>
       </label>
+      {settings.intervalMs < 2 * 60_000 && (
+        <p class="muted hint">{t('popupIntervalHint', Math.round((2 * 86_400_000) / settings.intervalMs).toLocaleString())}</p>
+      )}
       <label class="row">
         <span>{t('popupNotifications')}</span>
         <input
@@ -39,7 +35,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           role="switch"
           aria-checked={settings.notificationsEnabled}
           checked={settings.notificationsEnabled}
-          onChange={(e) => save({ notificationsEnabled: e.currentTarget.checked })}
+          onChange={(e) => void save({ notificationsEnabled: e.currentTarget.checked })}
         />
       </label>
     </section>

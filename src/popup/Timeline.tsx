@@ -1,10 +1,12 @@
 import { dayKey, type History, segmentsBetween, type TimelineState } from '../core/history';
-import { formatRelative, formatTime, type MessageKey, t } from '../shared/i18n';
+import { barRects, recentChanges, roundTicks, statesShown } from '../core/timeline';
+import { formatTime, formatTimeAgo, type MessageKey, t, tPlural } from '../shared/i18n';
 
 const MAX_WINDOW_MS = 24 * 60 * 60_000;
 const MIN_WINDOW_MS = 15 * 60_000;
 const WIDTH = 300;
 const BAR_HEIGHT = 18;
+const LISTED_CHANGES = 4;
 const STATE_WORDS: Record<TimelineState, MessageKey> = {
   open: 'stateOpen',
   paused: 'statePaused',
@@ -12,8 +14,10 @@ const STATE_WORDS: Record<TimelineState, MessageKey> = {
   unknown: 'stateUnknown',
 };
 
+const localOffsetMs = (at: number) => -new Date(at).getTimezoneOffset() * 60_000;
+
 /**
- * A drawn bar of open / paused / unknown over time, the latest changes, and today's counts. It spans
+ * A drawn bar of open / paused / unknown over time, the recent changes, and today's counts. It spans
  * the history so far, from 15 minutes up to the last 24 hours, so a new install's first minutes are visible.
  */
 export function Timeline({ history, now }: { history: History; now: number }) {
@@ -24,30 +28,26 @@ export function Timeline({ history, now }: { history: History; now: number }) {
   const segments = segmentsBetween(history.transitions, start, now);
   const x = (at: number) => ((at - start) / span) * WIDTH;
   const today = history.days.find((d) => d.day === dayKey(now));
-  const recent = history.transitions.slice(-4).reverse();
-  const summary = recent.map((tr) => `${formatTime(tr.at)} ${t(STATE_WORDS[tr.state])}`).join(', ');
+  const { changes, folded } = recentChanges(history.transitions, LISTED_CHANGES);
+  const summary = changes.map((c) => `${formatTime(c.at)} ${t(STATE_WORDS[c.state])}`).join(', ');
   return (
     <div class="timeline">
-      <svg viewBox={`0 0 ${WIDTH} ${BAR_HEIGHT + 14}`} role="img" aria-label={`${t('popupHistory')}: ${summary}`}>
+      <svg viewBox={`0 0 ${WIDTH} ${BAR_HEIGHT + 14}`} role="img" aria-label={`${t('popupRecentChanges')}: ${summary}`}>
         <rect class="track" x="0" y="0" width={WIDTH} height={BAR_HEIGHT} rx="3" />
-        {segments.map((s) => (
-          <rect
-            key={s.from}
-            class={`seg seg-${s.state}`}
-            x={x(s.from)}
-            y="0"
-            width={Math.max(1, x(s.to) - x(s.from))}
-            height={BAR_HEIGHT}
-          />
+        {barRects(segments, start, now, WIDTH).map((r) => (
+          <rect key={r.key} class={`seg seg-${r.state}`} x={r.x} y="0" width={r.width} height={BAR_HEIGHT} />
         ))}
-        {[0, 0.25, 0.5, 0.75, 1].map((f) => (
-          <text key={f} class="tick" x={f * WIDTH} y={BAR_HEIGHT + 12} text-anchor={f === 0 ? 'start' : f === 1 ? 'end' : 'middle'}>
-            {formatTime(start + f * span)}
-          </text>
+        {roundTicks(start, now, localOffsetMs).map((tick) => (
+          <g key={tick}>
+            <line class="tick-mark" x1={x(tick)} x2={x(tick)} y1={BAR_HEIGHT} y2={BAR_HEIGHT + 3} />
+            <text class="tick" x={Math.min(WIDTH - 14, Math.max(14, x(tick)))} y={BAR_HEIGHT + 13} text-anchor="middle">
+              {formatTime(tick)}
+            </text>
+          </g>
         ))}
       </svg>
       <ul class="legend">
-        {(['open', 'paused', 'subscribed', 'unknown'] as const).map((state) => (
+        {statesShown(segments).map((state) => (
           <li key={state}>
             <span class={`swatch seg-${state}`} aria-hidden="true" />
             {t(STATE_WORDS[state])}
@@ -55,14 +55,15 @@ export function Timeline({ history, now }: { history: History; now: number }) {
         ))}
       </ul>
       <ol class="changes">
-        {recent.map((tr) => (
-          <li key={tr.at}>
-            <span class={`dot seg-${tr.state}`} aria-hidden="true" />
-            {t(STATE_WORDS[tr.state])} · {formatTime(tr.at)} ({formatRelative(tr.at, now)})
+        {changes.map((c) => (
+          <li key={c.at}>
+            <span class={`dot seg-${c.state}`} aria-hidden="true" />
+            {t(STATE_WORDS[c.state])} · {formatTimeAgo(c.at, now)}
           </li>
         ))}
       </ol>
-      {today && <p class="muted">{t('popupChecksToday', today.checks, today.failed)}</p>}
+      {folded > 0 && <p class="muted">{tPlural('popupFolded', folded)}</p>}
+      {today && <p class="muted">{tPlural('popupChecksToday', today.checks, today.failed)}</p>}
     </div>
   );
 }

@@ -12,6 +12,22 @@ export function uiLanguage(): string {
   return browser.i18n.getUILanguage() || 'en';
 }
 
+/**
+ * Picks `<key>_one` / `<key>_other` by the language's plural rules (Chrome's i18n has no plurals)
+ * and passes the count as the first substitution.
+ */
+export function tPlural(key: PluralKey, count: number, ...rest: Array<string | number>): string {
+  const category = new Intl.PluralRules(uiLanguage()).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}_${category}` as MessageKey, count, ...rest);
+}
+
+type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
+
+/** "14:32 (3 minutes ago)", with the locale's own brackets ("14:32（3分钟前）"). */
+export function formatTimeAgo(at: number, now: number): string {
+  return t('timeWithAgo', formatTime(at), formatRelative(at, now));
+}
+
 /** "14:32" in the browser's language. */
 export function formatTime(at: number): string {
   return new Date(at).toLocaleTimeString(uiLanguage(), { hour: '2-digit', minute: '2-digit' });

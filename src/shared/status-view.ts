@@ -1,12 +1,14 @@
+import type { Settings } from '../core/stored-schema';
 import { isGoodCheck, type ReasonCode, type VerdictKind } from '../core/verdict';
 import type { WatchState } from '../core/watch-state';
 import { formatRelative, formatTime, type MessageKey, t } from './i18n';
 
 /** The one visual state everything derives from: badge, tooltip, popup colour. */
-export type Tone = 'none' | 'open' | 'paused' | 'subscribed' | 'attention' | 'unknown';
+export type Tone = 'none' | 'open' | 'paused' | 'subscribed' | 'attention' | 'unknown' | 'off';
 
 export const TONE_COLORS: Record<Tone, string> = {
   none: '#6b7280',
+  off: '#6b7280',
   open: '#15803d',
   paused: '#b91c1c',
   subscribed: '#6d28d9',
@@ -23,8 +25,14 @@ export function toneOf(state: WatchState): Tone {
   return state.confirmed?.availability ?? 'unknown';
 }
 
+/** The toolbar's tone: the watch's, unless the user switched watching off. */
+export function toolbarTone(state: WatchState, settings: Pick<Settings, 'paused'>): Tone {
+  return settings.paused ? 'off' : toneOf(state);
+}
+
 const BADGE_TEXT: Record<Tone, MessageKey | ''> = {
   none: '',
+  off: 'badgeOff',
   open: 'badgeOpen',
   paused: 'badgeWait',
   subscribed: 'badgeSubscribed',
@@ -60,8 +68,14 @@ export function headline(state: WatchState): string {
 }
 
 /** The toolbar tooltip: always a full sentence with the time of the last check. */
-export function tooltip(state: WatchState, now: number): string {
+export function tooltip(state: WatchState, now: number, settings?: Pick<Settings, 'paused'>): string {
   const latest = state.latest;
+  if (settings?.paused) {
+    const known = state.confirmed
+      ? ` ${t('titleLastKnown', availabilityWord(state.confirmed.availability), formatRelative(state.confirmed.at, now))}`
+      : '';
+    return t('titleWatchingOff') + known;
+  }
   if (!latest) return t('titleNone');
   const time = formatTime(latest.at);
   let sentence: string;
@@ -105,4 +119,34 @@ const REASON_KEYS: Record<ReasonCode, MessageKey> = {
 
 export function reasonText(reason: ReasonCode): string {
   return t(REASON_KEYS[reason]);
+}
+
+/** The one thing the popup offers most prominently in each state. */
+export type PrimaryAction = 'resume' | 'grant' | 'upgrade' | 'sign-in' | 'pass-check' | 'check';
+
+export function primaryAction(state: WatchState, settings: Pick<Settings, 'paused'>, hasAccess: boolean): PrimaryAction {
+  if (settings.paused) return 'resume';
+  const latest = state.latest;
+  if (!hasAccess || latest?.reason === 'no-host-access') return 'grant';
+  if (latest?.kind === 'open' && state.confirmed?.availability === 'open') return 'upgrade';
+  if (latest?.kind === 'signed-out') return 'sign-in';
+  if (latest?.kind === 'blocked') return 'pass-check';
+  return 'check';
+}
+
+/** What a manual check found, as the end of "Checked just now — …". */
+export function checkResult(state: WatchState): string {
+  const latest = state.latest;
+  if (!latest) return t('resultCantTell');
+  if (latest.reason === 'no-host-access') return t('resultNoAccess');
+  if (latest.kind === 'open') return t(state.confirmed?.availability === 'open' ? 'resultOpen' : 'resultCantTell');
+  const keys: Record<Exclude<VerdictKind, 'open'>, MessageKey> = {
+    paused: 'resultStillPaused',
+    subscribed: 'resultSubscribed',
+    'signed-out': 'resultSignIn',
+    blocked: 'resultBlocked',
+    'rate-limited': 'resultCantTell',
+    error: 'resultCantTell',
+  };
+  return t(keys[latest.kind]);
 }

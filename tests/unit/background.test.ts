@@ -5,33 +5,9 @@ import { CHECK_ALARM } from '../../src/background/alarm';
 import { PRICING_URL } from '../../src/core/plus-probe';
 import { EMAIL, type FakeChatGPT, fakeChatGPT, json, TOKEN } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
+import { check, fireAlarm, OWN_PAGE, send, startWorker, stored } from './worker-harness';
 
 let site: FakeChatGPT;
-let runCheck: (trigger: string) => Promise<void>;
-
-const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/popup/index.html' };
-const send = (message: unknown, sender: object) =>
-  fakeBrowser.runtime.onMessage.trigger(message, sender as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1], () => undefined);
-const fireAlarm = (name: string) =>
-  fakeBrowser.alarms.onAlarm.trigger({ name, scheduledTime: Date.now() } as Parameters<typeof fakeBrowser.alarms.onAlarm.trigger>[0]);
-const stored = async () => (await fakeBrowser.storage.local.get(null)) as Record<string, any>;
-
-/** Loads the worker fresh, as Chromium does when it starts it, and lets its start-up settle. */
-async function startWorker() {
-  vi.resetModules();
-  await import('../../src/background/index');
-  ({ runCheck } = await import('../../src/background/check-runner'));
-  await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(CHECK_ALARM)).toBeDefined());
-}
-
-/** Runs a check with fake timers so the confirmation delay passes instantly. */
-async function check() {
-  vi.useFakeTimers({ toFake: ['setTimeout'] });
-  const done = runCheck('test');
-  await vi.advanceTimersByTimeAsync(10_000);
-  await done;
-  vi.useRealTimers();
-}
 
 beforeEach(async () => {
   site = fakeChatGPT('paused');
@@ -82,7 +58,7 @@ describe('service worker', () => {
     expect(site.calls.length).toBe(5); // paused check (2) + open (2) and its confirmation (1)
     expect(create).toHaveBeenCalledTimes(1);
     const options = fakeBrowser.notifications.getAllCreateOptions().reopened;
-    expect(options).toMatchObject({ type: 'basic', title: 'ChatGPT Plus is open again', requireInteraction: true });
+    expect(options).toMatchObject({ type: 'basic', title: 'ChatGPT Plus upgrades are open again', requireInteraction: true });
     expect(options?.iconUrl).toBe('chrome-extension://test-extension-id/icons/icon-128.png');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('OPEN');
 
@@ -133,7 +109,7 @@ describe('service worker', () => {
     expect((await fakeBrowser.alarms.get(CHECK_ALARM))?.scheduledTime).toBe(watch.nextCheckAt);
     expect(watch.nextCheckAt - watch.latest.at).toBeGreaterThan(0.8 * 3_600_000);
     await send({ type: 'save-settings', settings: { intervalMs: 5, notificationsEnabled: 'no' } }, OWN_PAGE);
-    expect((await stored()).settings).toEqual({ intervalMs: 30_000, notificationsEnabled: true });
+    expect((await stored()).settings).toEqual({ intervalMs: 30_000, notificationsEnabled: true, paused: false });
   });
 
   it('shows "!" when signed out, checks again when chatgpt.com loads in a tab', async () => {
@@ -177,13 +153,29 @@ describe('service worker', () => {
     expect((await fakeBrowser.alarms.get(CHECK_ALARM))?.scheduledTime).toBe(watch.nextCheckAt);
   });
 
-  it('repairs garbage in storage at start-up, logs why, and keeps working', async () => {
+  it('repairs garbage in storage, logs why, keeps working, and leaves keys it does not know alone', async () => {
     await fakeBrowser.storage.local.set({ schemaVersion: 1, settings: 'fast', watch: { latest: 42 }, history: [], leftover: true });
     await startWorker();
-    await vi.waitFor(async () => expect((await stored()).leftover).toBeUndefined());
-    expect(console.warn).toHaveBeenCalledWith('[reopen-watch]', 'storage repaired', expect.stringContaining('settings was text; reset'));
     await check();
+    expect(console.warn).toHaveBeenCalledWith('[reopen-watch]', 'storage repaired', expect.stringContaining('settings was text; reset'));
     expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT');
+    expect((await stored()).leftover).toBe(true);
+    expect((await stored()).schemaVersion).toBe(2);
+  });
+
+  it('keeps settings and history written by a newer version (a downgrade) and checks on', async () => {
+    await startWorker();
+    await check();
+    await send({ type: 'save-settings', settings: { intervalMs: 600_000 } }, OWN_PAGE);
+    const before = await stored();
+    await fakeBrowser.storage.local.set({ schemaVersion: 3, 'watch:future': { kind: 'page' } });
+    await startWorker();
+    await check();
+    const after = await stored();
+    expect(after.schemaVersion).toBe(3);
+    expect(after.settings.intervalMs).toBe(600_000);
+    expect(after.history.transitions).toEqual(before.history.transitions);
+    expect(after['watch:future']).toEqual({ kind: 'page' });
   });
 
   it('never writes the access token or the email to storage or logs', async () => {
@@ -206,12 +198,19 @@ describe('service worker wake-ups', () => {
     await startWorker();
     await check();
     const calls = site.calls.length;
+    // Both wake-ups are skipped: each says so in the log (the observable end of the skip path).
+    const skipped = () => vi.mocked(console.info).mock.calls.filter((c) => c[1] === 'check skipped: the last one was moments ago');
     await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(() => expect(skipped()).toHaveLength(1));
     await fireAlarm(CHECK_ALARM);
-    await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(() => expect(skipped()).toHaveLength(2));
     expect(site.calls.length).toBe(calls);
     const alarm = await fakeBrowser.alarms.get(CHECK_ALARM);
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now());
+    // The skip path moves the alarm and the stored time together.
+    await vi.waitFor(async () =>
+      expect((await stored()).watch.nextCheckAt).toBe((await fakeBrowser.alarms.get(CHECK_ALARM))?.scheduledTime),
+    );
     // "Check now" is the user's explicit wish and is never skipped.
     await send({ type: 'check-now' }, OWN_PAGE);
     expect(site.calls.length).toBe(calls + 2);

@@ -31,7 +31,8 @@ describe('locales', () => {
       }
     });
     it('keeps badge texts within 4 characters', () => {
-      for (const key of ['badgeOpen', 'badgeWait', 'badgeSubscribed']) expect(messages[key]?.message.length, key).toBeLessThanOrEqual(4);
+      for (const key of ['badgeOpen', 'badgeWait', 'badgeSubscribed', 'badgeOff'])
+        expect(messages[key]?.message.length, key).toBeLessThanOrEqual(4);
     });
   });
 
@@ -45,6 +46,23 @@ describe('locales', () => {
     for (const key of used) expect(en[key], key).toBeDefined();
     // Every message is reachable from code (or the manifest), so none rot unseen.
     const manifest = readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8');
-    for (const key of Object.keys(en)) expect(quoted.has(key) || manifest.includes(`__MSG_${key}__`), key).toBe(true);
+    // Plural forms are picked by tPlural('<base>', n) as `<base>_one` / `<base>_other`.
+    const base = (key: string) => key.replace(/_(one|other)$/, '');
+    for (const key of Object.keys(en)) expect(quoted.has(base(key)) || manifest.includes(`__MSG_${key}__`), key).toBe(true);
+  });
+
+  it('gives every plural message both forms', () => {
+    for (const key of Object.keys(en).filter((k) => /_(one|other)$/.test(k))) {
+      const base = key.replace(/_(one|other)$/, '');
+      expect(en[`${base}_one`], key).toBeDefined();
+      expect(en[`${base}_other`], key).toBeDefined();
+    }
+  });
+
+  it('uses full-width punctuation in Chinese text, never ASCII brackets, colons or commas', () => {
+    for (const [key, { message }] of Object.entries(read('zh_CN'))) {
+      const prose = message.replace(/\$[A-Z_]+\$/g, '').replace(/[a-z0-9.-]+\.(com|org)\b/gi, '');
+      expect(prose, key).not.toMatch(/[():,;?!]/);
+    }
   });
 });
