@@ -14,6 +14,9 @@ const STATE_WORDS: Record<TimelineState, MessageKey> = {
   unknown: 'stateUnknown',
 };
 
+/** Labels near an edge hang inwards so they are never cut off. */
+const tickAnchor = (at: number) => (at < 24 ? 'start' : at > WIDTH - 24 ? 'end' : 'middle');
+
 const localOffsetMs = (at: number) => -new Date(at).getTimezoneOffset() * 60_000;
 
 /**
@@ -40,7 +43,7 @@ export function Timeline({ history, now }: { history: History; now: number }) {
         {roundTicks(start, now, localOffsetMs).map((tick) => (
           <g key={tick}>
             <line class="tick-mark" x1={x(tick)} x2={x(tick)} y1={BAR_HEIGHT} y2={BAR_HEIGHT + 3} />
-            <text class="tick" x={Math.min(WIDTH - 14, Math.max(14, x(tick)))} y={BAR_HEIGHT + 13} text-anchor="middle">
+            <text class="tick" x={x(tick)} y={BAR_HEIGHT + 13} text-anchor={tickAnchor(x(tick))}>
               {formatTime(tick)}
             </text>
           </g>
