@@ -8,5 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // The popup re-renders after the worker writes storage; on a busy 2-core box that can take seconds,
+    // well past expect.poll's 1 s default.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

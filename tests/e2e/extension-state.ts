@@ -13,6 +13,11 @@ export async function checkNow(ext: Extension, popup: Page, timeoutMs = 30_000):
   const before = (await storedState(ext)).watch.latest?.at ?? 0;
   const button = popup.getByRole('button', { name: 'Check now' });
   await button.click();
-  await waitFor(async () => ((await storedState(ext)).watch.latest?.at ?? 0) > before && (await button.isEnabled()), Boolean, timeoutMs);
+  await waitFor(
+    async () => ({ latestAt: (await storedState(ext)).watch.latest?.at ?? 0, enabled: await button.isEnabled() }),
+    (seen) => seen.latestAt > before && seen.enabled,
+    timeoutMs,
+    `a reading newer than ${before} stored and "Check now" enabled again`,
+  );
   return storedState(ext);
 }

@@ -7,7 +7,7 @@ import type { Transition } from '../../src/core/history';
 import type { Stored } from '../../src/core/stored-schema';
 import type { VerdictKind } from '../../src/core/verdict';
 import { ALL_FAULTS, type Fault, RETRY_AFTER_S } from '../sim/faults';
-import { SIM_EMAIL, type Simulator, signIn, startSimulator } from '../sim/simulator';
+import { ACCOUNTS_PATH, SIM_EMAIL, type Simulator, signIn, startSimulator } from '../sim/simulator';
 import { checkNow, storedState } from './extension-state';
 import { type Extension, launchExtension, waitFor } from './harness';
 
@@ -135,14 +135,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  console.log(
-    `faults: ${tally.injected} injected, ${tally.survived} survived, false opens: ${tally.falseOpens}, lost history entries: ${tally.lostHistory}`,
-  );
-  const logs = ext?.console.join('\n') ?? '';
   await ext?.close();
   await sim?.close();
-  for (const token of sim?.issuedTokens ?? []) expect(logs).not.toContain(token);
-  expect(logs).not.toContain(SIM_EMAIL);
 });
 
 describe('faults from a confirmed "paused"', () => {
@@ -155,7 +149,7 @@ describe('faults from a confirmed "open"', () => {
   it('reopens first (one notification, then dismissed)', async () => {
     sim.mode = 'open';
     await checkNow(ext, popup);
-    expect(await waitFor(ext.badge, (b) => b === 'OPEN')).toBe('OPEN');
+    await waitFor(ext.badge, (b) => b === 'OPEN');
     expect(await ext.notifications()).toEqual(['reopened']);
     await (await ext.worker()).evaluate(() => chrome.notifications.clear('reopened'));
   });
@@ -169,5 +163,27 @@ describe('nothing leaked', () => {
     const everything = JSON.stringify(await ext.storage());
     for (const token of sim.issuedTokens) expect(everything).not.toContain(token);
     expect(everything).not.toContain(SIM_EMAIL);
+  });
+
+  it('the console shows neither the access token nor the email', () => {
+    const logs = ext.console.join('\n');
+    for (const token of sim.issuedTokens) expect(logs).not.toContain(token);
+    expect(logs).not.toContain(SIM_EMAIL);
+  });
+
+  it('no request but the accounts check ever carried an Authorization header, redirects included', () => {
+    const elsewhere = sim.requests.filter((r) => r.withAuthorization && r.path !== ACCOUNTS_PATH);
+    expect(elsewhere).toEqual([]);
+  });
+});
+
+// Last in the file, so a fault that was not survived fails a test (the browser is still open here).
+describe('tally', () => {
+  it('every injected fault was survived: no false opens, no lost history', () => {
+    console.log(
+      `faults: ${tally.injected} injected, ${tally.survived} survived, false opens: ${tally.falseOpens}, lost history entries: ${tally.lostHistory}`,
+    );
+    const planned = scenarios('paused').length + scenarios('open').length;
+    expect(tally).toEqual({ injected: planned, survived: planned, falseOpens: 0, lostHistory: 0 });
   });
 });

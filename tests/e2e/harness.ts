@@ -121,13 +121,33 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
   };
 }
 
-/** Polls until `read` returns what `ok` accepts; returns the last value either way for the assertion. */
-export async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Polls until `read` returns what `ok` accepts and returns that value; throws at the timeout, saying
+ * what it waited for (`what`, else the predicate's source), the last value seen and how long it waited.
+ */
+export async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000, what?: string): Promise<T> {
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
+  while (!ok(value)) {
+    if (Date.now() >= deadline) {
+      const waited = Date.now() - started;
+      throw new Error(
+        `waitFor timed out after ${waited} ms (limit ${timeoutMs} ms) waiting for ${what ?? String(ok)}; last value: ${show(value)}`,
+      );
+    }
     await new Promise((r) => setTimeout(r, 150));
     value = await read();
   }
   return value;
+}
+
+function show(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  return text.length > 2000 ? `${text.slice(0, 2000)}… (${text.length} characters)` : text;
 }

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeRequests, SIM_EMAIL, type Simulator, startSimulator } from '../sim/simulator';
-import { checkNow as sharedCheckNow } from './extension-state';
+import { checkNow as sharedCheckNow, storedState } from './extension-state';
 import { ARTIFACTS, type Extension, launchExtension, waitFor } from './harness';
 
 let sim: Simulator;
@@ -40,7 +40,7 @@ describe('the ChatGPT Plus watch, end to end', () => {
     await expect.poll(() => site.textContent('body')).toContain('Signed in as');
     await site.close();
     await checkNow();
-    expect(await waitFor(ext.badge, (b) => b === 'WAIT')).toBe('WAIT');
+    await waitFor(ext.badge, (b) => b === 'WAIT');
     expect(await ext.title()).toMatch(/^ChatGPT Plus upgrades are paused \(checked at .+\)\.$/);
     expect(await ext.notifications()).toEqual([]);
     await expect.poll(() => popup.locator('h1').textContent()).toBe('ChatGPT Plus upgrades are paused');
@@ -64,7 +64,7 @@ describe('the ChatGPT Plus watch, end to end', () => {
   it('a real reopening: exactly one notification and OPEN', async () => {
     sim.mode = 'open';
     await checkNow();
-    expect(await waitFor(ext.badge, (b) => b === 'OPEN')).toBe('OPEN');
+    await waitFor(ext.badge, (b) => b === 'OPEN');
     expect(await ext.title()).toMatch(/^ChatGPT Plus upgrades are open \(checked at .+\)\.$/);
     expect(await waitFor(ext.notifications, (n) => n.length > 0)).toEqual(['reopened']);
     await expect.poll(() => popup.locator('h1').textContent()).toBe('ChatGPT Plus is open — you can upgrade now');
@@ -85,10 +85,10 @@ describe('the ChatGPT Plus watch, end to end', () => {
   it('a subscribed account: Plus badge and no reopening alert', async () => {
     sim.mode = 'paused';
     await checkNow();
-    expect(await waitFor(ext.badge, (b) => b === 'WAIT')).toBe('WAIT');
+    await waitFor(ext.badge, (b) => b === 'WAIT');
     sim.mode = 'subscribed';
     await checkNow();
-    expect(await waitFor(ext.badge, (b) => b === 'Plus')).toBe('Plus');
+    await waitFor(ext.badge, (b) => b === 'Plus');
     expect(await ext.title()).toMatch(/^You already have ChatGPT Plus \(checked at .+\)\.$/);
     expect(await ext.notifications()).toEqual([]);
   });
@@ -100,13 +100,19 @@ describe('the ChatGPT Plus watch, end to end', () => {
     for (let i = 0; i < 5 && (await focusedText()) !== 'Check now'; i++) await popup.keyboard.press('Tab');
     expect(await focusedText()).toBe('Check now');
     const before = sim.requests.length;
+    const latestBefore = (await storedState(ext)).watch.latest?.at ?? 0;
     await popup.keyboard.press('Enter');
-    expect(
-      await waitFor(
-        async () => sim.requests.length - before,
-        (n) => n >= 2,
-      ),
-    ).toBe(2);
+    // The check has run once it is stored and "Check now" is enabled again: then count what it sent.
+    await waitFor(
+      async () => ({
+        latestAt: (await storedState(ext)).watch.latest?.at ?? 0,
+        enabled: await popup.getByRole('button', { name: 'Check now' }).isEnabled(),
+      }),
+      (seen) => seen.latestAt > latestBefore && seen.enabled,
+      30_000,
+      'the check started with Enter to be stored',
+    );
+    expect(sim.requests.length - before).toBe(2);
   });
 
   it('never stores the access token or the email, anywhere', async () => {
@@ -140,7 +146,7 @@ describe('after a restart, in Chinese', () => {
       sim.mode = 'paused';
       const page = await zh.popup();
       await page.getByRole('button', { name: '立即检查' }).click();
-      expect(await waitFor(zh.badge, (b) => b === '暂停')).toBe('暂停');
+      await waitFor(zh.badge, (b) => b === '暂停');
       await expect.poll(() => page.locator('h1').textContent()).toBe('ChatGPT Plus 升级已暂停');
       await page.locator('main').screenshot({ path: `${ARTIFACTS}/popup-zh_CN.png` });
       expect(await zh.notifications()).toEqual([]);

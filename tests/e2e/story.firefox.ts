@@ -1,6 +1,7 @@
 // The reopening story, short form, in Firefox ESR: signed in → paused → open with one notification.
 // Firefox has no requireInteraction; the add-on falls back to a plain notification.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Stored } from '../../src/core/stored-schema';
 import { SIM_EMAIL, type Simulator, startSimulator } from '../sim/simulator';
 import { type FirefoxExtension, launchFirefoxExtension } from './firefox-harness';
 import { waitFor } from './harness';
@@ -8,11 +9,22 @@ import { waitFor } from './harness';
 let sim: Simulator;
 let ff: FirefoxExtension;
 
-async function checkNow(): Promise<void> {
-  const before = sim.requests.length;
+const stored = async () => (await ff.storage()) as unknown as Stored;
+
+/** Clicks "Check now" and waits until the reading is stored and the button is enabled again (the check's end). */
+async function checkNow(): Promise<Stored> {
+  const before = (await stored()).watch.latest?.at ?? 0;
   await ff.popup.locator('::-p-aria(Check now)').click();
-  await waitFor(async () => sim.requests.length > before, Boolean);
-  await waitFor(() => ff.popup.$eval('button.primary', (b) => !(b as HTMLButtonElement).disabled), Boolean);
+  await waitFor(
+    async () => ({
+      latestAt: (await stored()).watch.latest?.at ?? 0,
+      enabled: await ff.popup.$eval('::-p-aria(Check now)', (b) => !(b as HTMLButtonElement).disabled),
+    }),
+    (seen) => seen.latestAt > before && seen.enabled,
+    30_000,
+    `a reading newer than ${before} stored and "Check now" enabled again`,
+  );
+  return stored();
 }
 
 beforeAll(async () => {
@@ -32,7 +44,7 @@ describe('Firefox ESR', () => {
     expect(await site.evaluate(() => document.body.textContent)).toContain('Signed in as');
     await site.close();
     await checkNow();
-    expect(await waitFor(ff.badge, (b) => b === 'WAIT')).toBe('WAIT');
+    await waitFor(ff.badge, (b) => b === 'WAIT');
     expect(await ff.title()).toMatch(/^ChatGPT Plus upgrades are paused \(checked at .+\)\.$/);
     expect(await ff.notificationsRaised()).toEqual([]);
   });
@@ -40,10 +52,15 @@ describe('Firefox ESR', () => {
   it('reopened: OPEN and exactly one notification', async () => {
     sim.mode = 'open';
     await checkNow();
-    expect(await waitFor(ff.badge, (b) => b === 'OPEN')).toBe('OPEN');
+    await waitFor(ff.badge, (b) => b === 'OPEN');
     expect(await waitFor(ff.notificationsRaised, (n) => n.length > 0)).toEqual(['reopened']);
-    await checkNow();
-    await new Promise((r) => setTimeout(r, 500));
+    const alertedAt = (await stored()).watch.lastReopenAlertAt;
+    expect(alertedAt).not.toBeNull();
+    // A second check while still open: the worker records any alert it raises before the check ends,
+    // so the stored alert time staying put is the event that says "no second notification".
+    const again = await checkNow();
+    expect(again.watch.latest?.kind).toBe('open');
+    expect(again.watch.lastReopenAlertAt).toBe(alertedAt);
     expect(await ff.notificationsRaised()).toEqual(['reopened']);
     const everything = JSON.stringify(await ff.storage());
     for (const token of sim.issuedTokens) expect(everything).not.toContain(token);
@@ -58,7 +75,7 @@ describe('Firefox: host access withheld', () => {
     );
     const before = sim.requests.length;
     await ff.popup.locator('::-p-aria(Check now)').click();
-    expect(await waitFor(ff.badge, (b) => b === '!')).toBe('!');
+    await waitFor(ff.badge, (b) => b === '!');
     expect(sim.requests.length).toBe(before);
     expect(await ff.title()).toMatch(/^Reopen Watch can't check ChatGPT Plus: it needs access to chatgpt\.com/);
     const grant = await ff.popup.waitForSelector('::-p-aria(Grant access to chatgpt.com)', { timeout: 10_000 });
