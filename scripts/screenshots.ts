@@ -1,5 +1,6 @@
-// npm run screenshots (builds first; or node --import tsx scripts/screenshots.ts after npm run build): the README's popup pictures, from the built extension in
-// headless Chromium, showing a realistic history instead of a test run's seconds-apart flips.
+// npm run screenshots (it builds first; or node --import tsx scripts/screenshots.ts after a build):
+// the README's popup pictures, from the built extension in headless Chromium, showing a realistic
+// history instead of a test run's seconds-apart flips.
 //
 // The history is made by the extension's own pure code: three days of a browser that is open from
 // morning to night, checking every 5 minutes; the real probe reads the simulator's answers through a
