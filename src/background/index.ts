@@ -1,48 +1,76 @@
 import browser, { type Tabs } from 'webextension-polyfill';
-import { CHATGPT_ORIGIN } from '../core/plus-probe';
+import { CHATGPT_ORIGIN } from '../core/kinds/chatgpt-plus/probe';
 import { needsUser } from '../core/verdict';
+import { CHATGPT_WATCH_ID, originPattern } from '../core/watch-def';
 import { log } from '../shared/log';
-import { CHECK_ALARM, ensureAlarm, WATCHDOG_ALARM } from './alarm';
 import { runCheck } from './check-runner';
 import { registerMessages } from './messages';
 import { registerNotificationClicks } from './notifier';
-import { current } from './store';
+import { parseAlarm, reconcileAlarms, SWEEP_ALARM } from './scheduler';
+import { loadAll, loadForCheck } from './store';
 import { renderToolbar } from './toolbar';
 
 // Listeners are registered synchronously at top level so events that woke the worker are delivered.
 const report = (what: string) => (error: unknown) => log.warn(`${what} failed`, { error: String(error) });
 
+/** Start-up work that needs every watch: migrate, repair, make alarms match, redraw the badge. */
+async function startUp(trigger: string): Promise<void> {
+  const stored = await loadAll();
+  const now = Date.now();
+  const enabled = stored.watchIds.map((id) => stored.watches[id]).filter((r) => r?.def.enabled);
+  await renderToolbar(stored.summary, stored.settings, enabled.length === 1 ? (enabled[0] ?? null) : null, now);
+  await reconcileAlarms(stored, now);
+  log.info('started', { trigger, watches: stored.watchIds.length });
+}
+
 browser.runtime.onInstalled.addListener(({ reason }) => {
-  void runCheck(`installed:${reason}`).catch(report('install check'));
+  // A first install checks the built-in watch at once; an update keeps every watch's schedule.
+  void startUp(`installed:${reason}`)
+    .then(() => (reason === 'install' ? runCheck(CHATGPT_WATCH_ID, 'installed') : undefined))
+    .catch(report('install'));
 });
 
 browser.runtime.onStartup.addListener(() => {
-  // The badge does not survive a browser restart; then catch up after the browser was closed.
-  void current()
-    .then((stored) => renderToolbar(stored, Date.now()))
-    .then(() => runCheck('startup'))
-    .catch(report('startup check'));
+  // The badge does not survive a browser restart; overdue watches are due at once (catch-up).
+  void startUp('startup').catch(report('startup'));
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === CHECK_ALARM) void runCheck('alarm').catch(report('scheduled check'));
-  if (alarm.name === WATCHDOG_ALARM) void runCheck('watchdog').catch(report('watchdog check'));
+  if (alarm.name === SWEEP_ALARM) {
+    void loadAll()
+      .then((stored) => reconcileAlarms(stored, Date.now()))
+      .catch(report('alarm sweep'));
+    return;
+  }
+  const parsed = parseAlarm(alarm.name);
+  if (parsed) void runCheck(parsed.id, parsed.trigger).catch(report('scheduled check'));
 });
 
 browser.permissions.onAdded.addListener(({ origins }) => {
-  // Access to chatgpt.com was just granted (Firefox): check at once instead of at the next alarm.
-  if (origins?.some((o) => o.startsWith(CHATGPT_ORIGIN))) void runCheck('access-granted').catch(report('access check'));
+  // Access was just granted (Firefox asks at runtime): check the watches that were waiting for it.
+  if (!origins?.length) return;
+  void loadAll()
+    .then(async (stored) => {
+      for (const id of stored.watchIds) {
+        const record = stored.watches[id];
+        if (!record?.def.enabled || record.state.latest?.reason !== 'no-host-access') continue;
+        const pattern = record.def.kind === 'chatgpt-plus' ? `${CHATGPT_ORIGIN}/*` : originPattern(record.def.url);
+        if (origins.includes(pattern)) await runCheck(id, 'access-granted');
+      }
+    })
+    .catch(report('access check'));
 });
 
 /** A finished visit to chatgpt.com may have fixed sign-in or passed a challenge: check again. */
 function onTabUpdated(_tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab): void {
   // Cheap test first: on Chrome this runs for every tab update (tab.url is visible only for chatgpt.com).
   if (change.status !== 'complete' || !tab.url?.startsWith(`${CHATGPT_ORIGIN}/`)) return;
-  void current()
-    .then((stored) => {
-      const latest = stored.watch.latest;
-      if (stored.settings.paused || !latest || !needsUser(latest.kind) || Date.now() - latest.at < 10_000) return;
-      return runCheck('chatgpt-tab');
+  void loadForCheck(CHATGPT_WATCH_ID)
+    .then((loaded) => {
+      const latest = loaded?.record.state.latest;
+      if (!loaded || loaded.settings.paused || !loaded.record.def.enabled) return;
+      if (!latest || !needsUser(latest.kind) || Date.now() - latest.at < 10_000) return;
+      return runCheck(CHATGPT_WATCH_ID, 'chatgpt-tab');
     })
     .catch(report('tab check'));
 }
@@ -57,6 +85,3 @@ if (import.meta.env.MODE === 'firefox') {
 
 registerMessages();
 registerNotificationClicks();
-
-// Every worker start: make sure a check is scheduled (no storage read when the alarm exists).
-void ensureAlarm(Date.now()).catch(report('worker start'));

@@ -1,11 +1,19 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { nextDelayMs } from '../core/schedule';
-import { loadStored, type Settings } from '../core/stored-schema';
+import { EMPTY_HISTORY } from '../core/history';
+import { parseWatchFile } from '../core/import-export';
+import { probeFor } from '../core/kinds';
+import { KEYS, type Stored, watchKeys } from '../core/stored-schema';
+import type { Settings } from '../core/stored-fields';
+import { CHATGPT_WATCH_ID, MAX_WATCHES, validateWatchInput, type WatchDef } from '../core/watch-def';
+import { INITIAL_WATCH } from '../core/watch-state';
+import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
 import { log } from '../shared/log';
-import { isPopupRequest, type PopupRequest, type WorkerResponse } from '../shared/protocol';
-import { syncAlarm } from './alarm';
+import { isPageRequest, type PageRequest, type WorkerResponse } from '../shared/protocol';
 import { runCheck } from './check-runner';
-import { update } from './store';
+import { pageReader } from './page-reader';
+import { releaseUnusedOrigins } from './permissions';
+import { reconcileAlarms, scheduleNext } from './scheduler';
+import { loadAll, updateAll, updateWatch } from './store';
 import { renderToolbar } from './toolbar';
 
 /** Only the extension's own pages may drive it; anything else is ignored without an answer. */
@@ -15,7 +23,8 @@ function fromOwnPage(sender: Runtime.MessageSender): boolean {
 
 export function registerMessages(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!fromOwnPage(sender) || !isPopupRequest(message)) {
+    if ((message as { target?: unknown } | null)?.target === 'offscreen') return undefined; // for the page reader
+    if (!fromOwnPage(sender) || !isPageRequest(message)) {
       log.warn('ignored a message', { from: sender.url ?? sender.id ?? 'unknown' });
       return undefined;
     }
@@ -23,33 +32,174 @@ export function registerMessages(): void {
   });
 }
 
-async function handle(request: PopupRequest): Promise<WorkerResponse> {
-  if (request.type === 'check-now') {
-    await runCheck('check-now');
-    return { ok: true };
+class Rejected extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
   }
-  await saveSettings(request.settings);
-  return { ok: true };
 }
 
-/** Soon after resuming, but not in the same instant as the click. */
-const RESUME_DELAY_MS = 2000;
+async function handle(request: PageRequest): Promise<WorkerResponse> {
+  try {
+    return await route(request);
+  } catch (error) {
+    if (error instanceof Rejected) return { ok: false, error: error.message, problems: error.problems };
+    throw error;
+  }
+}
+
+async function route(request: PageRequest): Promise<WorkerResponse> {
+  switch (request.type) {
+    case 'check-now': {
+      const verdict = await runCheck(String(request.watchId), 'check-now');
+      return verdict ? { ok: true, verdict } : { ok: false, error: 'no such watch' };
+    }
+    case 'save-settings':
+      await saveSettings(request.settings);
+      return { ok: true };
+    case 'add-watch':
+      return { ok: true, watchId: await addWatches([request.watch]).then((ids) => ids[0]) };
+    case 'import-watches':
+      return { ok: true, added: await importFile(request.file) };
+    case 'update-watch':
+      await editWatch(String(request.watchId), request.changes);
+      return { ok: true };
+    case 'remove-watch':
+      await removeWatch(String(request.watchId));
+      return { ok: true };
+    case 'reorder-watches':
+      await reorder(request.watchIds);
+      return { ok: true };
+    case 'test-watch':
+      return { ok: true, verdict: await testWatch(request.watch) };
+    case 'set-secret':
+      await setSecret(String(request.watchId), request.header);
+      return { ok: true };
+  }
+}
+
+async function afterListChange(stored: Stored): Promise<void> {
+  const now = Date.now();
+  await reconcileAlarms(stored, now);
+  const single = stored.watchIds.map((id) => stored.watches[id]).filter((r) => r?.def.enabled);
+  await renderToolbar(stored.summary, stored.settings, single.length === 1 ? (single[0] ?? null) : null, now);
+  await releaseUnusedOrigins(stored);
+}
 
 async function saveSettings(patch: Partial<Settings>): Promise<void> {
-  const now = Date.now();
-  // Inside the write queue: a check committing meanwhile is applied first and kept.
-  const after = await update((stored) => {
-    // Validate the popup's values the same way stored ones are.
-    const settings = loadStored({ ...stored, settings: { ...stored.settings, ...patch } }).data.settings;
-    const { latest, failureStreak } = stored.watch;
-    let nextCheckAt = stored.watch.nextCheckAt;
-    if (settings.paused) nextCheckAt = null;
-    else if (stored.settings.paused) nextCheckAt = now + RESUME_DELAY_MS;
-    else if (settings.intervalMs !== stored.settings.intervalMs) {
-      nextCheckAt = Math.max(now + 1000, (latest?.at ?? now) + nextDelayMs(latest, failureStreak, settings.intervalMs, Math.random()));
-    }
-    return { settings, watch: { ...stored.watch, nextCheckAt } };
+  const stored = await updateAll((s) => {
+    const settings: Settings = {
+      notificationsEnabled: typeof patch.notificationsEnabled === 'boolean' ? patch.notificationsEnabled : s.settings.notificationsEnabled,
+      paused: typeof patch.paused === 'boolean' ? patch.paused : s.settings.paused,
+    };
+    return { writes: { [KEYS.settings]: settings } };
   });
-  await syncAlarm(after.watch.nextCheckAt);
-  await renderToolbar(after, now);
+  await afterListChange(stored);
+}
+
+const newId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 12);
+
+function validated(input: unknown): Omit<WatchDef, 'id'> {
+  const checked = validateWatchInput(input);
+  if (!checked.ok) throw new Rejected(checked.problems);
+  return checked.watch;
+}
+
+/** Adds watches (all or nothing); a chatgpt-plus entry updates the built-in watch instead. */
+async function addWatches(inputs: unknown[], prevalidated?: Array<Omit<WatchDef, 'id'>>): Promise<string[]> {
+  const watches = prevalidated ?? inputs.map(validated);
+  const ids: string[] = [];
+  const stored = await updateAll((s) => {
+    const added = watches.filter((w) => w.kind !== 'chatgpt-plus');
+    if (s.watchIds.length + added.length > MAX_WATCHES) throw new Rejected([`at most ${MAX_WATCHES} watches; there are ${s.watchIds.length}`]);
+    const writes: Record<string, unknown> = {};
+    const order = [...s.watchIds];
+    for (const watch of watches) {
+      if (watch.kind === 'chatgpt-plus') {
+        const current = s.watches[CHATGPT_WATCH_ID]?.def;
+        if (current) writes[KEYS.def(CHATGPT_WATCH_ID)] = { ...current, intervalMinutes: watch.intervalMinutes, notify: watch.notify, enabled: watch.enabled };
+        ids.push(CHATGPT_WATCH_ID);
+        continue;
+      }
+      const id = newId();
+      ids.push(id);
+      order.push(id);
+      writes[KEYS.def(id)] = { id, ...watch };
+      writes[KEYS.state(id)] = { ...INITIAL_WATCH, nextCheckAt: null };
+      writes[KEYS.history(id)] = EMPTY_HISTORY;
+    }
+    // The list last: if the worker dies between the writes, a full load still finds the new watches.
+    writes[KEYS.watchIds] = order;
+    return { writes };
+  });
+  await afterListChange(stored);
+  log.info('watches added', { count: ids.length });
+  return ids;
+}
+
+async function importFile(file: unknown): Promise<number> {
+  const parsed = parseWatchFile(file);
+  if (!parsed.ok) throw new Rejected(parsed.problems);
+  return (await addWatches([], parsed.watches)).length;
+}
+
+const EDITABLE = new Set(['name', 'url', 'rule', 'intervalMinutes', 'notify', 'enabled']);
+
+async function editWatch(id: string, changes: Record<string, unknown>): Promise<void> {
+  const unknown = Object.keys(changes).filter((key) => !EDITABLE.has(key));
+  if (unknown.length > 0) throw new Rejected(unknown.map((key) => `"${key}" cannot be changed`));
+  let problems: string[] = [];
+  const result = await updateWatch(id, (record) => {
+    const { id: _id, ...current } = record.def;
+    const next = { ...current, ...changes };
+    if (record.def.kind === 'chatgpt-plus') Object.assign(next, { url: undefined, rule: undefined });
+    const checked = validateWatchInput(record.def.kind === 'chatgpt-plus' ? { ...next, url: undefined, rule: undefined } : next);
+    if (!checked.ok) {
+      problems = checked.problems;
+      return null;
+    }
+    const def: WatchDef = { id, ...checked.watch };
+    // A different page or rule is a different question: what was confirmed about the old one no longer holds.
+    const retargeted = def.url !== record.def.url || JSON.stringify(def.rule) !== JSON.stringify(record.def.rule);
+    return retargeted ? { def, state: { ...INITIAL_WATCH } } : { def };
+  });
+  if (problems.length > 0) throw new Rejected(problems);
+  if (!result) throw new Rejected(['no such watch']);
+  const stored = await loadAll();
+  await afterListChange(stored);
+  if (result.record.def.enabled && result.record.state.latest === null) await scheduleNext(id, Date.now() + 1000);
+}
+
+async function removeWatch(id: string): Promise<void> {
+  if (id === CHATGPT_WATCH_ID) throw new Rejected(['the ChatGPT Plus watch can be switched off but not removed']);
+  const stored = await updateAll((s) => {
+    if (!s.watches[id]) return null;
+    return { writes: { [KEYS.watchIds]: s.watchIds.filter((w) => w !== id) }, removals: [...watchKeys(id), KEYS.secret(id)] };
+  });
+  await browser.alarms.clear(`check:${id}`);
+  await browser.alarms.clear(`watchdog:${id}`);
+  await afterListChange(stored);
+}
+
+async function reorder(ids: unknown): Promise<void> {
+  await updateAll((s) => {
+    const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+    const same = list.length === s.watchIds.length && new Set(list).size === list.length && list.every((id) => s.watches[id]);
+    if (!same) throw new Rejected(['the new order must list every watch once']);
+    return { writes: { [KEYS.watchIds]: list } };
+  });
+}
+
+/** Runs a rule once against the live page, saving nothing: the options page's Test button. */
+async function testWatch(input: unknown) {
+  const watch = { id: 'test', ...validated(input) };
+  if (!(await hasHostAccess(watch))) return noHostAccessVerdict(watch, Date.now());
+  const probe = probeFor(watch, { fetch: (url, init) => fetch(url, init), now: Date.now, readPage: pageReader, latest: null, secretHeader: null });
+  return probe.check();
+}
+
+async function setSecret(id: string, header: { name: string; value: string } | null): Promise<void> {
+  if (header === null) return browser.storage.local.remove(KEYS.secret(id));
+  const valid = typeof header?.name === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(header.name) && typeof header.value === 'string' && header.value.length <= 2000;
+  if (!valid) throw new Rejected(['the header needs a name (letters, digits, "-") and a value']);
+  await browser.storage.local.set({ [KEYS.secret(id)]: { name: header.name, value: header.value } });
 }

@@ -1,70 +1,178 @@
 import browser from 'webextension-polyfill';
 import { keyedQueue } from '../core/keyed-queue';
-import { loadStored, type Stored } from '../core/stored-schema';
+import { KEYS, type LoadedWatch, loadStored, loadWatch, type Stored, type WatchRecord } from '../core/stored-schema';
+import type { Settings } from '../core/stored-fields';
+import { type Summary, updateSummary } from '../core/summary';
+import { toneOf } from '../core/tone';
 import { log } from '../shared/log';
 
 /**
- * The worker's view of storage: read and validated once per wake, then kept in memory. Every write
- * goes through one queue and re-reads the latest data inside it, so a check's commit and a settings
- * save can never overwrite each other's fields.
+ * The worker's view of storage. A check reads only its own watch's keys plus the settings and the
+ * summary, once per wake; every write to a watch goes through that watch's queue and re-reads the
+ * latest data inside it, so a check's commit and an edit of the same watch never overwrite each other.
  */
-let cached: Promise<Stored> | null = null;
-const queue = keyedQueue();
-const STORE_KEY = 'stored';
-
-async function loadAndRepair(): Promise<Stored> {
-  let raw: Record<string, unknown> = {};
-  try {
-    raw = await browser.storage.local.get(null);
-  } catch (error) {
-    log.warn('storage could not be read; using defaults', { error: String(error) });
-  }
-  const loaded = loadStored(raw);
-  if (loaded.repairs.length > 0) log.warn('storage repaired', { repairs: loaded.repairs });
-  // Keys this build does not know (a newer build's, another tool's) are left alone.
-  if (loaded.changed) await browser.storage.local.set({ ...loaded.data });
-  return loaded.data;
+interface Memory {
+  settings: Settings;
+  summary: Summary;
+  records: Map<string, WatchRecord>;
+  /** Present after a full load (start-up, edits); a check alone never needs it. */
+  all: Stored | null;
 }
 
-/** The current data; the first call of a wake reads storage, later ones are free. */
-export function current(): Promise<Stored> {
-  cached ??= loadAndRepair().catch((error: unknown) => {
-    cached = null;
-    throw error;
+let memory: Memory | null = null;
+let loading: Promise<Memory> | null = null;
+const queue = keyedQueue();
+const GLOBAL = 'global';
+
+async function get(keys: string[] | null): Promise<Record<string, unknown>> {
+  try {
+    return await browser.storage.local.get(keys);
+  } catch (error) {
+    log.warn('storage could not be read; using defaults', { error: String(error) });
+    return {};
+  }
+}
+
+/** Everything, migrated and repaired; written back when anything changed. */
+export function loadAll(): Promise<Stored> {
+  return queue.run(GLOBAL, async () => {
+    if (memory?.all) return memory.all;
+    const loaded = loadStored(await get(null));
+    if (loaded.repairs.length > 0) log.warn('storage repaired', { repairs: loaded.repairs });
+    if (Object.keys(loaded.writes).length > 0) await browser.storage.local.set(loaded.writes);
+    if (loaded.removals.length > 0) await browser.storage.local.remove(loaded.removals);
+    const { data } = loaded;
+    memory = { settings: data.settings, summary: data.summary, records: new Map(Object.entries(data.watches)), all: data };
+    return data;
   });
-  return cached;
+}
+
+/** One watch, as a check needs it: a handful of keys, read once per wake. Null if it no longer exists. */
+export async function loadForCheck(id: string): Promise<LoadedWatch | null> {
+  const cached = memory?.records.get(id);
+  if (memory && cached) return { settings: memory.settings, summary: memory.summary, record: cached, repairs: [] };
+  loading ??= (async () => {
+    const raw = await get([KEYS.schemaVersion, KEYS.settings, KEYS.summary, KEYS.def(id), KEYS.state(id), KEYS.history(id)]);
+    const loaded = loadWatch(raw, id);
+    if (!loaded) {
+      await loadAll(); // an older schema, a lost summary, or an unknown watch: the full path repairs it
+      return memory as Memory;
+    }
+    if (loaded.repairs.length > 0) log.warn('storage repaired', { watchId: id, repairs: loaded.repairs });
+    memory ??= { settings: loaded.settings, summary: loaded.summary, records: new Map(), all: null };
+    memory.records.set(id, loaded.record);
+    return memory;
+  })().finally(() => {
+    loading = null;
+  });
+  const mem = await loading;
+  const record = mem.records.get(id);
+  return record ? { settings: mem.settings, summary: mem.summary, record, repairs: [] } : null;
+}
+
+export async function currentSettings(): Promise<Settings> {
+  if (memory) return memory.settings;
+  return (await loadAll()).settings;
 }
 
 /**
- * Applies `change` to the latest data and writes only the keys it returns. Runs after every update
- * queued before it; returns the data as written (or unchanged, when `change` returns null).
+ * Applies `change` to the watch's latest record inside its queue and writes the keys that changed;
+ * the toolbar summary follows in its own queue. Returns the record as written, or null if the
+ * watch is gone.
  */
-export function update(change: (stored: Stored) => Partial<Stored> | null): Promise<Stored> {
-  return queue.run(STORE_KEY, async () => {
-    const before = await current();
-    const patch = change(before);
-    if (!patch) return before;
-    const after: Stored = { ...before, ...patch };
-    try {
-      await browser.storage.local.set(patch);
-    } catch (error) {
-      cached = null; // what is stored is unknown now: read it again next time
-      throw error;
-    }
-    cached = Promise.resolve(after);
-    return after;
+export function updateWatch(
+  id: string,
+  change: (record: WatchRecord, settings: Settings) => Partial<WatchRecord> | null,
+): Promise<{ record: WatchRecord; summary: Summary } | null> {
+  return queue.run(id, async () => {
+    const loaded = await loadForCheck(id);
+    if (!loaded || !memory) return null;
+    const before = loaded.record;
+    const patch = change(before, loaded.settings);
+    if (!patch) return { record: before, summary: memory.summary };
+    const after: WatchRecord = { ...before, ...patch };
+    const writes: Record<string, unknown> = {};
+    if (patch.def) writes[KEYS.def(id)] = after.def;
+    if (patch.state) writes[KEYS.state(id)] = after.state;
+    if (patch.history) writes[KEYS.history(id)] = after.history;
+    await write(writes);
+    memory.records.set(id, after);
+    if (memory.all) memory.all = { ...memory.all, watches: { ...memory.all.watches, [id]: after } };
+    const summary = await queue.run(GLOBAL, async () => {
+      if (!memory) throw new Error('storage memory lost mid-update');
+      const enabled = after.def.enabled;
+      const beforeTone = before.def.enabled ? toneOf(before.state) : null;
+      const afterTone = enabled ? toneOf(after.state) : null;
+      const checkedAt = after.state.latest?.at ?? 0;
+      if (beforeTone === null || afterTone === null || before.def.name !== after.def.name) {
+        // Enabling, disabling or renaming changes who is counted: recount from everything.
+        return (await reloadSummary()).summary;
+      }
+      const next = updateSummary(memory.summary, after.def.name, beforeTone, afterTone, checkedAt);
+      if (JSON.stringify(next) !== JSON.stringify(memory.summary)) await write({ [KEYS.summary]: next });
+      memory.summary = next;
+      if (memory.all) memory.all = { ...memory.all, summary: next };
+      return next;
+    });
+    return { record: after, summary };
   });
 }
 
-// A write by anyone else (a test, the browser's storage inspector) makes the copy stale.
-browser.storage.onChanged.addListener((changes, area) => {
-  const snapshot = cached;
-  if (area !== 'local' || !snapshot) return;
-  void snapshot.then((data) => {
-    const record = data as unknown as Record<string, unknown>;
-    const foreign = Object.entries(changes).some(
-      ([key, change]) => key in record && JSON.stringify(change.newValue) !== JSON.stringify(record[key]),
-    );
-    if (foreign && cached === snapshot) cached = null;
+async function reloadSummary(): Promise<Stored> {
+  memory = null;
+  const raw = await get(null);
+  const loaded = loadStored(raw);
+  if (Object.keys(loaded.writes).length > 0) await browser.storage.local.set(loaded.writes);
+  const { data } = loaded;
+  memory = { settings: data.settings, summary: data.summary, records: new Map(Object.entries(data.watches)), all: data };
+  return data;
+}
+
+/** Changes to the list of watches or global settings: serialised, then re-read in full. */
+export function updateAll(change: (stored: Stored) => { writes: Record<string, unknown>; removals?: string[] } | null): Promise<Stored> {
+  return queue.run(GLOBAL, async () => {
+    const stored = memory?.all ?? (await reloadSummary());
+    const result = change(stored);
+    if (!result) return stored;
+    await write(result.writes);
+    if (result.removals?.length) await browser.storage.local.remove(result.removals);
+    return reloadSummary();
   });
+}
+
+async function write(items: Record<string, unknown>): Promise<void> {
+  if (Object.keys(items).length === 0) return;
+  try {
+    await browser.storage.local.set(items);
+  } catch (error) {
+    memory = null; // what is stored is unknown now: read it again next time
+    throw error;
+  }
+}
+
+/** For tests: forget everything, as a new worker would. */
+export function forgetMemory(): void {
+  memory = null;
+}
+
+// A write by anyone else (a test, the browser's storage inspector, an older copy of the worker)
+// makes the copy stale: drop it and read again on next use.
+browser.storage.onChanged.addListener((changes, area) => {
+  const mem = memory;
+  if (area !== 'local' || !mem) return;
+  const known: Record<string, unknown> = {
+    [KEYS.settings]: mem.settings,
+    [KEYS.summary]: mem.summary,
+  };
+  for (const [id, record] of mem.records) {
+    known[KEYS.def(id)] = record.def;
+    known[KEYS.state(id)] = record.state;
+    known[KEYS.history(id)] = record.history;
+  }
+  const foreign = Object.entries(changes).some(([key, change]) => {
+    if (!(key in known) && !(key === KEYS.watchIds && mem.all)) return false;
+    const ours = key === KEYS.watchIds ? mem.all?.watchIds : known[key];
+    return JSON.stringify(change.newValue) !== JSON.stringify(ours);
+  });
+  if (foreign && memory === mem) memory = null;
 });

@@ -1,16 +1,18 @@
 import browser from 'webextension-polyfill';
-import type { Stored } from '../core/stored-schema';
+import type { WatchRecord } from '../core/stored-schema';
+import type { Settings } from '../core/stored-fields';
+import type { Summary } from '../core/summary';
 import { badgeText, TONE_COLORS, toolbarTone, tooltip } from '../shared/status-view';
 
-/** The one place that sets the toolbar badge and tooltip. */
-export async function renderToolbar(stored: Pick<Stored, 'watch' | 'settings'>, now: number): Promise<void> {
-  const tone = toolbarTone(stored.watch, stored.settings);
+/** The one place that sets the toolbar badge and tooltip, from the constant-size summary. */
+export async function renderToolbar(summary: Summary, settings: Settings, detail: WatchRecord | null, now: number): Promise<void> {
+  const tone = toolbarTone(summary, settings);
   const action = browser.action;
   await Promise.all([
     action.setBadgeText({ text: badgeText(tone) }),
     action.setBadgeBackgroundColor({ color: TONE_COLORS[tone] }),
     // Older Chromium and some Firefox builds lack it; the default text colour is readable anyway.
     action.setBadgeTextColor?.({ color: '#ffffff' }),
-    action.setTitle({ title: tooltip(stored.watch, now, stored.settings) }),
+    action.setTitle({ title: tooltip(summary, settings, detail, now) }),
   ]);
 }

@@ -6,6 +6,8 @@ export interface FetchLimits {
   timeoutMs: number;
   /** Stop reading and give up once the body passes this many bytes. */
   maxBytes: number;
+  /** Seen the headers, is the body not needed (an unchanged page)? Then it is cancelled unread. */
+  skipBody?: (response: Response) => boolean;
 }
 
 export interface BoundedResponse {
@@ -47,7 +49,9 @@ export async function boundedFetch(fetchFn: FetchLike, url: string, init: Reques
     const response = await fetchFn(url, { ...init, signal: controller.signal });
     status = response.status;
     const chunks: Uint8Array[] = [];
-    if (response.body) {
+    if (response.body && limits.skipBody?.(response)) {
+      await response.body.cancel().catch(() => undefined);
+    } else if (response.body) {
       const reader = response.body.getReader();
       for (;;) {
         const { done, value } = await reader.read();

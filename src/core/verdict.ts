@@ -1,9 +1,13 @@
+import { JSON_REASON_CODES } from './kinds/json/reasons';
+import { PAGE_REASON_CODES } from './kinds/page/reasons';
+
 /** What one check concluded. `open` and `paused` are availability; the rest say why we can't tell. */
 export const VERDICT_KINDS = ['open', 'paused', 'subscribed', 'signed-out', 'blocked', 'rate-limited', 'error'] as const;
 export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
-/** Machine-readable causes behind a verdict; shown in the popup and logs, never containing secrets. */
-export const REASON_CODES = [
+
+/** Causes the ChatGPT Plus probe and the shared fetch layer give. */
+const PLUS_REASON_CODES = [
   'pause-flag',
   'unknown-pause-flag',
   'no-pause-flag',
@@ -23,6 +27,11 @@ export const REASON_CODES = [
   'too-large',
   'no-host-access',
 ] as const;
+
+/** Machine-readable causes behind a verdict; shown in the popup and logs, never containing secrets. */
+export const REASON_CODES = [...new Set([...PLUS_REASON_CODES, ...PAGE_REASON_CODES, ...JSON_REASON_CODES])] as Array<
+  (typeof PLUS_REASON_CODES)[number] | (typeof PAGE_REASON_CODES)[number] | (typeof JSON_REASON_CODES)[number]
+>;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
 // Stored verdicts are validated against these, so a value from another version never reaches the UI.
@@ -44,6 +53,11 @@ export interface Verdict {
   evidence: string;
   /** From a `Retry-After` header, in ms, when the server gave one. */
   retryAfterMs?: number;
+  /**
+   * A page's ETag / Last-Modified when this verdict was read from its body: while the validator is
+   * unchanged the body is the same, so the next check reuses this reading instead of parsing again.
+   */
+  validator?: string;
 }
 
 /** Verdicts that tell us something true about the account and the upgrade flow. */

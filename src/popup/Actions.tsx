@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { CHATGPT_ORIGIN, PRICING_URL } from '../core/plus-probe';
+import { CHATGPT_ORIGIN, PRICING_URL } from '../core/kinds/chatgpt-plus/probe';
 import type { Settings, Stored } from '../core/stored-schema';
 import { hasHostAccess, requestHostAccess } from '../shared/host-access';
 import { t } from '../shared/i18n';

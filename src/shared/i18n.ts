@@ -43,3 +43,8 @@ export function formatRelative(at: number, now: number): string {
   if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
   return format.format(Math.round(seconds / 86_400), 'day');
 }
+
+/** "A, B and C" / "A、B和C", by the language's own rules. */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(uiLanguage(), { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -1,13 +1,41 @@
 import type { Settings } from '../core/stored-schema';
+import type { Verdict } from '../core/verdict';
 
-/** Messages the popup sends to the service worker. */
-export type PopupRequest = { type: 'check-now' } | { type: 'save-settings'; settings: Partial<Settings> };
+/** Messages the extension's own pages (popup, options) send to the worker. */
+export type PageRequest =
+  | { type: 'check-now'; watchId: string }
+  | { type: 'save-settings'; settings: Partial<Settings> }
+  /** `watch` is a WatchInput (the import/export field names); validated by the worker. */
+  | { type: 'add-watch'; watch: unknown }
+  | { type: 'update-watch'; watchId: string; changes: Record<string, unknown> }
+  | { type: 'remove-watch'; watchId: string }
+  | { type: 'reorder-watches'; watchIds: string[] }
+  /** A parsed import file; all or nothing. */
+  | { type: 'import-watches'; file: unknown }
+  /** Runs a rule once against the live page without saving anything. */
+  | { type: 'test-watch'; watch: unknown }
+  /** A JSON watch's one request header; `null` removes it. Kept in storage.local only. */
+  | { type: 'set-secret'; watchId: string; header: { name: string; value: string } | null };
 
-export type WorkerResponse = { ok: true } | { ok: false; error: string };
+export type WorkerResponse =
+  | { ok: true; watchId?: string; added?: number; verdict?: Verdict }
+  | { ok: false; error: string; problems?: string[] };
 
-export function isPopupRequest(message: unknown): message is PopupRequest {
+const TYPES = new Set([
+  'check-now',
+  'save-settings',
+  'add-watch',
+  'update-watch',
+  'remove-watch',
+  'reorder-watches',
+  'import-watches',
+  'test-watch',
+  'set-secret',
+]);
+
+/** Shape check only; each handler validates its payload like any untrusted input. */
+export function isPageRequest(message: unknown): message is PageRequest {
   if (typeof message !== 'object' || message === null) return false;
-  const { type, settings } = message as { type?: unknown; settings?: unknown };
-  if (type === 'check-now') return true;
-  return type === 'save-settings' && typeof settings === 'object' && settings !== null;
+  const { type } = message as { type?: unknown };
+  return typeof type === 'string' && TYPES.has(type);
 }

@@ -1,10 +1,13 @@
-import type { Settings } from '../core/stored-schema';
+import type { WatchRecord } from '../core/stored-schema';
+import type { Settings } from '../core/stored-fields';
+import { aggregateTone, enabledCount, type Summary } from '../core/summary';
+import { type Tone, toneOf, type WatchTone } from '../core/tone';
 import { isGoodCheck, type ReasonCode, type VerdictKind } from '../core/verdict';
+import type { WatchDef } from '../core/watch-def';
 import type { WatchState } from '../core/watch-state';
-import { formatRelative, formatTime, type MessageKey, t } from './i18n';
+import { formatList, formatRelative, formatTime, type MessageKey, t, tPlural } from './i18n';
 
-/** The one visual state everything derives from: badge, tooltip, popup colour. */
-export type Tone = 'none' | 'open' | 'paused' | 'subscribed' | 'attention' | 'unknown' | 'off';
+export { type Tone, toneOf } from '../core/tone';
 
 export const TONE_COLORS: Record<Tone, string> = {
   none: '#6b7280',
@@ -15,20 +18,6 @@ export const TONE_COLORS: Record<Tone, string> = {
   attention: '#c2410c',
   unknown: '#6b7280',
 };
-
-export function toneOf(state: WatchState): Tone {
-  const latest = state.latest;
-  if (!latest) return 'none';
-  if (latest.kind === 'subscribed') return 'subscribed';
-  if (latest.kind === 'signed-out' || latest.kind === 'blocked') return 'attention';
-  // open/paused readings and passing failures both show what is confirmed, if anything is.
-  return state.confirmed?.availability ?? 'unknown';
-}
-
-/** The toolbar's tone: the watch's, unless the user switched watching off. */
-export function toolbarTone(state: WatchState, settings: Pick<Settings, 'paused'>): Tone {
-  return settings.paused ? 'off' : toneOf(state);
-}
 
 const BADGE_TEXT: Record<Tone, MessageKey | ''> = {
   none: '',
@@ -47,7 +36,10 @@ export function badgeText(tone: Tone): string {
   return key ? t(key) : '';
 }
 
-const HEADLINES: Record<VerdictKind, MessageKey> = {
+const hostOf = (def: Pick<WatchDef, 'url'>) => new URL(def.url).host;
+const isPlus = (def: Pick<WatchDef, 'kind'>) => def.kind === 'chatgpt-plus';
+
+const PLUS_HEADLINES: Record<VerdictKind, MessageKey> = {
   open: 'headlineOpen',
   paused: 'headlinePaused',
   subscribed: 'headlineSubscribed',
@@ -57,35 +49,85 @@ const HEADLINES: Record<VerdictKind, MessageKey> = {
   error: 'headlineError',
 };
 
-/** The popup's headline: what the latest check says, in words. */
-export function headline(state: WatchState): string {
+const WATCH_HEADLINES: Record<VerdictKind, MessageKey> = {
+  open: 'watchHeadlineOpen',
+  paused: 'watchHeadlinePaused',
+  subscribed: 'watchHeadlineOpen',
+  'signed-out': 'watchHeadlineSignedOut',
+  blocked: 'watchHeadlineBlocked',
+  'rate-limited': 'watchHeadlineRateLimited',
+  error: 'watchHeadlineError',
+};
+
+/** A watch's state in words: what its latest check says, with what is confirmed taking precedence. */
+export function headline(def: Pick<WatchDef, 'kind' | 'url'>, state: WatchState): string {
   const kind = state.latest?.kind;
+  const host = hostOf(def);
   if (!kind) return t('headlineNone');
-  if (state.latest?.reason === 'no-host-access') return t('headlineNoAccess');
+  if (state.latest?.reason === 'no-host-access') return isPlus(def) ? t('headlineNoAccess') : t('watchHeadlineNoAccess', host);
   // A lone open reading that failed to confirm is not news; the confirmed state speaks instead.
-  if (kind === 'open' && state.confirmed?.availability !== 'open') return t(state.confirmed ? 'headlinePaused' : 'headlineNone');
-  return t(HEADLINES[kind]);
+  let shown: VerdictKind = kind;
+  if (kind === 'open' && state.confirmed?.availability !== 'open') {
+    if (!state.confirmed) return t('headlineNone');
+    shown = 'paused';
+  }
+  return isPlus(def) ? t(PLUS_HEADLINES[shown]) : t(WATCH_HEADLINES[shown], host);
 }
 
-/** The toolbar tooltip: always a full sentence with the time of the last check. */
-export function tooltip(state: WatchState, now: number, settings?: Pick<Settings, 'paused'>): string {
+const TONE_WORDS: Record<WatchTone | 'off', MessageKey> = {
+  none: 'toneNone',
+  open: 'stateOpen',
+  paused: 'statePaused',
+  subscribed: 'stateSubscribed',
+  attention: 'toneAttention',
+  unknown: 'stateUnknown',
+  off: 'toneOff',
+};
+
+/** The one or two words for a watch's row: "open", "paused", "needs you", "can't tell", "off". */
+export function stateWord(def: Pick<WatchDef, 'enabled'>, state: WatchState): string {
+  return t(TONE_WORDS[def.enabled ? toneOf(state) : 'off']);
+}
+
+/** The toolbar's tone for the given summary and settings. */
+export const toolbarTone = (summary: Summary, settings: Pick<Settings, 'paused'>): Tone => aggregateTone(summary, settings.paused);
+
+/**
+ * The toolbar tooltip, in full sentences with check times. One watch: its own detailed sentence.
+ * Several: what is open, who needs the user, how many are paused or can't tell, the last check.
+ */
+export function tooltip(summary: Summary, settings: Pick<Settings, 'paused'>, detail: WatchRecord | null, now: number): string {
+  if (settings.paused) return t('titleWatchingOffAll');
+  if (detail?.def.enabled && enabledCount(summary) === 1) return watchTooltip(detail.def, detail.state, now);
+  const { counts } = summary;
+  const parts: string[] = [];
+  const names = (list: string[], total: number) =>
+    total > list.length ? t('namesAndMore', formatList(list), total - list.length) : formatList(list);
+  if (counts.open > 0) parts.push(t('titleSomeOpen', names(summary.open, counts.open)));
+  if (counts.attention > 0) parts.push(t('titleSomeNeedYou', names(summary.attention, counts.attention)));
+  if (counts.paused > 0) parts.push(tPlural('titlePausedCount', counts.paused));
+  if (counts.unknown > 0) parts.push(tPlural('titleUnknownCount', counts.unknown));
+  if (parts.length === 0 && summary.lastCheckAt === null) return t('titleNoneAll');
+  if (summary.lastCheckAt !== null) parts.push(t('titleLastCheckAll', formatTime(summary.lastCheckAt)));
+  return parts.join(' ');
+}
+
+function watchTooltip(def: WatchDef, state: WatchState, now: number): string {
   const latest = state.latest;
-  if (settings?.paused) {
-    const known = state.confirmed
-      ? ` ${t('titleLastKnown', availabilityWord(state.confirmed.availability), formatRelative(state.confirmed.at, now))}`
-      : '';
-    return t('titleWatchingOff') + known;
-  }
-  if (!latest) return t('titleNone');
+  if (!latest) return isPlus(def) ? t('titleNone') : t('watchTitleNone', def.name);
   const time = formatTime(latest.at);
   let sentence: string;
-  if (latest.reason === 'no-host-access') sentence = t('titleNoAccess', time);
-  else if (latest.kind === 'signed-out') sentence = t('titleSignedOut', time);
-  else if (latest.kind === 'blocked') sentence = t('titleBlocked', time);
-  else if (latest.kind === 'subscribed') sentence = t('titleSubscribed', time);
-  else if ((latest.kind === 'open' || latest.kind === 'paused') && state.confirmed) {
-    sentence = t(state.confirmed.availability === 'open' ? 'titleOpen' : 'titlePaused', time);
-  } else sentence = t('titleFailed', time);
+  if (isPlus(def)) {
+    if (latest.reason === 'no-host-access') sentence = t('titleNoAccess', time);
+    else if (latest.kind === 'signed-out') sentence = t('titleSignedOut', time);
+    else if (latest.kind === 'blocked') sentence = t('titleBlocked', time);
+    else if (latest.kind === 'subscribed') sentence = t('titleSubscribed', time);
+    else if ((latest.kind === 'open' || latest.kind === 'paused') && state.confirmed) {
+      sentence = t(state.confirmed.availability === 'open' ? 'titleOpen' : 'titlePaused', time);
+    } else sentence = t('titleFailed', time);
+  } else {
+    sentence = t('watchTitle', def.name, headline(def, state), time);
+  }
   if (!isGoodCheck(latest.kind) && state.confirmed) {
     sentence += ` ${t('titleLastKnown', availabilityWord(state.confirmed.availability), formatRelative(state.confirmed.at, now))}`;
   }
@@ -96,39 +138,24 @@ function availabilityWord(availability: 'open' | 'paused'): string {
   return t(availability === 'open' ? 'stateOpen' : 'statePaused');
 }
 
-const REASON_KEYS: Record<ReasonCode, MessageKey> = {
-  'pause-flag': 'reasonPauseFlag',
-  'unknown-pause-flag': 'reasonUnknownPauseFlag',
-  'no-pause-flag': 'reasonNoPauseFlag',
-  'active-subscription': 'reasonActiveSubscription',
-  'paid-plan': 'reasonPaidPlan',
-  'no-access-token': 'reasonNoAccessToken',
-  'token-rejected': 'reasonTokenRejected',
-  'login-redirect': 'reasonLoginRedirect',
-  'challenge-header': 'reasonChallengeHeader',
-  'challenge-page': 'reasonChallengePage',
-  'http-429': 'reasonHttp429',
-  'http-status': 'reasonHttpStatus',
-  'not-json': 'reasonNotJson',
-  unrecognised: 'reasonUnrecognised',
-  network: 'reasonNetwork',
-  timeout: 'reasonTimeout',
-  'too-large': 'reasonTooLarge',
-  'no-host-access': 'reasonNoHostAccess',
-};
-
-export function reasonText(reason: ReasonCode): string {
-  return t(REASON_KEYS[reason]);
+/** "pause-flag" → "reasonPauseFlag": every reason code has a message under this name (tested). */
+export function reasonKey(reason: ReasonCode): MessageKey {
+  return `reason${reason.replace(/(^|-)([a-z0-9])/g, (_m, _dash, c: string) => c.toUpperCase())}` as MessageKey;
 }
 
-/** The one thing the popup offers most prominently in each state. */
-export type PrimaryAction = 'resume' | 'grant' | 'upgrade' | 'sign-in' | 'pass-check' | 'check';
+/** Why a watch reads as it does, in words, naming its site. */
+export function reasonText(reason: ReasonCode, def: Pick<WatchDef, 'url'>): string {
+  return t(reasonKey(reason), hostOf(def));
+}
+
+/** The one thing the popup offers most prominently for a watch. */
+export type PrimaryAction = 'resume' | 'grant' | 'open-target' | 'sign-in' | 'pass-check' | 'check';
 
 export function primaryAction(state: WatchState, settings: Pick<Settings, 'paused'>, hasAccess: boolean): PrimaryAction {
   if (settings.paused) return 'resume';
   const latest = state.latest;
   if (!hasAccess || latest?.reason === 'no-host-access') return 'grant';
-  if (latest?.kind === 'open' && state.confirmed?.availability === 'open') return 'upgrade';
+  if (latest?.kind === 'open' && state.confirmed?.availability === 'open') return 'open-target';
   if (latest?.kind === 'signed-out') return 'sign-in';
   if (latest?.kind === 'blocked') return 'pass-check';
   return 'check';

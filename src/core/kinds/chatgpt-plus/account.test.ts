@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikePlusPause, readPlusAccount } from './plus-account';
+import { looksLikePlusPause, readPlusAccount } from './account';
 
 // Feature lists shaped like real 2023–2025 accounts-check answers (~20–25 names each).
 const FREE_2023 = [

@@ -1,0 +1,45 @@
+import browser from 'webextension-polyfill';
+import { keyedQueue } from '../core/keyed-queue';
+
+/** Never two checks to one origin closer than this, across all watches (DESIGN.md). */
+export const ORIGIN_GAP_MS = 10_000;
+/** A little spread on top, so watches on one shop do not settle into a fixed beat. */
+const GAP_JITTER_MS = 1_500;
+
+const queue = keyedQueue();
+const lastKey = (origin: string) => `origin:${origin}`;
+
+export type Claim = { ok: true } | { ok: false; retryAt: number };
+
+/**
+ * Claims `origin` for a request now, or says when it may be contacted next. The time of the last
+ * contact lives in storage.session (outlives a worker restart, not the browser), one small key per
+ * origin, so a check costs the same with 100 watches as with one.
+ */
+export function claimOrigin(origin: string, now: number, random = Math.random()): Promise<Claim> {
+  return queue.run(origin, async () => {
+    const key = lastKey(origin);
+    const last = (await browser.storage.session.get(key))[key];
+    if (typeof last === 'number' && now - last < ORIGIN_GAP_MS && now >= last) {
+      return { ok: false, retryAt: last + ORIGIN_GAP_MS + Math.round(random * GAP_JITTER_MS) };
+    }
+    await browser.storage.session.set({ [key]: now });
+    return { ok: true };
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits in the worker for the origin, up to `maxWaitMs`; returns false when the next free moment is
+ * further away (the caller moves the watch's alarm there instead).
+ */
+export async function waitForOrigin(origin: string, maxWaitMs: number): Promise<{ ok: true } | { ok: false; retryAt: number }> {
+  const deadline = Date.now() + maxWaitMs;
+  for (;;) {
+    const claim = await claimOrigin(origin, Date.now());
+    if (claim.ok) return claim;
+    if (claim.retryAt > deadline) return claim;
+    await sleep(claim.retryAt - Date.now());
+  }
+}

@@ -1,0 +1,39 @@
+import browser from 'webextension-polyfill';
+import type { PageReader } from '../core/kinds';
+import { readPage } from '../core/kinds/page/read-page';
+import type { Reading } from '../core/kinds/page/reasons';
+
+export const OFFSCREEN_PATH = 'src/offscreen/index.html';
+
+/**
+ * Firefox's event page has a DOMParser: it parses right here. Chrome's service worker has none, so
+ * the page goes to an offscreen document (reason DOM_PARSER), created on demand, one at a time; the
+ * document closes itself when idle.
+ */
+export const readPageHere: PageReader = async ({ rule, response }) => {
+  const doc = new DOMParser().parseFromString(response.bodyText ?? '', 'text/html');
+  return readPage(doc, rule, response);
+};
+
+let creating: Promise<void> | null = null;
+
+async function ensureOffscreen(): Promise<void> {
+  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+  const contexts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType], documentUrls: [url] });
+  if (contexts.length > 0) return;
+  creating ??= chrome.offscreen
+    .createDocument({ url: OFFSCREEN_PATH, reasons: ['DOM_PARSER' as chrome.offscreen.Reason], justification: 'Read watched pages with the browser’s own HTML parser.' })
+    .finally(() => {
+      creating = null;
+    });
+  await creating;
+}
+
+export const readPageOffscreen: PageReader = async (input) => {
+  await ensureOffscreen();
+  const reading = (await browser.runtime.sendMessage({ target: 'offscreen', type: 'read-page', ...input })) as Reading | { error: string };
+  if ('error' in reading) throw new Error(reading.error);
+  return reading;
+};
+
+export const pageReader: PageReader = import.meta.env.MODE === 'firefox' ? readPageHere : readPageOffscreen;

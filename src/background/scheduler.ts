@@ -1,0 +1,65 @@
+import browser from 'webextension-polyfill';
+import type { Stored } from '../core/stored-schema';
+import { updateWatch } from './store';
+
+const CHECK_PREFIX = 'check:';
+const WATCHDOG_PREFIX = 'watchdog:';
+/** Re-creates any alarm that went missing (a browser that lost alarms, a bug): no watch goes silent. */
+export const SWEEP_ALARM = 'sweep';
+const SWEEP_MINUTES = 30;
+/** Longer than any check can take (requests of 15 s each, the confirmation, the origin's gap). */
+export const WATCHDOG_MS = 2 * 60_000;
+
+export const checkAlarm = (id: string) => `${CHECK_PREFIX}${id}`;
+export const watchdogAlarm = (id: string) => `${WATCHDOG_PREFIX}${id}`;
+
+/** Which watch an alarm is for, and why it fired. */
+export function parseAlarm(name: string): { id: string; trigger: 'alarm' | 'watchdog' } | null {
+  if (name.startsWith(CHECK_PREFIX)) return { id: name.slice(CHECK_PREFIX.length), trigger: 'alarm' };
+  if (name.startsWith(WATCHDOG_PREFIX)) return { id: name.slice(WATCHDOG_PREFIX.length), trigger: 'watchdog' };
+  return null;
+}
+
+/** The one way to move a watch's next check: its stored `nextCheckAt` and its alarm always agree. */
+export async function scheduleNext(id: string, when: number | null): Promise<void> {
+  const result = await updateWatch(id, (record) =>
+    record.state.nextCheckAt === when ? null : { state: { ...record.state, nextCheckAt: when } },
+  );
+  await syncAlarm(id, result ? result.record.state.nextCheckAt : null);
+}
+
+/** Makes the alarm match a `nextCheckAt` just written (null: no check scheduled). */
+export async function syncAlarm(id: string, nextCheckAt: number | null): Promise<void> {
+  // One-shot alarms: each check picks the next time (jitter, backoff), so a period would not fit.
+  if (nextCheckAt === null) await browser.alarms.clear(checkAlarm(id));
+  else await browser.alarms.create(checkAlarm(id), { when: nextCheckAt });
+}
+
+export const armWatchdog = (id: string, now: number) => browser.alarms.create(watchdogAlarm(id), { when: now + WATCHDOG_MS });
+export const disarmWatchdog = (id: string) => browser.alarms.clear(watchdogAlarm(id));
+
+/**
+ * Makes the alarms match the stored watches: one per enabled watch (at its stored time, or now if
+ * that has passed), none for disabled or removed ones. Existing alarms keep their time.
+ */
+export async function reconcileAlarms(stored: Stored, now: number): Promise<void> {
+  const alarms = await browser.alarms.getAll();
+  const existing = new Set(alarms.map((a) => a.name));
+  const wanted = new Set<string>();
+  for (const id of stored.watchIds) {
+    const record = stored.watches[id];
+    if (!record) continue;
+    if (!record.def.enabled || stored.settings.paused) {
+      if (record.state.nextCheckAt !== null || existing.has(checkAlarm(id))) await scheduleNext(id, null);
+      continue;
+    }
+    wanted.add(checkAlarm(id));
+    if (existing.has(checkAlarm(id)) || existing.has(watchdogAlarm(id))) continue;
+    await scheduleNext(id, Math.max(now + 1000, record.state.nextCheckAt ?? now));
+  }
+  for (const alarm of alarms) {
+    const parsed = parseAlarm(alarm.name);
+    if (parsed?.trigger === 'alarm' && !wanted.has(alarm.name)) await browser.alarms.clear(alarm.name);
+  }
+  if (!existing.has(SWEEP_ALARM)) await browser.alarms.create(SWEEP_ALARM, { periodInMinutes: SWEEP_MINUTES });
+}

@@ -1,0 +1,76 @@
+import { type BoundedResponse, boundedFetch, FetchFailure, type FetchLike, type FetchLimits } from '../bounded-fetch';
+import { parseRetryAfter } from '../retry-after';
+import type { Verdict } from '../verdict';
+import type { FetchedResponse } from './page/page-response';
+
+/** Pages are capped at 4 MiB and 15 s (DESIGN.md): a huge or hung page must not stall the worker. */
+export const PAGE_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 4 * 1024 * 1024 };
+
+export type Outcome = Omit<Verdict, 'at' | 'durationMs' | 'bytes' | 'requests'>;
+
+/** The validator that says "same body as before": the ETag, else Last-Modified. */
+export function validatorOf(headers: Headers): string | null {
+  const etag = headers.get('etag');
+  if (etag) return `etag ${etag}`.slice(0, 300);
+  const modified = headers.get('last-modified');
+  return modified ? `modified ${modified}`.slice(0, 300) : null;
+}
+
+/**
+ * GETs a watched URL with the user's cookies, revalidating instead of re-downloading
+ * (`cache: 'no-cache'` makes the browser send If-None-Match / If-Modified-Since). When the
+ * validator equals `knownValidator` the body is not read at all.
+ */
+export async function fetchWatched(
+  fetchFn: FetchLike,
+  url: string,
+  accept: string,
+  knownValidator: string | null,
+  extraHeaders: Record<string, string> = {},
+  limits: FetchLimits = PAGE_LIMITS,
+): Promise<{ response: BoundedResponse; unchanged: boolean } | { failure: Outcome; bytes: number }> {
+  try {
+    let unchanged = false;
+    const response = await boundedFetch(
+      fetchFn,
+      url,
+      { method: 'GET', credentials: 'include', cache: 'no-cache', redirect: 'follow', headers: { Accept: accept, ...extraHeaders } },
+      {
+        ...limits,
+        skipBody: (r) => {
+          unchanged = r.ok && knownValidator !== null && validatorOf(r.headers) === knownValidator;
+          return unchanged;
+        },
+      },
+    );
+    return { response, unchanged };
+  } catch (error) {
+    if (!(error instanceof FetchFailure)) throw error;
+    const evidence = {
+      timeout: `no complete response within ${Math.round(limits.timeoutMs / 1000)} s`,
+      'too-large': `response larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MiB`,
+      network: `could not reach ${new URL(url).host}`,
+    }[error.reason];
+    return { failure: { kind: 'error', reason: error.reason, status: error.status, evidence }, bytes: error.bytes };
+  }
+}
+
+/** What the pure readers need to know about a response. */
+export function toFetchedResponse(url: string, response: BoundedResponse): FetchedResponse {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  return {
+    status: response.status,
+    url,
+    finalUrl: response.url,
+    redirected: response.redirected,
+    headers,
+    bodyText: response.text,
+  };
+}
+
+export function retryAfterOf(response: BoundedResponse, now: number): number | undefined {
+  return parseRetryAfter(response.headers.get('retry-after'), now);
+}

@@ -1,0 +1,27 @@
+import type { WatchDef } from '../../watch-def';
+import { fetchWatched, retryAfterOf, toFetchedResponse } from '../fetched';
+import { type Probe, type ProbeDeps, timed } from '../probe';
+import { type JsonRule, readJsonResponse } from './json-rule';
+
+/** A JSON watch: one GET (cookies, and the optional header), a pointer and a test. Cheap: no DOM. */
+export function jsonProbe(watch: WatchDef, deps: ProbeDeps): Probe {
+  const rule = watch.rule as JsonRule;
+  const header = deps.secretHeader ? { [deps.secretHeader.name]: deps.secretHeader.value } : {};
+  const read = () =>
+    timed(deps.now, async () => {
+      const fetched = await fetchWatched(deps.fetch, watch.url, 'application/json', null, header);
+      if ('failure' in fetched) return { ...fetched.failure, bytes: fetched.bytes, requests: 1 };
+      const { response } = fetched;
+      const reading = readJsonResponse(toFetchedResponse(watch.url, response), rule);
+      return {
+        kind: reading.kind,
+        reason: reading.reason,
+        evidence: reading.evidence,
+        status: response.status,
+        bytes: response.bytes,
+        requests: 1,
+        ...(reading.kind === 'rate-limited' || response.status >= 500 ? { retryAfterMs: retryAfterOf(response, deps.now()) } : {}),
+      };
+    });
+  return { check: read, confirm: read };
+}

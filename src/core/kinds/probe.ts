@@ -1,0 +1,34 @@
+import type { FetchLike } from '../bounded-fetch';
+import type { Verdict } from '../verdict';
+import type { PageRule } from './page/read-page';
+import type { FetchedResponse } from './page/page-response';
+import type { Reading } from './page/reasons';
+
+/** One check of a watch and, when it first reads open, the re-read that confirms it. */
+export interface Probe {
+  check(): Promise<Verdict>;
+  confirm(): Promise<Verdict>;
+}
+
+/** Parses HTML with the platform's DOMParser and runs the rule: in Chrome's offscreen document, in Firefox's event page. */
+export type PageReader = (input: { rule: PageRule; response: FetchedResponse }) => Promise<Reading>;
+
+export interface ProbeDeps {
+  fetch: FetchLike;
+  now: () => number;
+  readPage: PageReader;
+  /** The latest stored verdict: its validator lets an unchanged page skip parsing. */
+  latest: Verdict | null;
+  /** A JSON watch's one request header, from storage.local. */
+  secretHeader?: { name: string; value: string } | null;
+}
+
+/** Runs `steps` and stamps the verdict with when it started and how long it took. */
+export async function timed(
+  now: () => number,
+  steps: () => Promise<Omit<Verdict, 'at' | 'durationMs'>>,
+): Promise<Verdict> {
+  const at = now();
+  const verdict = await steps();
+  return { ...verdict, at, durationMs: Math.max(0, now() - at) };
+}
