@@ -9,9 +9,11 @@ const GECKO_ID = 'reopen-watch@reopen-watch';
 
 /** Firefox runs the same worker code as an event page and wants its own manifest keys. */
 function firefoxManifest(): ManifestV3Export {
-  const { minimum_chrome_version: _chromeOnly, background, ...common } = manifest;
+  const { minimum_chrome_version: _chromeOnly, background, permissions, ...common } = manifest;
   return {
     ...common,
+    // Firefox's event page parses pages itself; offscreen documents are Chrome's.
+    permissions: permissions.filter((p) => p !== 'offscreen'),
     version: pkg.version,
     background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: {
@@ -33,6 +35,8 @@ export default defineConfig(({ mode }) => {
       crx({ manifest: firefox ? firefoxManifest() : { ...manifest, version: pkg.version }, browser: firefox ? 'firefox' : 'chrome' }),
     ],
     build: {
+      // The offscreen page reader is loaded by URL, not linked from the manifest.
+      rollupOptions: firefox ? {} : { input: { offscreen: 'src/offscreen/index.html' } },
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       sourcemap: false,

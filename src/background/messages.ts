@@ -4,7 +4,8 @@ import { parseWatchFile } from '../core/import-export';
 import { probeFor } from '../core/kinds';
 import { KEYS, type Stored, watchKeys } from '../core/stored-schema';
 import type { Settings } from '../core/stored-fields';
-import { CHATGPT_WATCH_ID, MAX_WATCHES, validateWatchInput, type WatchDef } from '../core/watch-def';
+import { nextDelayMs } from '../core/schedule';
+import { CHATGPT_WATCH_ID, intervalMsOf, MAX_WATCHES, validateWatchInput, type WatchDef } from '../core/watch-def';
 import { INITIAL_WATCH } from '../core/watch-state';
 import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
 import { log } from '../shared/log';
@@ -12,7 +13,7 @@ import { isPageRequest, type PageRequest, type WorkerResponse } from '../shared/
 import { runCheck } from './check-runner';
 import { pageReader } from './page-reader';
 import { releaseUnusedOrigins } from './permissions';
-import { reconcileAlarms, scheduleNext } from './scheduler';
+import { reconcileAlarms, scheduleNext, syncAlarm } from './scheduler';
 import { loadAll, updateAll, updateWatch } from './store';
 import { renderToolbar } from './toolbar';
 
@@ -160,10 +161,17 @@ async function editWatch(id: string, changes: Record<string, unknown>): Promise<
     const def: WatchDef = { id, ...checked.watch };
     // A different page or rule is a different question: what was confirmed about the old one no longer holds.
     const retargeted = def.url !== record.def.url || JSON.stringify(def.rule) !== JSON.stringify(record.def.rule);
-    return retargeted ? { def, state: { ...INITIAL_WATCH } } : { def };
+    if (retargeted) return { def, state: { ...INITIAL_WATCH } };
+    if (def.intervalMinutes === record.def.intervalMinutes) return { def };
+    // A new interval counts from the last check, not from whenever the old alarm was due.
+    const { latest, failureStreak } = record.state;
+    const now = Date.now();
+    const nextCheckAt = Math.max(now + 1000, (latest?.at ?? now) + nextDelayMs(latest, failureStreak, intervalMsOf(def), Math.random()));
+    return { def, state: { ...record.state, nextCheckAt: def.enabled ? nextCheckAt : null } };
   });
   if (problems.length > 0) throw new Rejected(problems);
   if (!result) throw new Rejected(['no such watch']);
+  await syncAlarm(id, result.record.def.enabled ? result.record.state.nextCheckAt : null);
   const stored = await loadAll();
   await afterListChange(stored);
   if (result.record.def.enabled && result.record.state.latest === null) await scheduleNext(id, Date.now() + 1000);

@@ -86,7 +86,8 @@ export function updateWatch(
 ): Promise<{ record: WatchRecord; summary: Summary } | null> {
   return queue.run(id, async () => {
     const loaded = await loadForCheck(id);
-    if (!loaded || !memory) return null;
+    if (!loaded) return null;
+    memory ??= { settings: loaded.settings, summary: loaded.summary, records: new Map([[id, loaded.record]]), all: null };
     const before = loaded.record;
     const patch = change(before, loaded.settings);
     if (!patch) return { record: before, summary: memory.summary };
@@ -95,9 +96,10 @@ export function updateWatch(
     if (patch.def) writes[KEYS.def(id)] = after.def;
     if (patch.state) writes[KEYS.state(id)] = after.state;
     if (patch.history) writes[KEYS.history(id)] = after.history;
-    await write(writes);
+    // Memory first: the storage.onChanged our own write raises must find it already current.
     memory.records.set(id, after);
     if (memory.all) memory.all = { ...memory.all, watches: { ...memory.all.watches, [id]: after } };
+    await write(writes);
     const summary = await queue.run(GLOBAL, async () => {
       if (!memory) throw new Error('storage memory lost mid-update');
       const enabled = after.def.enabled;
@@ -109,9 +111,10 @@ export function updateWatch(
         return (await reloadSummary()).summary;
       }
       const next = updateSummary(memory.summary, after.def.name, beforeTone, afterTone, checkedAt);
-      if (JSON.stringify(next) !== JSON.stringify(memory.summary)) await write({ [KEYS.summary]: next });
+      const changed = JSON.stringify(next) !== JSON.stringify(memory.summary);
       memory.summary = next;
       if (memory.all) memory.all = { ...memory.all, summary: next };
+      if (changed) await write({ [KEYS.summary]: next });
       return next;
     });
     return { record: after, summary };

@@ -182,8 +182,9 @@ export function readDef(raw: unknown, id: string, repairs: string[]): WatchDef |
     else repairs.push(`watch:${id} is listed but missing; dropped`);
     return null;
   }
-  const { id: storedId, ...input } = raw;
-  const checked = validateWatchInput(input);
+  // The built-in watch is stored with its fixed chatgpt.com address, which an import may not set.
+  const { id: storedId, url, rule, ...rest } = raw;
+  const checked = validateWatchInput(raw.kind === 'chatgpt-plus' ? rest : { ...rest, url, rule });
   if (!checked.ok || storedId !== id) {
     repairs.push(`watch:${id} is not a valid watch (${checked.ok ? 'wrong id' : checked.problems.join('; ')}); dropped`);
     return null;

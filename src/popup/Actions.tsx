@@ -1,57 +1,65 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { CHATGPT_ORIGIN, PRICING_URL } from '../core/kinds/chatgpt-plus/probe';
-import type { Settings, Stored } from '../core/stored-schema';
-import { hasHostAccess, requestHostAccess } from '../shared/host-access';
+import type { WatchRecord } from '../core/stored-schema';
+import type { Settings } from '../core/stored-fields';
+import { targetUrl } from '../core/watch-def';
+import { accessPattern, hasHostAccess, requestHostAccess } from '../shared/host-access';
 import { t } from '../shared/i18n';
-import type { PopupRequest, WorkerResponse } from '../shared/protocol';
 import { checkResult, type PrimaryAction, primaryAction } from '../shared/status-view';
+import { send } from './send';
 
 type Phase = { type: 'idle' } | { type: 'checking' } | { type: 'done'; at: number } | { type: 'failed' };
 /** "Checked just now" stops being true; the line goes away after this long. */
 const RESULT_SHOWN_MS = 30_000;
 
-async function send(request: PopupRequest): Promise<boolean> {
-  try {
-    const response = (await browser.runtime.sendMessage(request)) as WorkerResponse | undefined;
-    return response?.ok === true;
-  } catch {
-    return false;
-  }
-}
-
-export function saveSettings(settings: Partial<Settings>): Promise<boolean> {
-  return send({ type: 'save-settings', settings });
-}
-
-/**
- * The state's primary action, large; "Check now" always reachable (primary when nothing else is);
- * after a manual check, what it found.
- */
-export function Actions({ stored }: { stored: Stored }) {
-  const { watch, settings } = stored;
-  const [phase, setPhase] = useState<Phase>({ type: 'idle' });
+/** Whether the extension may read the watch's site; re-asked whenever the watch changes. */
+export function useHostAccess(record: WatchRecord): boolean {
   const [access, setAccess] = useState(true);
   useEffect(() => {
-    void hasHostAccess().then(setAccess);
-  }, [watch]);
+    void hasHostAccess(record.def).then(setAccess);
+  }, [record]);
+  return access;
+}
+
+/** A watch's primary action, large, in the state's colour; nothing when "Check now" is the primary. */
+export function PrimaryButton({ record, settings, access, onCheck }: { record: WatchRecord; settings: Settings; access: boolean; onCheck: () => void }) {
+  const action: PrimaryAction = primaryAction(record.state, settings, access);
+  const host = new URL(record.def.url).host;
+  const plus = record.def.kind === 'chatgpt-plus';
+  if (action === 'open-target') {
+    return <ActionLink class="big open" href={targetUrl(record.def)} label={t(plus ? 'popupUpgradeNow' : 'popupOpenPage')} />;
+  }
+  if (action === 'sign-in') return <ActionLink class="big attention" href={record.def.url} label={t('popupSignInAt', host)} />;
+  if (action === 'pass-check') return <ActionLink class="big attention" href={record.def.url} label={t('popupPassCheckAt', host)} />;
+  if (action === 'grant') {
+    const grant = async () => {
+      // First call in the click handler: browsers only show the prompt for a user gesture.
+      if (await requestHostAccess([accessPattern(record.def)])) onCheck();
+    };
+    return (
+      <button type="button" class="big attention grant" onClick={grant}>
+        {t('popupGrantAccessTo', host)}
+      </button>
+    );
+  }
+  // 'resume' is one banner for all watches (App), not a button per row.
+  return null;
+}
+
+/** "Check now" (always reachable; primary when nothing else is) and, after a manual check, what it found. */
+export function CheckNow({ record, settings, access }: { record: WatchRecord; settings: Settings; access: boolean }) {
+  const [phase, setPhase] = useState<Phase>({ type: 'idle' });
   useEffect(() => {
     if (phase.type !== 'done') return;
     const timer = setTimeout(() => setPhase({ type: 'idle' }), RESULT_SHOWN_MS);
     return () => clearTimeout(timer);
   }, [phase]);
-  const primary = primaryAction(watch, settings, access);
+  const primary = primaryAction(record.state, settings, access) === 'check';
+  const statusId = `check-status-${record.def.id}`;
 
   async function checkNow() {
     setPhase({ type: 'checking' });
-    setPhase((await send({ type: 'check-now' })) ? { type: 'done', at: Date.now() } : { type: 'failed' });
-  }
-
-  async function grantAccess() {
-    // First call in the click handler: browsers only show the prompt for a user gesture.
-    const granted = await requestHostAccess();
-    setAccess(granted);
-    if (granted) await checkNow();
+    const response = await send({ type: 'check-now', watchId: record.def.id });
+    setPhase(response.ok ? { type: 'done', at: Date.now() } : { type: 'failed' });
   }
 
   const status =
@@ -60,54 +68,24 @@ export function Actions({ stored }: { stored: Stored }) {
       : phase.type === 'failed'
         ? t('popupCheckFailed')
         : phase.type === 'done'
-          ? t('popupCheckedResult', checkResult(watch))
+          ? t('popupCheckedResult', checkResult(record.state))
           : '';
-
   return (
-    <div class="actions">
-      <PrimaryButton action={primary} onGrant={grantAccess} />
-      <div class="secondary-row">
-        <button
-          type="button"
-          class={primary === 'check' ? 'primary' : 'secondary'}
-          onClick={checkNow}
-          disabled={phase.type === 'checking'}
-          aria-describedby="check-status"
-        >
-          {t('popupCheckNow')}
-        </button>
-        {!settings.paused && (
-          <button type="button" class="secondary" onClick={() => void saveSettings({ paused: true })}>
-            {t('popupPauseWatching')}
-          </button>
-        )}
-      </div>
-      <p id="check-status" class="check-status" role="status">
+    <div class="check-now">
+      <button
+        type="button"
+        class={primary ? 'primary' : 'secondary'}
+        onClick={checkNow}
+        disabled={phase.type === 'checking'}
+        aria-describedby={statusId}
+      >
+        {t('popupCheckNow')}
+      </button>
+      <p id={statusId} class="check-status" role="status">
         {status}
       </p>
     </div>
   );
-}
-
-function PrimaryButton({ action, onGrant }: { action: PrimaryAction; onGrant: () => void }) {
-  if (action === 'upgrade') return <ActionLink class="big open" href={PRICING_URL} label={t('popupUpgradeNow')} />;
-  if (action === 'sign-in') return <ActionLink class="big attention" href={`${CHATGPT_ORIGIN}/`} label={t('popupSignIn')} />;
-  if (action === 'pass-check') return <ActionLink class="big attention" href={`${CHATGPT_ORIGIN}/`} label={t('popupPassCheck')} />;
-  if (action === 'grant') {
-    return (
-      <button type="button" class="big attention grant" onClick={onGrant}>
-        {t('popupGrantAccess')}
-      </button>
-    );
-  }
-  if (action === 'resume') {
-    return (
-      <button type="button" class="big" onClick={() => void saveSettings({ paused: false })}>
-        {t('popupResumeWatching')}
-      </button>
-    );
-  }
-  return null;
 }
 
 function ActionLink({ href, label, class: className }: { href: string; label: string; class: string }) {

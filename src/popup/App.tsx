@@ -1,10 +1,10 @@
+import browser from 'webextension-polyfill';
 import type { Stored } from '../core/stored-schema';
 import { t } from '../shared/i18n';
-import { Actions } from './Actions';
-import { SettingsForm } from './SettingsForm';
-import { StatusCard } from './StatusCard';
-import { Timeline } from './Timeline';
+import { saveSettings } from './send';
 import { useNow, useStored } from './use-stored';
+import { WatchRow } from './WatchRow';
+import { WatchThisPage } from './WatchThisPage';
 
 export function App() {
   const stored = useStored();
@@ -15,15 +15,50 @@ export function App() {
 }
 
 function Popup({ stored, now }: { stored: Stored; now: number }) {
+  const records = stored.watchIds.flatMap((id) => (stored.watches[id] ? [stored.watches[id]] : []));
+  // With a single watch (a fresh install) its details are the popup, as in 1.x.
+  const single = records.length === 1;
+  const { settings } = stored;
   return (
     <main class="popup">
-      <StatusCard stored={stored} now={now} />
-      <Actions stored={stored} />
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('popupRecentChanges')}</h2>
-        <Timeline history={stored.history} now={now} />
+      <h1 class="visually-hidden">Reopen Watch</h1>
+      {settings.paused && (
+        <section class="status tone-off">
+          <h2 class="headline">{t('headlineWatchingOff')}</h2>
+          <button type="button" class="big" onClick={() => void saveSettings({ paused: false })}>
+            {t('popupResumeWatching')}
+          </button>
+        </section>
+      )}
+      <ul class="watch-list">
+        {records.map((record) => (
+          <WatchRow key={record.def.id} record={record} settings={settings} now={now} open={single} />
+        ))}
+      </ul>
+      <WatchThisPage knownUrls={records.map((r) => r.def.url)} />
+      <section class="settings" aria-labelledby="settings-heading">
+        <h2 id="settings-heading">{t('popupSettings')}</h2>
+        <label class="row">
+          <span>{t('popupNotifications')}</span>
+          <input
+            type="checkbox"
+            role="switch"
+            aria-checked={settings.notificationsEnabled}
+            checked={settings.notificationsEnabled}
+            onChange={(e) => void saveSettings({ notificationsEnabled: e.currentTarget.checked })}
+          />
+        </label>
+        <div class="secondary-row">
+          {!settings.paused && (
+            <button type="button" class="secondary" onClick={() => void saveSettings({ paused: true })}>
+              {t('popupPauseWatching')}
+            </button>
+          )}
+          <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('popupManage')}
+          </button>
+        </div>
       </section>
-      <SettingsForm settings={stored.settings} />
     </main>
   );
 }

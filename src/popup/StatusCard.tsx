@@ -1,33 +1,34 @@
-import type { Stored } from '../core/stored-schema';
+import type { WatchRecord } from '../core/stored-schema';
+import type { Settings } from '../core/stored-fields';
 import { isGoodCheck } from '../core/verdict';
 import { formatRelative, formatTime, formatTimeAgo, t } from '../shared/i18n';
-import { headline, reasonText, toolbarTone } from '../shared/status-view';
+import { headline, reasonText, toneOf } from '../shared/status-view';
 
-/** The verdict in words and colour, since when, why, and when the last and next checks are. */
-export function StatusCard({ stored, now }: { stored: Stored; now: number }) {
-  const { watch, settings } = stored;
-  const tone = toolbarTone(watch, settings);
-  const { latest, confirmed } = watch;
+/** One watch in full: the verdict in words and colour, since when, why, last and next check. */
+export function StatusCard({ record, settings, now }: { record: WatchRecord; settings: Settings; now: number }) {
+  const { def, state } = record;
+  const off = settings.paused || !def.enabled;
+  const tone = off ? 'off' : toneOf(state);
+  const { latest, confirmed } = state;
+  const plus = def.kind === 'chatgpt-plus';
   return (
-    <section class={`status tone-${tone}`}>
+    <section class={`status tone-${tone}`} aria-label={def.name}>
       {/* Only the headline is live: the times below tick and must not be read out every 15 s. */}
-      <h1 class="headline" aria-live="polite">
-        {settings.paused ? t('headlineWatchingOff') : headline(watch)}
-      </h1>
+      <h2 class="headline" aria-live="polite">
+        {settings.paused ? t('headlineWatchingOff') : headline(def, state)}
+      </h2>
       {confirmed && (
         <p class="since">
-          {t(
-            confirmed.availability === 'open' ? 'popupOpenSince' : 'popupPausedSince',
-            formatTime(confirmed.since),
-            formatRelative(confirmed.since, now),
-          )}
+          {plus
+            ? t(confirmed.availability === 'open' ? 'popupOpenSince' : 'popupPausedSince', formatTime(confirmed.since), formatRelative(confirmed.since, now))
+            : `${t(confirmed.availability === 'open' ? 'stateOpen' : 'statePaused')} ${t('popupWatchSince', formatTime(confirmed.since), formatRelative(confirmed.since, now))}`}
         </p>
       )}
-      {!latest && !settings.paused && <p class="first-run">{t('popupFirstRun')}</p>}
-      {latest?.kind === 'subscribed' && !settings.paused && <p class="muted">{t('popupSubscribedHourly')}</p>}
+      {!latest && !off && plus && <p class="first-run">{t('popupFirstRun')}</p>}
+      {latest?.kind === 'subscribed' && !off && <p class="muted">{t('popupSubscribedHourly')}</p>}
       {latest && (
         <div class="why">
-          <span class="label">{t('popupWhy')}</span> {reasonText(latest.reason)}
+          <span class="label">{t('popupWhy')}</span> {reasonText(latest.reason, def)}
           <code class="evidence">{latest.evidence}</code>
         </div>
       )}
@@ -37,11 +38,11 @@ export function StatusCard({ stored, now }: { stored: Stored; now: number }) {
         {latest && !isGoodCheck(latest.kind) && (
           <>
             <dt>{t('popupLastGood')}</dt>
-            <dd>{watch.lastGoodCheckAt ? formatTimeAgo(watch.lastGoodCheckAt, now) : t('popupNever')}</dd>
+            <dd>{state.lastGoodCheckAt ? formatTimeAgo(state.lastGoodCheckAt, now) : t('popupNever')}</dd>
           </>
         )}
         <dt>{t('popupNextCheck')}</dt>
-        <dd>{settings.paused ? t('popupNoNextCheck') : watch.nextCheckAt ? formatTimeAgo(watch.nextCheckAt, now) : '—'}</dd>
+        <dd>{off ? t('popupNoNextCheck') : state.nextCheckAt ? formatTimeAgo(state.nextCheckAt, now) : '—'}</dd>
       </dl>
     </section>
   );

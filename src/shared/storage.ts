@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { type Loaded, loadStored, type Stored } from '../core/stored-schema';
+import { KEYS, type Loaded, loadStored, type Stored } from '../core/stored-schema';
 import { log } from './log';
 
 async function readRaw(): Promise<Record<string, unknown>> {
@@ -23,4 +23,18 @@ export function onStoredChange(callback: (data: Stored) => void): () => void {
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * The name of a JSON watch's saved request header, or null. Its value is never read back into a
+ * page: the options page only says which header is kept.
+ */
+export async function readSecretHeaderName(watchId: string): Promise<string | null> {
+  try {
+    const key = KEYS.secret(watchId);
+    const secret = (await browser.storage.local.get(key))[key] as { name?: unknown } | undefined;
+    return typeof secret?.name === 'string' ? secret.name : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,11 +1,10 @@
 // The service worker's wiring against @webext-core/fake-browser: real listeners, in-memory browser.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHECK_ALARM } from '../../src/background/alarm';
-import { PRICING_URL } from '../../src/core/plus-probe';
+import { PRICING_URL } from '../../src/core/kinds/chatgpt-plus/probe';
 import { EMAIL, type FakeChatGPT, fakeChatGPT, json, TOKEN } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
-import { check, fireAlarm, OWN_PAGE, send, startWorker, stored } from './worker-harness';
+import { CHECK_ALARM, check, fireAlarm, forgetOriginSpacing, OWN_PAGE, PLUS, send, setInterval, startWorker, stored } from './worker-harness';
 
 let site: FakeChatGPT;
 
@@ -57,7 +56,7 @@ describe('service worker', () => {
     await check();
     expect(site.calls.length).toBe(5); // paused check (2) + open (2) and its confirmation (1)
     expect(create).toHaveBeenCalledTimes(1);
-    const options = fakeBrowser.notifications.getAllCreateOptions().reopened;
+    const options = fakeBrowser.notifications.getAllCreateOptions()['reopened:chatgpt-plus'];
     expect(options).toMatchObject({ type: 'basic', title: 'ChatGPT Plus upgrades are open again', requireInteraction: true });
     expect(options?.iconUrl).toBe('chrome-extension://test-extension-id/icons/icon-128.png');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('OPEN');
@@ -65,7 +64,7 @@ describe('service worker', () => {
     await check();
     expect(create).toHaveBeenCalledTimes(1);
 
-    await fakeBrowser.notifications.onClicked.trigger('reopened');
+    await fakeBrowser.notifications.onClicked.trigger('reopened:chatgpt-plus');
     await vi.waitFor(async () => expect(await fakeBrowser.notifications.getAll()).toEqual({}));
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((t) => t.url)).toContain(PRICING_URL);
@@ -83,8 +82,8 @@ describe('service worker', () => {
 
   it('answers "check now" from its own popup and ignores other senders', async () => {
     await startWorker();
-    const [fromPopup] = await send({ type: 'check-now' }, OWN_PAGE);
-    expect(fromPopup).toEqual({ ok: true });
+    const [fromPopup] = await send({ type: 'check-now', watchId: PLUS }, OWN_PAGE);
+    expect(fromPopup).toMatchObject({ ok: true, verdict: { kind: 'paused' } });
     const calls = site.calls.length;
     const strangers = [
       { id: 'another-extension', url: 'chrome-extension://another-extension/page.html' },
@@ -92,7 +91,7 @@ describe('service worker', () => {
       { id: 'test-extension-id' },
     ];
     for (const sender of strangers) {
-      const [answer] = await send({ type: 'check-now' }, sender);
+      const [answer] = await send({ type: 'check-now', watchId: PLUS }, sender);
       expect(answer).toBeUndefined();
     }
     const [malformed] = await send({ type: 'delete-everything' }, OWN_PAGE);
@@ -103,13 +102,16 @@ describe('service worker', () => {
   it('saves settings through the same validation and reschedules on a new interval', async () => {
     await startWorker();
     await check();
-    await send({ type: 'save-settings', settings: { intervalMs: 3_600_000 } }, OWN_PAGE);
-    const { settings, watch } = await stored();
-    expect(settings.intervalMs).toBe(3_600_000);
+    await setInterval(3_600_000);
+    const { plus, watch } = await stored();
+    expect(plus.intervalMinutes).toBe(60);
     expect((await fakeBrowser.alarms.get(CHECK_ALARM))?.scheduledTime).toBe(watch.nextCheckAt);
     expect(watch.nextCheckAt - watch.latest.at).toBeGreaterThan(0.8 * 3_600_000);
-    await send({ type: 'save-settings', settings: { intervalMs: 5, notificationsEnabled: 'no' } }, OWN_PAGE);
-    expect((await stored()).settings).toEqual({ intervalMs: 30_000, notificationsEnabled: true, paused: false });
+    const [rejected] = await setInterval(5);
+    expect(rejected).toMatchObject({ ok: false, problems: ['intervalMinutes must be between 0.5 and 60'] });
+    expect((await stored()).plus.intervalMinutes).toBe(60);
+    await send({ type: 'save-settings', settings: { notificationsEnabled: 'no' } }, OWN_PAGE);
+    expect((await stored()).settings).toEqual({ notificationsEnabled: true, paused: false });
   });
 
   it('shows "!" when signed out, checks again when chatgpt.com loads in a tab', async () => {
@@ -119,8 +121,9 @@ describe('service worker', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([194, 65, 12, 255]);
     const { watch } = await stored();
-    await fakeBrowser.storage.local.set({ watch: { ...watch, latest: { ...watch.latest, at: Date.now() - 60_000 } } });
+    await fakeBrowser.storage.local.set({ 'state:chatgpt-plus': { ...watch, latest: { ...watch.latest, at: Date.now() - 60_000 } } });
     site.signedIn = true;
+    await forgetOriginSpacing();
     await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'complete' }, { id: 7, url: 'https://chatgpt.com/c/abc' } as Parameters<
       typeof fakeBrowser.tabs.onUpdated.trigger
     >[2]);
@@ -157,25 +160,27 @@ describe('service worker', () => {
     await fakeBrowser.storage.local.set({ schemaVersion: 1, settings: 'fast', watch: { latest: 42 }, history: [], leftover: true });
     await startWorker();
     await check();
-    expect(console.warn).toHaveBeenCalledWith('[reopen-watch]', 'storage repaired', expect.stringContaining('settings was text; reset'));
+    expect(console.warn).toHaveBeenCalledWith('[reopen-watch]', 'storage repaired', expect.stringContaining('state:chatgpt-plus.latest was a number; reset'));
     expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT');
     expect((await stored()).leftover).toBe(true);
-    expect((await stored()).schemaVersion).toBe(2);
+    expect((await stored()).schemaVersion).toBe(3);
   });
 
   it('keeps settings and history written by a newer version (a downgrade) and checks on', async () => {
     await startWorker();
     await check();
-    await send({ type: 'save-settings', settings: { intervalMs: 600_000 } }, OWN_PAGE);
+    const [answer] = await setInterval(600_000);
+    expect(answer).toEqual({ ok: true });
     const before = await stored();
-    await fakeBrowser.storage.local.set({ schemaVersion: 3, 'watch:future': { kind: 'page' } });
+    expect(before.plus.intervalMinutes).toBe(10);
+    await fakeBrowser.storage.local.set({ schemaVersion: 4, 'future-key': { kind: 'page' } });
     await startWorker();
     await check();
     const after = await stored();
-    expect(after.schemaVersion).toBe(3);
-    expect(after.settings.intervalMs).toBe(600_000);
+    expect(after.schemaVersion).toBe(4);
+    expect(after.plus.intervalMinutes).toBe(10);
     expect(after.history.transitions).toEqual(before.history.transitions);
-    expect(after['watch:future']).toEqual({ kind: 'page' });
+    expect(after['future-key']).toEqual({ kind: 'page' });
   });
 
   it('never writes the access token or the email to storage or logs', async () => {
@@ -200,10 +205,9 @@ describe('service worker wake-ups', () => {
     const calls = site.calls.length;
     // Both wake-ups are skipped: each says so in the log (the observable end of the skip path).
     const skipped = () => vi.mocked(console.info).mock.calls.filter((c) => c[1] === 'check skipped: the last one was moments ago');
-    await fakeBrowser.runtime.onStartup.trigger();
+    await fireAlarm(CHECK_ALARM);
     await vi.waitFor(() => expect(skipped()).toHaveLength(1));
     await fireAlarm(CHECK_ALARM);
-    await vi.waitFor(() => expect(skipped()).toHaveLength(2));
     expect(site.calls.length).toBe(calls);
     const alarm = await fakeBrowser.alarms.get(CHECK_ALARM);
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now());
@@ -212,7 +216,7 @@ describe('service worker wake-ups', () => {
       expect((await stored()).watch.nextCheckAt).toBe((await fakeBrowser.alarms.get(CHECK_ALARM))?.scheduledTime),
     );
     // "Check now" is the user's explicit wish and is never skipped.
-    await send({ type: 'check-now' }, OWN_PAGE);
+    await send({ type: 'check-now', watchId: PLUS }, OWN_PAGE);
     expect(site.calls.length).toBe(calls + 2);
   });
 });
@@ -226,6 +230,7 @@ describe('host access withheld (Firefox)', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     expect(await fakeBrowser.action.getTitle({})).toMatch(/^Reopen Watch can't check ChatGPT Plus: it needs access to chatgpt\.com/);
     expect((await stored()).watch.latest).toMatchObject({ kind: 'blocked', reason: 'no-host-access', requests: 0 });
+    await forgetOriginSpacing();
     await fakeBrowser.permissions.request({ origins: ['https://chatgpt.com/*'] });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT'));
   });

@@ -1,6 +1,6 @@
 // A fetch function that answers like chatgpt.com, for unit tests of the probe and the worker.
 import type { FetchLike } from '../../src/core/bounded-fetch';
-import { ACCOUNTS_PATH, SESSION_PATH } from '../../src/core/plus-probe';
+import { ACCOUNTS_PATH, SESSION_PATH } from '../../src/core/kinds/chatgpt-plus/probe';
 
 export const TOKEN = 'eyJ-unit-test-access-token-SECRET';
 export const EMAIL = 'person@example.com';

@@ -38,6 +38,11 @@ export const fakePermissions = shared.fakePermissions;
 
 Object.assign(fakeBrowser.permissions, {
   contains: async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => fakePermissions.granted.has(o)),
+  getAll: async () => ({ origins: [...fakePermissions.granted], permissions: [] }),
+  remove: async ({ origins = [] }: { origins?: string[] }) => {
+    for (const o of origins) fakePermissions.granted.delete(o);
+    return true;
+  },
   request: async ({ origins = [] }: { origins?: string[] }) => {
     for (const o of origins) fakePermissions.granted.add(o);
     for (const listener of fakePermissions.listeners) listener({ origins });

@@ -1,9 +1,8 @@
 // 1.1's storage contract in the worker: no lost updates, one read per wake, one source for the next check.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHECK_ALARM, WATCHDOG_ALARM } from '../../src/background/alarm';
 import { type FakeChatGPT, fakeChatGPT } from './fake-chatgpt';
-import { check, fireAlarm, OWN_PAGE, runCheck, send, startWorker, stored } from './worker-harness';
+import { CHECK_ALARM, check, fireAlarm, forgetOriginSpacing, OWN_PAGE, PLUS, runCheck, send, setInterval, startWorker, stored, WATCHDOG_ALARM } from './worker-harness';
 
 let site: FakeChatGPT;
 
@@ -32,11 +31,12 @@ describe('a settings save racing a check', () => {
       release = resolve;
     });
     vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
-      if ('settings' in items) await gate;
+      if ('watch:chatgpt-plus' in items) await gate;
       return realSet(items);
     });
 
-    const saving = send({ type: 'save-settings', settings: { intervalMs: 600_000 } }, OWN_PAGE);
+    const saving = setInterval(600_000);
+    await forgetOriginSpacing();
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     const checking = runCheck('test');
     await vi.advanceTimersByTimeAsync(10_000); // the probe and its confirmation run; the save is held
@@ -44,8 +44,8 @@ describe('a settings save racing a check', () => {
     await Promise.all([saving, checking]);
     vi.useRealTimers();
 
-    const { settings, watch } = await stored();
-    expect(settings.intervalMs).toBe(600_000);
+    const { plus, watch } = await stored();
+    expect(plus.intervalMinutes).toBe(10);
     expect(watch.latest.kind).toBe('open');
     expect(watch.confirmed.availability).toBe('open');
     expect(watch.alertArmed).toBe(false);
@@ -63,11 +63,12 @@ describe('work per wake', () => {
     await startWorker();
     await check();
     const { watch } = await stored();
-    await fakeBrowser.storage.local.set({ watch: { ...watch, latest: { ...watch.latest, at: Date.now() - 300_000 } } });
+    await fakeBrowser.storage.local.set({ 'state:chatgpt-plus': { ...watch, latest: { ...watch.latest, at: Date.now() - 300_000 } } });
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-    await startWorker(); // a new wake: the alarm exists, so start-up reads nothing
+    await startWorker({ wakeOnly: true }); // a new wake for an alarm: no start-up work
     expect(get).toHaveBeenCalledTimes(0);
     const alarmBefore = (await fakeBrowser.alarms.get(CHECK_ALARM))?.scheduledTime;
+    await forgetOriginSpacing();
     await fireAlarm(CHECK_ALARM);
     await vi.waitFor(() => expect(site.calls.length).toBe(4));
     // The commit ends with the alarm moved; only then look (reading storage here would count too).
@@ -80,7 +81,7 @@ describe('work per wake', () => {
     await startWorker();
     await check();
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-    await startWorker();
+    await startWorker({ wakeOnly: true });
     for (let i = 0; i < 60; i++) {
       await tabUpdate(`https://example.com/page-${i}`, 'loading');
       await tabUpdate(`https://example.com/page-${i}`, 'complete');
@@ -104,7 +105,7 @@ describe('the next check has one source of truth', () => {
     await fireAlarm(CHECK_ALARM); // moments after the last check: skipped
     await vi.waitFor(() => expect(vi.mocked(console.info).mock.calls.some((c) => c[1]?.startsWith('check skipped'))).toBe(true));
     await agree();
-    await send({ type: 'save-settings', settings: { intervalMs: 300_000 } }, OWN_PAGE);
+    await setInterval(300_000);
     await agree();
   });
 
@@ -138,9 +139,9 @@ describe('turning watching off', () => {
     expect(await fakeBrowser.alarms.get(CHECK_ALARM)).toBeUndefined();
     expect((await stored()).watch.nextCheckAt).toBeNull();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('OFF');
-    expect(await fakeBrowser.action.getTitle({})).toMatch(/^Reopen Watch is off: it is not checking ChatGPT Plus\. Last known: paused/);
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/^Reopen Watch is off: nothing is being checked\.$/);
     const calls = site.calls.length;
-    await fakeBrowser.runtime.onStartup.trigger();
+    await fireAlarm(CHECK_ALARM);
     await vi.waitFor(() => expect(vi.mocked(console.info).mock.calls.some((c) => c[1] === 'check skipped: watching is paused')).toBe(true));
     expect(site.calls.length).toBe(calls);
 
@@ -164,7 +165,7 @@ describe('the first alert after install', () => {
     site.mode = 'open';
     await startWorker();
     await check();
-    expect(fakeBrowser.notifications.getAllCreateOptions().reopened).toMatchObject({ title: 'ChatGPT Plus upgrades are open' });
+    expect(fakeBrowser.notifications.getAllCreateOptions()['reopened:chatgpt-plus']).toMatchObject({ title: 'ChatGPT Plus upgrades are open' });
   });
 });
 
@@ -178,7 +179,7 @@ describe('per-browser builds', () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     await check();
     expect(create).toHaveBeenCalledTimes(1);
-    expect(fakeBrowser.notifications.getAllCreateOptions().reopened).not.toHaveProperty('requireInteraction');
+    expect(fakeBrowser.notifications.getAllCreateOptions()['reopened:chatgpt-plus']).not.toHaveProperty('requireInteraction');
     vi.unstubAllEnvs();
   });
 
@@ -188,6 +189,6 @@ describe('per-browser builds', () => {
     await startWorker();
     expect(addListener).toHaveBeenCalledWith(expect.any(Function));
     await check();
-    expect(fakeBrowser.notifications.getAllCreateOptions().reopened).toMatchObject({ requireInteraction: true });
+    expect(fakeBrowser.notifications.getAllCreateOptions()['reopened:chatgpt-plus']).toMatchObject({ requireInteraction: true });
   });
 });

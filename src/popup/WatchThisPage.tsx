@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { Verdict } from '../core/verdict';
+import { checkUrl, originPattern } from '../core/watch-def';
+import { requestHostAccess } from '../shared/host-access';
+import { t } from '../shared/i18n';
+import { send } from './send';
+
+interface Tab {
+  url: string;
+  title: string;
+}
+
+/** The current tab (activeTab: its URL and title, only when the user opened the popup there). */
+function useCurrentTab(): Tab | null | 'unwatchable' {
+  const [tab, setTab] = useState<Tab | null | 'unwatchable'>(null);
+  useEffect(() => {
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([current]) => {
+      const url = current?.url ? checkUrl(current.url) : null;
+      if (typeof url !== 'string') setTab('unwatchable');
+      else setTab({ url, title: (current?.title ?? '').trim().slice(0, 80) || new URL(url).host });
+    });
+  }, []);
+  return tab;
+}
+
+type Preview = { type: 'none' } | { type: 'reading' } | { type: 'read'; verdict: Verdict } | { type: 'failed'; why: string } | { type: 'added' };
+
+/**
+ * **Watch this page**: name and address prefilled from the tab, a live preview of what the `auto`
+ * rule reads there once access is granted, and one click to add (which asks for the origin).
+ */
+export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
+  const tab = useCurrentTab();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [preview, setPreview] = useState<Preview>({ type: 'none' });
+  if (tab === null || tab === 'unwatchable' || knownUrls.includes(tab.url)) return null;
+  const host = new URL(tab.url).host;
+  const watch = () => ({ name: name.trim() || tab.title, kind: 'page', url: tab.url, rule: { type: 'auto' } });
+
+  async function start() {
+    setName(tab === null || tab === 'unwatchable' ? '' : tab.title);
+    setOpen(true);
+    // Without access yet the preview waits: the permission prompt belongs to the Add click.
+    const granted = await browser.permissions.contains({ origins: [originPattern((tab as Tab).url)] });
+    if (granted) void runPreview();
+  }
+
+  async function runPreview() {
+    setPreview({ type: 'reading' });
+    const response = await send({ type: 'test-watch', watch: watch() });
+    setPreview(response.ok && response.verdict ? { type: 'read', verdict: response.verdict } : { type: 'failed', why: response.ok ? '' : response.error });
+  }
+
+  async function add() {
+    // First call in the click handler: browsers only show the prompt for a user gesture.
+    if (!(await requestHostAccess([originPattern((tab as Tab).url)]))) return;
+    const response = await send({ type: 'add-watch', watch: watch() });
+    if (!response.ok) setPreview({ type: 'failed', why: response.problems?.join('; ') ?? response.error });
+    else {
+      setPreview({ type: 'added' });
+      if (response.watchId) void send({ type: 'check-now', watchId: response.watchId });
+    }
+  }
+
+  if (!open) {
+    return (
+      <button type="button" class="secondary wide" onClick={start}>
+        {t('popupWatchThisPage')}
+      </button>
+    );
+  }
+  return (
+    <section class="watch-this-page" aria-label={t('popupWatchThisPage')}>
+      <label class="field">
+        <span>{t('popupName')}</span>
+        <input type="text" value={name} maxLength={80} onInput={(e) => setName(e.currentTarget.value)} />
+      </label>
+      <p class="muted small">
+        {t('popupAddress')}: <span class="url">{tab.url}</span>
+      </p>
+      <PreviewLine preview={preview} host={host} />
+      <div class="secondary-row">
+        <button type="button" class="primary" onClick={add} disabled={preview.type === 'added'}>
+          {t('popupAddWatch')}
+        </button>
+        <button type="button" class="secondary" onClick={() => setOpen(false)}>
+          {t('popupCancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function PreviewLine({ preview, host }: { preview: Preview; host: string }) {
+  if (preview.type === 'none') return <p class="muted small">{t('popupPreviewNeedsAccess', host)}</p>;
+  if (preview.type === 'reading') return <p class="muted small">{t('popupPreviewing')}</p>;
+  if (preview.type === 'added') return <p role="status">{t('popupAdded')}</p>;
+  if (preview.type === 'failed') return <p role="alert">{t('popupAddFailed', preview.why)}</p>;
+  const word = { open: 'stateOpen', paused: 'statePaused' } as const;
+  const kind = preview.verdict.kind;
+  const state = kind === 'open' || kind === 'paused' ? t(word[kind]) : t('stateUnknown');
+  return <p class="preview">{t('popupPreviewSays', preview.verdict.evidence, state)}</p>;
+}

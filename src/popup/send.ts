@@ -1,0 +1,15 @@
+import browser from 'webextension-polyfill';
+import type { Settings } from '../core/stored-fields';
+import type { PageRequest, WorkerResponse } from '../shared/protocol';
+
+/** Sends a request to the worker; a dead or missing worker reads as a failure, never a throw. */
+export async function send(request: PageRequest): Promise<WorkerResponse> {
+  try {
+    const response = (await browser.runtime.sendMessage(request)) as WorkerResponse | undefined;
+    return response ?? { ok: false, error: 'no response' };
+  } catch (error) {
+    return { ok: false, error: String(error) };
+  }
+}
+
+export const saveSettings = (settings: Partial<Settings>) => send({ type: 'save-settings', settings });
