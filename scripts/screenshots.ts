@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type History, recordCheck } from '../src/core/history';
-import { plusProbe } from '../src/core/plus-probe';
+import { plusProbe } from '../src/core/kinds/chatgpt-plus/probe';
 import { nextDelayMs } from '../src/core/schedule';
 import { DEFAULT_SETTINGS, loadStored, SCHEMA_VERSION, type Stored } from '../src/core/stored-schema';
 import type { Verdict } from '../src/core/verdict';
