@@ -178,7 +178,11 @@ export function checkEngines(
 
 function main(): void {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { engines?: { node?: string } };
-  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, LockEntry> };
+  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages?: Record<string, LockEntry> };
+  if (!lock.packages) {
+    console.error('check:engines: package-lock.json has no "packages" (lockfileVersion 1?); regenerate it with npm 7 or newer.');
+    process.exit(1);
+  }
   const wanted = pkg.engines?.node;
   if (!wanted) {
     console.error('check:engines: package.json has no "engines": {"node": …}; say which Node the project needs.');
@@ -191,7 +195,7 @@ function main(): void {
     problems.push(`This is Node ${running}, but package.json "engines" asks for node ${wanted} (see .nvmrc and the README).`);
   }
   const versions = [...new Set([running, ...floors])];
-  const { checked, findings, unreadable } = checkEngines(lock, versions);
+  const { checked, findings, unreadable } = checkEngines({ packages: lock.packages }, versions);
   for (const f of findings) {
     const which = f.rejects.map((v) => (v === running ? `${v} (running)` : `${v} (floor of package.json engines)`)).join(', ');
     problems.push(`${f.pkg} wants node "${f.range}": does not accept ${which}`);

@@ -67,7 +67,7 @@ describe('the ChatGPT Plus watch, end to end', () => {
     await waitFor(ext.badge, (b) => b === 'OPEN');
     expect(await ext.title()).toMatch(/^ChatGPT Plus upgrades are open \(checked at .+\)\.$/);
     expect(await waitFor(ext.notifications, (n) => n.length > 0)).toEqual(['reopened']);
-    await expect.poll(() => popup.locator('h1').textContent()).toBe('ChatGPT Plus is open — you can upgrade now');
+    await expect.poll(() => popup.locator('h1').textContent()).toBe('ChatGPT Plus upgrades are open — you can upgrade now');
     await popup.locator('main').screenshot({ path: `${ARTIFACTS}/popup-en.png` });
     await popup.emulateMedia({ colorScheme: 'dark' });
     await popup.locator('main').screenshot({ path: `${ARTIFACTS}/popup-en-dark.png` });
@@ -140,7 +140,7 @@ describe('after a restart, in Chinese', () => {
     const zh = await launchExtension({ sim, profileDir, lang: 'zh-CN' });
     try {
       expect(await waitFor(zh.badge, (b) => b !== '')).toBe('Plus');
-      expect(await zh.title()).toMatch(/^你已订阅 ChatGPT Plus（.+ 检查）。$/);
+      expect(await zh.title()).toMatch(/^你已订阅 ChatGPT Plus（检查于 .+）。$/);
       const stored = (await zh.storage()).local as { history: { transitions: unknown[] } };
       expect(stored.history.transitions.length).toBeGreaterThanOrEqual(historyBefore);
       sim.mode = 'paused';

@@ -11,8 +11,8 @@ export function listPhrases(phrases: readonly string[]): string {
   const shown: string[] = [];
   let length = 0;
   for (const phrase of phrases) {
-    const quoted = quote(phrase, 30);
-    if (shown.length && length + quoted.length > 70) break;
+    const quoted = quote(phrase);
+    if (shown.length && length + quoted.length > 80) break;
     shown.push(quoted);
     length += quoted.length + 2;
   }

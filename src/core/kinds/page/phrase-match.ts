@@ -37,15 +37,18 @@ const SPACED = new RegExp(`^${WORD_CHAR}$`, 'u');
  * spaces to one. Line breaks stay, so a phrase never matches across two blocks of the page.
  */
 export function normalizeForMatch(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/i\u0307/g, 'i')
-    .replace(/ı/g, 'i')
-    .replace(/\p{Cf}/gu, '')
-    .replace(/[\p{P}\p{S}\p{Cc}]/gu, (c) => (c === '\n' ? '\n' : ' '))
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n[\s]*/g, '\n');
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/i\u0307/g, 'i')
+      .replace(/ı/g, 'i')
+      .replace(/\p{Cf}/gu, '')
+      .replace(/[\p{P}\p{S}]|[^\P{Cc}\n]/gu, ' ')
+      // NFKC already turned other Unicode spaces into U+0020; a general \s class here costs 30× more.
+      .replace(/ {2,}|[\u1680\u2028\u2029]/g, ' ')
+      .replace(/ ?\n\s*/g, '\n')
+  );
 }
 
 /** Whether a normalised phrase has anything left to match (letters or digits). */

@@ -64,7 +64,7 @@ function parseJsonLd(text: string): unknown {
 
 function fromJsonLd(doc: Document): string[] {
   const values: string[] = [];
-  for (const script of doc.querySelectorAll('script')) {
+  for (const script of doc.getElementsByTagName('script')) {
     if (!(script.getAttribute('type') ?? '').toLowerCase().includes('ld+json')) continue;
     const data = parseJsonLd(script.textContent ?? '');
     if (data !== undefined) collectJsonLd(data, values);
@@ -93,7 +93,7 @@ const META_NAMES = new Set(['product:availability', 'og:availability', 'og:produ
 /** `product:availability` / `og:availability`, as `property` (Open Graph) or `name` (what many shops write). */
 function fromMeta(doc: Document): { name: string; value: string }[] {
   const values: { name: string; value: string }[] = [];
-  for (const meta of doc.querySelectorAll('meta')) {
+  for (const meta of doc.getElementsByTagName('meta')) {
     const name = [meta.getAttribute('property'), meta.getAttribute('name')]
       .map((n) => (n ?? '').trim().toLowerCase())
       .find((n) => META_NAMES.has(n));

@@ -160,7 +160,7 @@ export function visibleText(root: Document | Element, cap = VISIBLE_TEXT_CAP): V
     const name = el.localName;
     const disabled = isDisabled(el, fieldsetDepth > 0);
     const fieldset = name === 'fieldset' && el.hasAttribute('disabled');
-    if (disabled) disabledDepth++;
+    if (disabled && disabledDepth++ === 0) disabledParts.push('\n'); // disabled controls never run together
     if (fieldset) fieldsetDepth++;
     if (BLOCKS.has(name)) emit('\n');
     if (name === 'input' && BUTTON_INPUTS.has((el.getAttribute('type') ?? '').toLowerCase())) emit(el.getAttribute('value') ?? '');
