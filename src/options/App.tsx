@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Stored } from '../core/stored-schema';
+import { MAX_WATCHES } from '../core/watch-def';
+import { t } from '../shared/i18n';
+import { GlobalSettings } from './GlobalSettings';
+import { ImportExport } from './ImportExport';
+import { type Notice, NoticeArea } from './notice';
+import { useStored } from './use-stored';
+import { WatchEditor } from './WatchEditor';
+import { WatchList } from './WatchList';
+
+export function App() {
+  const stored = useStored();
+  if (!stored) return <main class="options" aria-busy="true" />;
+  return <Options stored={stored} />;
+}
+
+/** Which editor is open: none, the add form, or one watch's (by id, so it follows live data). */
+type Editing = null | 'add' | { id: string };
+
+function Options({ stored }: { stored: Stored }) {
+  const [editing, setEditing] = useState<Editing>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const focusLater = useRef<{ key: string; order?: string[] } | null>(null);
+  const [, rerender] = useState(0);
+
+  // Focus returns to where the user was once the list shows the change (a moved row is re-inserted).
+  useEffect(() => {
+    const pending = focusLater.current;
+    if (!pending) return;
+    if (pending.order && pending.order.join() !== stored.watchIds.join()) return;
+    focusLater.current = null;
+    const [dir, id] = pending.key.split(':');
+    const el =
+      document.querySelector<HTMLButtonElement>(`[data-focus="${pending.key}"]:not(:disabled)`) ??
+      document.querySelector<HTMLButtonElement>(`[data-focus="${dir === 'up' ? 'down' : 'up'}:${id}"]`);
+    el?.focus();
+  });
+  const onFocusLater = (key: string, order?: string[]) => {
+    focusLater.current = { key, order };
+    rerender((n) => n + 1);
+  };
+
+  const editingId = typeof editing === 'object' && editing !== null ? editing.id : null;
+  // The watch being edited was removed (here or elsewhere): its editor closes.
+  useEffect(() => {
+    if (editingId && !stored.watches[editingId]) setEditing(null);
+  }, [editingId, stored]);
+
+  const closeEditor = (message?: string) => {
+    const returnTo = editingId ? `edit:${editingId}` : 'add';
+    setEditing(null);
+    setNotice(message ? { tone: 'ok', text: message } : null);
+    onFocusLater(returnTo);
+  };
+  const full = stored.watchIds.length >= MAX_WATCHES;
+
+  return (
+    <main class="options">
+      <header class="page-header">
+        <h1>{t('optionsTitle')}</h1>
+        <p class="muted">{t('optionsIntro')}</p>
+      </header>
+
+      <section class="card" aria-labelledby="watches-heading">
+        <div class="section-head">
+          <h2 id="watches-heading">{t('optionsWatchesHeading')}</h2>
+          <button
+            type="button"
+            class="primary"
+            data-focus="add"
+            disabled={full}
+            aria-expanded={editing === 'add'}
+            onClick={() => {
+              setNotice(null);
+              setEditing('add');
+            }}
+          >
+            {t('optionsAddWatch')}
+          </button>
+        </div>
+        {stored.settings.paused && <p class="watching-off">{t('optionsWatchingOffNote')}</p>}
+        {full && <p class="muted">{t('optionsMaxWatches', MAX_WATCHES)}</p>}
+        <NoticeArea notice={notice} />
+        {editing === 'add' && <WatchEditor target={{ mode: 'add' }} onClose={closeEditor} />}
+        <WatchList
+          stored={stored}
+          editingId={editingId}
+          onEdit={(id) => {
+            setNotice(null);
+            setEditing({ id });
+          }}
+          onCloseEditor={closeEditor}
+          onNotice={setNotice}
+          onFocusLater={onFocusLater}
+        />
+      </section>
+
+      <ImportExport stored={stored} />
+      <GlobalSettings settings={stored.settings} />
+
+      {/* Channels (ntfy, Telegram, Discord, Slack, webhook) are configured here in the next release. */}
+      <section class="card channels" aria-labelledby="channels-heading">
+        <h2 id="channels-heading">{t('optionsChannelsHeading')}</h2>
+        <div id="channels" />
+      </section>
+    </main>
+  );
+}

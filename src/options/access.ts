@@ -1,0 +1,41 @@
+import browser from 'webextension-polyfill';
+import { requestHostAccess } from '../shared/host-access';
+import { formatList, t } from '../shared/i18n';
+import { hostOfPattern } from './import-file';
+import type { Notice } from './notice';
+
+export type AccessAnswer = 'granted' | 'refused' | 'failed';
+
+/**
+ * Asks for the given host permissions. Call it before any await in a click handler: browsers only
+ * show the prompt during a user gesture (Firefox only in its synchronous part).
+ */
+export function askAccess(patterns: string[]): Promise<AccessAnswer> {
+  if (patterns.length === 0) return Promise.resolve('granted');
+  let asked: Promise<boolean>;
+  try {
+    asked = requestHostAccess(patterns);
+  } catch {
+    return Promise.resolve('failed');
+  }
+  return asked.then(
+    (granted) => (granted ? 'granted' : 'refused'),
+    () => 'failed',
+  );
+}
+
+/** What to tell the user when access was not granted; nothing was sent. */
+export function accessNotice(answer: Exclude<AccessAnswer, 'granted'>, patterns: string[]): Notice {
+  const hosts = formatList(patterns.map(hostOfPattern));
+  return { tone: 'error', text: t(answer === 'refused' ? 'optionsAccessRefused' : 'optionsAccessFailed', hosts) };
+}
+
+/** Whether every pattern is already granted; needs no gesture, so it may come before an await. */
+export async function hasAccess(patterns: string[]): Promise<boolean> {
+  if (patterns.length === 0) return true;
+  try {
+    return await browser.permissions.contains({ origins: patterns });
+  } catch {
+    return false;
+  }
+}
