@@ -24,9 +24,13 @@ async function startUp(trigger: string): Promise<void> {
 }
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
-  // A first install checks the built-in watch at once; an update keeps every watch's schedule.
+  // A first install checks the built-in watch at once; an update keeps every watch's schedule. (An
+  // unpacked extension loaded from the command line gets "install" at every browser start.)
   void startUp(`installed:${reason}`)
-    .then(() => (reason === 'install' ? runCheck(CHATGPT_WATCH_ID, 'installed') : undefined))
+    .then(async () => {
+      const plus = await loadForCheck(CHATGPT_WATCH_ID);
+      if (reason === 'install' && plus?.record.def.enabled && !plus.record.state.latest) await runCheck(CHATGPT_WATCH_ID, 'installed');
+    })
     .catch(report('install'));
 });
 

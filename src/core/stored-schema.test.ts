@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_HISTORY } from './history';
-import { DEFAULT_SETTINGS, loadStored, SCHEMA_VERSION } from './stored-schema';
+import { DEFAULT_SETTINGS, KEYS, loadStored, loadWatch, SCHEMA_VERSION } from './stored-schema';
+import { CHATGPT_WATCH, CHATGPT_WATCH_ID } from './watch-def';
 import { INITIAL_WATCH } from './watch-state';
 
 const verdict = {
@@ -13,134 +14,137 @@ const verdict = {
   requests: 2,
   evidence: 'features contains disable_plus_upgrade_ui',
 };
-const good = {
-  schemaVersion: 2,
-  settings: { intervalMs: 300_000, notificationsEnabled: false, paused: false },
-  watch: { ...INITIAL_WATCH, latest: verdict, confirmed: { availability: 'paused', since: 500, at: 1000 }, lastGoodCheckAt: 1000 },
-  history: { transitions: [{ at: 500, state: 'paused' }], days: [{ day: '2026-11-27', checks: 3, open: 0, paused: 3, failed: 0 }] },
+const state = { ...INITIAL_WATCH, latest: verdict, confirmed: { availability: 'paused', since: 500, at: 1000 }, lastGoodCheckAt: 1000 };
+const history = { transitions: [{ at: 500, state: 'paused' }], days: [{ day: '2026-11-27', checks: 3, open: 0, paused: 3, failed: 0 }] };
+/** What 1.0 stored (schema 1) and 1.1 (schema 2). */
+const v10 = { schemaVersion: 1, settings: { intervalMs: 300_000, notificationsEnabled: false }, watch: state, history };
+const v11 = { ...v10, schemaVersion: 2, settings: { ...v10.settings, paused: true } };
+const shop = {
+  id: 'shop1',
+  name: 'GPU',
+  kind: 'page',
+  url: 'https://shop.test/gpu',
+  rule: { type: 'auto' },
+  intervalMinutes: 5,
+  notify: true,
+  enabled: true,
 };
 
-describe('loadStored', () => {
-  it('a fresh install gets defaults, silently, and is written', () => {
-    const { data, repairs, changed } = loadStored({});
-    expect(data).toEqual({ schemaVersion: SCHEMA_VERSION, settings: DEFAULT_SETTINGS, watch: INITIAL_WATCH, history: EMPTY_HISTORY });
-    expect(repairs).toEqual([]);
-    expect(changed).toBe(true);
-  });
-
-  it('clean current data passes through untouched', () => {
-    const { data, repairs, changed } = loadStored(structuredClone(good));
-    expect(data).toEqual(good);
-    expect(repairs).toEqual([]);
-    expect(changed).toBe(false);
-  });
-
-  it('migrates unversioned (version 0) data, keeping what is valid', () => {
-    const { schemaVersion: _, ...legacy } = structuredClone(good);
-    const { data, changed } = loadStored(legacy);
+describe('loadStored (schema 3: one key per watch)', () => {
+  it('a fresh install gets the ChatGPT Plus watch and defaults, silently, all to be written', () => {
+    const { data, repairs, writes } = loadStored({});
     expect(data.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(data.settings).toEqual(good.settings);
-    expect(data.watch.confirmed).toEqual(good.watch.confirmed);
-    expect(changed).toBe(true);
-  });
-
-  it('migrates 1.0 data (version 1): settings gain the pause switch, nothing else changes', () => {
-    const { paused: _, ...settings10 } = good.settings;
-    const { data, repairs, changed } = loadStored({ ...structuredClone(good), schemaVersion: 1, settings: settings10 });
-    expect(data).toEqual(good);
-    expect(repairs).toEqual([]);
-    expect(changed).toBe(true);
-  });
-
-  it('keeps data from a newer build (a downgrade) instead of wiping it, and its version number', () => {
-    const { data, repairs, changed } = loadStored({ ...structuredClone(good), schemaVersion: 99 });
-    expect(data.watch).toEqual(good.watch);
-    expect(data.settings).toEqual(good.settings);
-    expect(data.history).toEqual(good.history);
-    expect(data.schemaVersion).toBe(99);
-    expect(repairs).toEqual([]);
-    expect(changed).toBe(false);
-  });
-
-  it('rejects a stored reason code this build does not know, keeping the rest of the state', () => {
-    const raw = structuredClone(good) as Record<string, any>;
-    raw.watch.latest = { ...verdict, reason: 'renamed-in-a-later-version' };
-    const { data, repairs } = loadStored(raw);
-    expect(data.watch.latest).toBeNull();
-    expect(data.watch.confirmed).toEqual(good.watch.confirmed);
-    expect(repairs).toEqual(['watch.latest was an object; reset']);
-  });
-
-  it.each([
-    ['text', 'one'],
-    ['negative', -1],
-    ['fraction', 1.5],
-  ])('resets a %s schema version', (_n, version) => {
-    const { data, repairs } = loadStored({ ...structuredClone(good), schemaVersion: version });
+    expect(data.watchIds).toEqual([CHATGPT_WATCH_ID]);
+    expect(data.watches[CHATGPT_WATCH_ID]).toEqual({ def: CHATGPT_WATCH, state: INITIAL_WATCH, history: EMPTY_HISTORY });
     expect(data.settings).toEqual(DEFAULT_SETTINGS);
-    expect(repairs[0]).toMatch(/is not a version; reset/);
+    expect(repairs).toEqual([]);
+    expect(Object.keys(writes).sort()).toEqual(
+      ['schemaVersion', 'settings', 'summary', 'watchIds', KEYS.def(CHATGPT_WATCH_ID), KEYS.state(CHATGPT_WATCH_ID), KEYS.history(CHATGPT_WATCH_ID)].sort(),
+    );
   });
 
-  it('repairs wrong types field by field and says which', () => {
-    const raw = structuredClone(good) as Record<string, any>;
-    raw.settings.intervalMs = 'fast';
-    raw.watch.alertArmed = 'yes';
-    raw.watch.latest = { ...verdict, kind: 'maybe' };
-    raw.watch.failureStreak = -3;
-    const { data, repairs, changed } = loadStored(raw);
-    expect(data.settings).toEqual({ intervalMs: DEFAULT_SETTINGS.intervalMs, notificationsEnabled: false, paused: false });
-    expect(data.watch.alertArmed).toBe(true);
-    expect(data.watch.latest).toBeNull();
-    expect(data.watch.failureStreak).toBe(0);
-    expect(data.watch.confirmed).toEqual(good.watch.confirmed);
-    expect(repairs).toEqual([
-      'settings.intervalMs was text; reset',
-      'watch.latest was an object; reset',
-      'watch.alertArmed was text; reset',
-      'watch.failureStreak was a number; reset',
-    ]);
-    expect(changed).toBe(true);
+  it('migrates 1.0 data: the single watch becomes the chatgpt-plus watch, state and history intact', () => {
+    const { data, repairs, writes, removals } = loadStored(structuredClone(v10));
+    expect(repairs).toEqual([]);
+    const plus = data.watches[CHATGPT_WATCH_ID];
+    expect(plus?.state).toEqual(state);
+    expect(plus?.history).toEqual(history);
+    expect(plus?.def.intervalMinutes).toBe(5);
+    expect(data.settings).toEqual({ notificationsEnabled: false, paused: false });
+    expect(writes[KEYS.state(CHATGPT_WATCH_ID)]).toEqual(state);
+    expect(removals.sort()).toEqual(['history', 'watch']);
   });
 
-  it('clamps an out-of-range interval', () => {
-    const raw = structuredClone(good);
-    raw.settings.intervalMs = 1000;
-    expect(loadStored(raw).data.settings.intervalMs).toBe(30_000);
+  it('migrates 1.1 data, keeping the off switch', () => {
+    const { data } = loadStored(structuredClone(v11));
+    expect(data.settings.paused).toBe(true);
+    expect(data.watches[CHATGPT_WATCH_ID]?.history).toEqual(history);
   });
 
-  it('fills a half-written state (missing keys) from defaults and keeps the rest', () => {
-    const { data, repairs } = loadStored({ schemaVersion: 2, settings: good.settings });
-    expect(data.settings).toEqual(good.settings);
-    expect(data.watch).toEqual(INITIAL_WATCH);
-    expect(repairs).toEqual(['watch was missing; set to defaults', 'history was missing; set to defaults']);
+  it('clean current data passes through with nothing to write', () => {
+    const current = loadStored(structuredClone(v10));
+    const stored = { ...structuredClone(v10), ...current.writes };
+    for (const key of current.removals) delete (stored as Record<string, unknown>)[key];
+    const again = loadStored(stored);
+    expect(again.repairs).toEqual([]);
+    expect(again.writes).toEqual({});
+    expect(again.removals).toEqual([]);
   });
 
-  it('keeps the good history entries and drops the malformed ones', () => {
-    const raw = structuredClone(good) as Record<string, any>;
-    raw.history.transitions.push({ at: 'later', state: 'open' }, null, { at: 900, state: 'open' });
-    raw.history.days.push({ day: 'yesterday', checks: 1, open: 0, paused: 0, failed: 1 });
-    const { data, repairs } = loadStored(raw);
-    expect(data.history.transitions).toEqual([
-      { at: 500, state: 'paused' },
-      { at: 900, state: 'open' },
-    ]);
-    expect(data.history.days.map((d) => d.day)).toEqual(['2026-11-27']);
-    expect(repairs).toEqual(['history.transitions: dropped 2 malformed entries', 'history.days: dropped 1 malformed entries']);
+  it('keeps data from a newer build (a downgrade) and its version number; leaves unknown keys alone', () => {
+    const current = { ...loadStored(structuredClone(v10)).writes, schemaVersion: 9, 'someone-else': 1 };
+    const { data, repairs, removals, writes } = loadStored(current);
+    expect(data.schemaVersion).toBe(9);
+    expect(data.watches[CHATGPT_WATCH_ID]?.state).toEqual(state);
+    expect(repairs).toEqual([]);
+    expect(removals).toEqual([]);
+    expect(writes).not.toHaveProperty('someone-else');
+  });
+
+  it('repairs one watch field by field and never loses the others', () => {
+    const current = {
+      ...loadStored(structuredClone(v10)).writes,
+      watchIds: [CHATGPT_WATCH_ID, 'shop1'],
+      [KEYS.def('shop1')]: shop,
+      [KEYS.state('shop1')]: { ...state, latest: { ...verdict, reason: 'renamed-later' }, alertArmed: 'yes' },
+    };
+    const { data, repairs } = loadStored(current);
+    expect(data.watchIds).toEqual([CHATGPT_WATCH_ID, 'shop1']);
+    expect(data.watches.shop1?.state.latest).toBeNull();
+    expect(data.watches.shop1?.state.confirmed).toEqual(state.confirmed);
+    expect(data.watches.shop1?.history).toEqual(EMPTY_HISTORY);
+    expect(repairs).toEqual(['state:shop1.latest was an object; reset', 'state:shop1.alertArmed was text; reset']);
+  });
+
+  it('finds a watch whose id never made it into the list, and drops an invalid one with a reason', () => {
+    const current = {
+      ...loadStored(structuredClone(v10)).writes,
+      [KEYS.def('shop1')]: shop,
+      [KEYS.def('bad')]: { ...shop, id: 'bad', url: 'ftp://x' },
+    };
+    const { data, repairs } = loadStored(current);
+    expect(data.watchIds).toEqual([CHATGPT_WATCH_ID, 'shop1']);
+    expect(repairs).toContain('found 2 watches missing from the list');
+    expect(repairs.some((r) => r.startsWith('watch:bad is not a valid watch'))).toBe(true);
+  });
+
+  it('restores the built-in watch if it is missing; it can be switched off, not deleted', () => {
+    const { data, repairs } = loadStored({ schemaVersion: 3, settings: DEFAULT_SETTINGS, watchIds: ['shop1'], [KEYS.def('shop1')]: shop });
+    expect(data.watchIds).toEqual([CHATGPT_WATCH_ID, 'shop1']);
+    expect(repairs).toContain('the ChatGPT Plus watch was missing; restored');
   });
 
   it.each([
     ['a string', 'garbage'],
     ['a list', [1, 2]],
     ['null', null],
-    ['a number', 7],
   ])('survives %s as the whole storage', (_n, raw) => {
-    const { data } = loadStored(raw);
-    expect(data.watch).toEqual(INITIAL_WATCH);
+    expect(loadStored(raw).data.watches[CHATGPT_WATCH_ID]?.state).toEqual(INITIAL_WATCH);
   });
 
-  it('survives garbage in every key', () => {
-    const { data, repairs } = loadStored({ schemaVersion: 2, settings: 'x', watch: [], history: 5 });
-    expect(data.history).toEqual(EMPTY_HISTORY);
-    expect(repairs).toHaveLength(3);
+  it('summarises every enabled watch for the toolbar', () => {
+    const current = {
+      ...loadStored(structuredClone(v10)).writes,
+      watchIds: [CHATGPT_WATCH_ID, 'shop1'],
+      [KEYS.def('shop1')]: shop,
+      [KEYS.state('shop1')]: { ...state, latest: { ...verdict, kind: 'open' }, confirmed: { availability: 'open', since: 1, at: 2 } },
+    };
+    const { summary } = loadStored(current).data;
+    expect(summary.counts).toMatchObject({ paused: 1, open: 1 });
+    expect(summary.open).toEqual(['GPU']);
+  });
+});
+
+describe('loadWatch (what one check reads)', () => {
+  it('reads one watch with the settings and summary', () => {
+    const stored = loadStored(structuredClone(v10)).writes;
+    const loaded = loadWatch(stored, CHATGPT_WATCH_ID);
+    expect(loaded?.record.state).toEqual(state);
+    expect(loaded?.repairs).toEqual([]);
+  });
+  it('asks for a full load on older data or a missing summary', () => {
+    expect(loadWatch(structuredClone(v10), CHATGPT_WATCH_ID)).toBeNull();
+    const { summary: _, ...noSummary } = loadStored(structuredClone(v10)).writes;
+    expect(loadWatch(noSummary, CHATGPT_WATCH_ID)).toBeNull();
   });
 });

@@ -1,21 +1,57 @@
 // Typed reads of the extension's stored state, and the popup driver the e2e suites share.
 import type { Page } from 'playwright-core';
-import type { Stored } from '../../src/core/stored-schema';
+import type { History } from '../../src/core/history';
+import { KEYS, type Settings, type Stored } from '../../src/core/stored-schema';
+import { CHATGPT_WATCH_ID, type WatchDef } from '../../src/core/watch-def';
+import type { WatchState } from '../../src/core/watch-state';
 import type { Extension } from './harness';
 import { waitFor } from './harness';
 
-export async function storedState(ext: Extension): Promise<Stored> {
-  return (await ext.storage()).local as unknown as Stored;
+/**
+ * What storage.local holds, as stored (no repair applied), with the built-in ChatGPT Plus watch's
+ * keys also under the short names most assertions use: `watch` (its state), `history`, `plus` (its
+ * definition). Any of them may be missing while the worker has not written them yet.
+ */
+export interface StoredView {
+  raw: Record<string, unknown>;
+  schemaVersion: number;
+  settings: Settings;
+  watchIds: string[];
+  watch: WatchState;
+  history: History;
+  plus: WatchDef;
 }
 
+export async function storedState(ext: Pick<Extension, 'storage'>): Promise<StoredView> {
+  const raw = (await ext.storage()).local as Record<string, unknown>;
+  return {
+    raw,
+    schemaVersion: raw.schemaVersion as number,
+    settings: raw.settings as Settings,
+    watchIds: raw.watchIds as string[],
+    watch: raw[KEYS.state(CHATGPT_WATCH_ID)] as WatchState,
+    history: raw[KEYS.history(CHATGPT_WATCH_ID)] as History,
+    plus: raw[KEYS.def(CHATGPT_WATCH_ID)] as WatchDef,
+  };
+}
+
+/** One watch's state and history by id. */
+export async function watchState(ext: Pick<Extension, 'storage'>, id: string): Promise<{ state?: WatchState; history?: History; def?: WatchDef }> {
+  const raw = (await ext.storage()).local as Record<string, unknown>;
+  return { state: raw[KEYS.state(id)] as WatchState, history: raw[KEYS.history(id)] as History, def: raw[KEYS.def(id)] as WatchDef };
+}
+
+export type { Stored };
+
 /** Clicks "Check now" in the popup and waits until the worker has stored the new reading. */
-export async function checkNow(ext: Extension, popup: Page, timeoutMs = 30_000): Promise<Stored> {
+export async function checkNow(ext: Extension, popup: Page, timeoutMs = 30_000, watchId = CHATGPT_WATCH_ID): Promise<StoredView> {
   // Storage may be half-written (a test seeded it) until the worker repairs it: no watch yet reads as 0.
-  const before = (await storedState(ext)).watch?.latest?.at ?? 0;
-  const button = popup.getByRole('button', { name: 'Check now' });
+  const latestAt = async () => (await watchState(ext, watchId)).state?.latest?.at ?? 0;
+  const before = await latestAt();
+  const button = popup.getByRole('button', { name: 'Check now' }).first();
   await button.click();
   await waitFor(
-    async () => ({ latestAt: (await storedState(ext)).watch.latest?.at ?? 0, enabled: await button.isEnabled() }),
+    async () => ({ latestAt: await latestAt(), enabled: await button.isEnabled() }),
     (seen) => seen.latestAt > before && seen.enabled,
     timeoutMs,
     `a reading newer than ${before} stored and "Check now" enabled again`,
