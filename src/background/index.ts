@@ -13,7 +13,12 @@ import { renderToolbar } from './toolbar';
 const report = (what: string) => (error: unknown) => log.warn(`${what} failed`, { error: String(error) });
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
-  void runCheck(`installed:${reason}`).catch(report('install check'));
+  // Redraw the stored badge first: a check may take 15 s, and an unpacked extension loaded from the
+  // command line gets onInstalled (not onStartup) at every browser start.
+  void current()
+    .then((stored) => renderToolbar(stored, Date.now()))
+    .then(() => runCheck(`installed:${reason}`))
+    .catch(report('install check'));
 });
 
 browser.runtime.onStartup.addListener(() => {
