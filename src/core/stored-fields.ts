@@ -134,6 +134,7 @@ export function invalid<T>(key: string, value: unknown, fallback: T, repairs: st
 }
 
 export function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return 'text';

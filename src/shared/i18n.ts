@@ -8,8 +8,13 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
   return text || key;
 }
 
+/**
+ * The language the extension's messages are shown in ("zh-CN"), so times and plurals match the
+ * words around them even when the browser's own UI language differs.
+ */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage() || 'en';
+  const messages = browser.i18n.getMessage('@@ui_locale');
+  return (messages || browser.i18n.getUILanguage() || 'en').replace('_', '-');
 }
 
 /**

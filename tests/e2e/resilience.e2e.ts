@@ -43,7 +43,7 @@ describe('storage faults: repaired or reset with a logged reason, and the watch 
     schemaVersion: number;
     /** Keys of storage.local afterwards: the extension's own, plus any it does not know, left alone. */
     keys: string[];
-    then?: (s: Stored, raw: Record<string, unknown>, seeded: Record<string, unknown>) => void;
+    verify?: (s: Stored, raw: Record<string, unknown>, seeded: Record<string, unknown>) => void;
   }
   const cases: Case[] = [
     {
@@ -52,7 +52,7 @@ describe('storage faults: repaired or reset with a logged reason, and the watch 
       reason: 'settings was text; reset',
       schemaVersion: SCHEMA_VERSION,
       keys: [...STORED_KEYS, 'junk'],
-      then: (_s, raw) => expect(raw.junk).toEqual({ a: 1 }),
+      verify: (_s, raw) => expect(raw.junk).toEqual({ a: 1 }),
     },
     {
       name: 'an older (unversioned) schema',
@@ -60,7 +60,7 @@ describe('storage faults: repaired or reset with a logged reason, and the watch 
       reason: 'watch.latest was',
       schemaVersion: SCHEMA_VERSION,
       keys: [...STORED_KEYS],
-      then: (s) => {
+      verify: (s) => {
         expect(s.settings.intervalMs).toBe(300_000);
         expect(s.watch.confirmed?.since).toBe(paused.since);
       },
@@ -78,7 +78,7 @@ describe('storage faults: repaired or reset with a logged reason, and the watch 
       reason: null,
       schemaVersion: 7,
       keys: [...STORED_KEYS, 'v7'],
-      then: (s, raw, seeded) => {
+      verify: (s, raw, seeded) => {
         expect(s.settings.intervalMs).toBe(300_000);
         const before = (seeded.history as Stored['history']).transitions;
         expect(s.history.transitions.slice(0, before.length)).toEqual(before);
@@ -91,10 +91,10 @@ describe('storage faults: repaired or reset with a logged reason, and the watch 
       reason: 'watch was missing',
       schemaVersion: SCHEMA_VERSION,
       keys: [...STORED_KEYS],
-      then: (s) => expect(s.settings).toEqual({ ...DEFAULT_SETTINGS, intervalMs: 600_000, notificationsEnabled: false }),
+      verify: (s) => expect(s.settings).toEqual({ ...DEFAULT_SETTINGS, intervalMs: 600_000, notificationsEnabled: false }),
     },
   ];
-  for (const { name, data, reason, schemaVersion, keys, then } of cases) {
+  for (const { name, data, reason, schemaVersion, keys, verify } of cases) {
     it(name, async () => {
       const seeded = data(await storedState(ext));
       await seed(seeded);
@@ -110,7 +110,7 @@ describe('storage faults: repaired or reset with a logged reason, and the watch 
       expect(await ext.badge()).toBe('WAIT');
       const raw = (await ext.storage()).local as Record<string, unknown>;
       expect(Object.keys(raw).sort()).toEqual([...keys].sort());
-      then?.(s, raw, seeded);
+      verify?.(s, raw, seeded);
     });
   }
 });

@@ -4,8 +4,9 @@ import { type CompiledPhrases, compilePhrases } from './phrase-match';
  * Built-in availability phrases, as shops in each language print them on product and sign-up pages.
  * Matching folds case, punctuation and hyphens ("Out-of-stock" = "out of stock"), and the longest
  * phrase at a place wins, so negations ("not in stock", "nicht auf Lager") are listed as paused
- * phrases and beat the open phrase inside them. Bare words that also label unrelated things
- * ("available", "cart", "unavailable") are left out on purpose: a stray match would read open.
+ * phrases and beat the open phrase inside them. Bare words that also label site chrome or filters
+ * ("available", "cart", "unavailable", Russian "купить" as in "how to buy", Turkish "stokta" as in
+ * a stock filter) are left out on purpose: a stray match on every page would read open.
  */
 export interface LanguagePhrases {
   paused: readonly string[];
@@ -24,6 +25,8 @@ export const PHRASES = {
       'currently unavailable',
       'temporarily unavailable',
       'currently not available',
+      'item unavailable',
+      'product unavailable',
       'not available for purchase',
       'no longer available',
       'temporarily paused',
@@ -33,6 +36,7 @@ export const PHRASES = {
       'join the wait list',
       'join the waiting list',
       'join our waitlist',
+      "you're on the waitlist",
       'notify me when available',
       'notify me when back in stock',
       'notify me when in stock',
@@ -69,6 +73,8 @@ export const PHRASES = {
       'buy now pay later',
       'buy now and pay later',
       'in stock only',
+      'in stock items',
+      'in stock orders',
       'show out of stock',
       'hide out of stock',
       'include out of stock',
@@ -402,16 +408,7 @@ export const PHRASES = {
       'уведомить о поступлении',
       'ожидается поступление',
     ],
-    open: [
-      'в корзину',
-      'добавить в корзину',
-      'купить',
-      'купить сейчас',
-      'купить в 1 клик',
-      'купить в один клик',
-      'в наличии',
-      'есть в наличии',
-    ],
+    open: ['в корзину', 'добавить в корзину', 'купить сейчас', 'купить в 1 клик', 'купить в один клик', 'в наличии', 'есть в наличии'],
   },
   tr: {
     paused: [
@@ -425,7 +422,7 @@ export const PHRASES = {
       'stoğa girince haber ver',
       'gelince bildir',
     ],
-    open: ['sepete ekle', 'hemen al', 'satın al', 'şimdi satın al', 'stokta var', 'stokta', 'tükenmek üzere'],
+    open: ['sepete ekle', 'hemen al', 'satın al', 'şimdi satın al', 'stokta var', 'tükenmek üzere'],
   },
 } as const satisfies Record<string, LanguagePhrases>;
 

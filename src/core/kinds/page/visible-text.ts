@@ -94,48 +94,59 @@ const BLOCKS = new Set([
 ]);
 
 const CONTROLS = new Set(['button', 'input', 'select', 'option']);
+const BUTTON_LIKE = new Set(['button', 'a', 'input']);
+const BUTTON_INPUTS = new Set(['submit', 'button']);
+const DISABLED_CLASSES = new Set(['disabled', 'is-disabled', 'btn-disabled']);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
 
-/** Hidden by its own markup: `hidden`, `aria-hidden`, inline style, a closed dialog. */
+/** Hidden by its own markup: `hidden`, `aria-hidden`, inline style, a closed dialog, a hidden input. */
 export function isHiddenElement(el: Element): boolean {
+  const name = el.localName;
+  if (name === 'dialog' && !el.hasAttribute('open')) return true;
+  // Most elements carry no attributes at all: one call settles them.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  if (el.localName === 'dialog' && !el.hasAttribute('open')) return true;
-  if (el.localName === 'input' && (el.getAttribute('type') ?? '').toLowerCase() === 'hidden') return true;
+  if (name === 'input' && el.getAttribute('type')?.toLowerCase() === 'hidden') return true;
   const style = el.getAttribute('style');
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
-function isSkipped(el: Element): boolean {
-  if (SKIPPED.has(el.localName) || isHiddenElement(el)) return true;
-  // A closed <details> shows only its summary.
-  const parent = el.parentElement;
-  return parent?.localName === 'details' && !parent.hasAttribute('open') && el.localName !== 'summary';
-}
-
-const hasClass = (el: Element, names: readonly string[]) => {
-  const value = el.getAttribute('class');
-  return value?.split(/\s+/).some((c) => names.includes(c)) ?? false;
-};
-
 /** A control that cannot be used, by attribute, ARIA, or the usual `disabled` class on a button-like link. */
-function isDisabled(el: Element, inDisabledFieldset: boolean): boolean {
+function isDisabled(el: Element, name: string, inDisabledFieldset: boolean): boolean {
+  if (inDisabledFieldset && CONTROLS.has(name)) return true;
+  if (!el.hasAttributes()) return false;
   if (el.getAttribute('aria-disabled') === 'true') return true;
-  const name = el.localName;
-  if (CONTROLS.has(name) && (el.hasAttribute('disabled') || inDisabledFieldset)) return true;
-  const buttonLike = name === 'button' || name === 'a' || name === 'input' || el.getAttribute('role') === 'button';
-  return buttonLike && hasClass(el, ['disabled', 'is-disabled', 'btn-disabled']);
+  if (CONTROLS.has(name) && el.hasAttribute('disabled')) return true;
+  if (!BUTTON_LIKE.has(name) && el.getAttribute('role') !== 'button') return false;
+  return (
+    el
+      .getAttribute('class')
+      ?.split(/\s+/)
+      .some((c) => DISABLED_CLASSES.has(c)) ?? false
+  );
 }
-
-const BUTTON_INPUTS = new Set(['submit', 'button']);
 
 /** Whether an element, or any ancestor, is hidden by markup or never rendered (inside `head`, `template`…). */
 export function isHiddenInTree(el: Element): boolean {
-  for (let at: Element | null = el; at; at = at.parentElement) if (isSkipped(at)) return true;
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    if (SKIPPED.has(at.localName) || isHiddenElement(at)) return true;
+    const parent = at.parentElement;
+    if (parent?.localName === 'details' && !parent.hasAttribute('open') && at.localName !== 'summary') return true;
+  }
   return false;
 }
 
+interface Frame {
+  name: string;
+  disabled: boolean;
+  fieldset: boolean;
+  /** A closed <details>: only its summary shows. */
+  closed: boolean;
+}
+
 /**
- * Walks the tree without recursion (deep pages cannot overflow the stack), visiting each node once.
+ * Walks the tree without recursion (deep pages cannot overflow the stack), visiting each node once
+ * and asking each element as little as possible: on a 1 MiB page the DOM calls are the cost.
  * `root` may be a Document (its body is read) or an element (read if it is not hidden).
  */
 export function visibleText(root: Document | Element, cap = VISIBLE_TEXT_CAP): VisibleText {
@@ -146,8 +157,8 @@ export function visibleText(root: Document | Element, cap = VISIBLE_TEXT_CAP): V
   const parts: string[] = [];
   const disabledParts: string[] = [];
   let length = 0;
-  // One entry per element we are inside, so leaving it restores the state it changed.
-  const stack: { el: Element; disabled: boolean; fieldset: boolean }[] = [];
+  // One frame per element we are inside, so leaving it restores the state it changed.
+  const stack: Frame[] = [];
   let disabledDepth = 0;
   let fieldsetDepth = 0;
 
@@ -156,34 +167,38 @@ export function visibleText(root: Document | Element, cap = VISIBLE_TEXT_CAP): V
     else parts.push(text);
     length += text.length;
   };
-  const enter = (el: Element): boolean => {
+  const leave = (frame: Frame) => {
+    if (BLOCKS.has(frame.name)) emit('\n');
+    if (frame.disabled) disabledDepth--;
+    if (frame.fieldset) fieldsetDepth--;
+  };
+  /** Enters an element unless it is skipped; true when its children are to be walked. */
+  const enter = (el: Element, isTop: boolean): boolean => {
     const name = el.localName;
-    const disabled = isDisabled(el, fieldsetDepth > 0);
+    if (!isTop) {
+      if (SKIPPED.has(name) || (stack[stack.length - 1]?.closed && name !== 'summary') || isHiddenElement(el)) return false;
+    }
+    const disabled = isDisabled(el, name, fieldsetDepth > 0);
     const fieldset = name === 'fieldset' && el.hasAttribute('disabled');
+    const frame: Frame = { name, disabled, fieldset, closed: name === 'details' && !el.hasAttribute('open') };
     if (disabled && disabledDepth++ === 0) disabledParts.push('\n'); // disabled controls never run together
     if (fieldset) fieldsetDepth++;
     if (BLOCKS.has(name)) emit('\n');
-    if (name === 'input' && BUTTON_INPUTS.has((el.getAttribute('type') ?? '').toLowerCase())) emit(el.getAttribute('value') ?? '');
+    if (name === 'input' && BUTTON_INPUTS.has(el.getAttribute('type')?.toLowerCase() ?? '')) emit(el.getAttribute('value') ?? '');
     if (el.firstChild) {
-      stack.push({ el, disabled, fieldset });
+      stack.push(frame);
       return true;
     }
-    leave(el, disabled, fieldset);
+    leave(frame);
     return false;
   };
-  const leave = (el: Element, disabled: boolean, fieldset: boolean) => {
-    if (BLOCKS.has(el.localName)) emit('\n');
-    if (disabled) disabledDepth--;
-    if (fieldset) fieldsetDepth--;
-  };
 
-  let node: Node | null = start;
   const top = start;
+  let node: Node | null = start;
   while (node && length < cap) {
-    let descend = false;
-    if (node.nodeType === TEXT) emit((node as Text).data);
-    else if (node.nodeType === ELEMENT && (node === top || !isSkipped(node as Element))) descend = enter(node as Element);
-    if (descend && node.firstChild) {
+    const type = node.nodeType;
+    if (type === TEXT) emit((node as Text).data);
+    else if (type === ELEMENT && enter(node as Element, node === top)) {
       node = node.firstChild;
       continue;
     }
@@ -191,7 +206,7 @@ export function visibleText(root: Document | Element, cap = VISIBLE_TEXT_CAP): V
     while (node && node !== top && !node.nextSibling) {
       node = node.parentNode;
       const frame = stack.pop();
-      if (frame) leave(frame.el, frame.disabled, frame.fieldset);
+      if (frame) leave(frame);
     }
     node = node && node !== top ? node.nextSibling : null;
   }
