@@ -39,8 +39,8 @@ export function loadAll(): Promise<Stored> {
     if (memory?.all) return memory.all;
     const loaded = loadStored(await get(null));
     if (loaded.repairs.length > 0) log.warn('storage repaired', { repairs: loaded.repairs });
-    if (Object.keys(loaded.writes).length > 0) await browser.storage.local.set(loaded.writes);
-    if (loaded.removals.length > 0) await browser.storage.local.remove(loaded.removals);
+    await write(loaded.writes);
+    await removeKeys(loaded.removals);
     const { data } = loaded;
     memory = { settings: data.settings, summary: data.summary, records: new Map(Object.entries(data.watches)), all: data };
     return data;
@@ -101,7 +101,8 @@ export function updateWatch(
     if (memory.all) memory.all = { ...memory.all, watches: { ...memory.all.watches, [id]: after } };
     await write(writes);
     const summary = await queue.run(GLOBAL, async () => {
-      if (!memory) throw new Error('storage memory lost mid-update');
+      // Someone else wrote meanwhile: count again from what is stored.
+      if (!memory) return (await reloadSummary()).summary;
       const enabled = after.def.enabled;
       const beforeTone = before.def.enabled ? toneOf(before.state) : null;
       const afterTone = enabled ? toneOf(after.state) : null;
@@ -125,7 +126,7 @@ async function reloadSummary(): Promise<Stored> {
   memory = null;
   const raw = await get(null);
   const loaded = loadStored(raw);
-  if (Object.keys(loaded.writes).length > 0) await browser.storage.local.set(loaded.writes);
+  await write(loaded.writes);
   const { data } = loaded;
   memory = { settings: data.settings, summary: data.summary, records: new Map(Object.entries(data.watches)), all: data };
   return data;
@@ -138,13 +139,14 @@ export function updateAll(change: (stored: Stored) => { writes: Record<string, u
     const result = change(stored);
     if (!result) return stored;
     await write(result.writes);
-    if (result.removals?.length) await browser.storage.local.remove(result.removals);
+    await removeKeys(result.removals ?? []);
     return reloadSummary();
   });
 }
 
 async function write(items: Record<string, unknown>): Promise<void> {
   if (Object.keys(items).length === 0) return;
+  for (const [key, value] of Object.entries(items)) noteOwn(key, value);
   try {
     await browser.storage.local.set(items);
   } catch (error) {
@@ -153,29 +155,42 @@ async function write(items: Record<string, unknown>): Promise<void> {
   }
 }
 
+async function removeKeys(keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  for (const key of keys) noteOwn(key, undefined);
+  await browser.storage.local.remove(keys);
+}
+
 /** For tests: forget everything, as a new worker would. */
 export function forgetMemory(): void {
   memory = null;
 }
 
+/**
+ * The values this worker wrote and has not yet seen come back through storage.onChanged (which
+ * arrives later, possibly after newer writes). Anything else that changes is someone else's write.
+ */
+const ownWrites = new Map<string, string[]>();
+const REMOVED = '\u0000removed';
+
+function noteOwn(key: string, value: unknown): void {
+  const list = ownWrites.get(key) ?? [];
+  list.push(value === undefined ? REMOVED : JSON.stringify(value));
+  // Bounded: a change event that never came must not make this grow without end.
+  ownWrites.set(key, list.slice(-20));
+}
+
 // A write by anyone else (a test, the browser's storage inspector, an older copy of the worker)
 // makes the copy stale: drop it and read again on next use.
 browser.storage.onChanged.addListener((changes, area) => {
-  const mem = memory;
-  if (area !== 'local' || !mem) return;
-  const known: Record<string, unknown> = {
-    [KEYS.settings]: mem.settings,
-    [KEYS.summary]: mem.summary,
-  };
-  for (const [id, record] of mem.records) {
-    known[KEYS.def(id)] = record.def;
-    known[KEYS.state(id)] = record.state;
-    known[KEYS.history(id)] = record.history;
+  if (area !== 'local') return;
+  let foreign = false;
+  for (const [key, change] of Object.entries(changes)) {
+    const seen = change.newValue === undefined ? REMOVED : JSON.stringify(change.newValue);
+    const list = ownWrites.get(key);
+    const index = list?.indexOf(seen) ?? -1;
+    if (list && index >= 0) list.splice(index, 1);
+    else foreign = true;
   }
-  const foreign = Object.entries(changes).some(([key, change]) => {
-    if (!(key in known) && !(key === KEYS.watchIds && mem.all)) return false;
-    const ours = key === KEYS.watchIds ? mem.all?.watchIds : known[key];
-    return JSON.stringify(change.newValue) !== JSON.stringify(ours);
-  });
-  if (foreign && memory === mem) memory = null;
+  if (foreign) memory = null;
 });
