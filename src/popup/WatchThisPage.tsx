@@ -35,7 +35,8 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [preview, setPreview] = useState<Preview>({ type: 'none' });
-  if (tab === null || tab === 'unwatchable' || knownUrls.includes(tab.url)) return null;
+  if (tab === 'unwatchable') return <p class="muted small">{t('popupNotWatchable')}</p>;
+  if (tab === null || knownUrls.includes(tab.url)) return null;
   const host = new URL(tab.url).host;
   const watch = () => ({ name: name.trim() || tab.title, kind: 'page', url: tab.url, rule: { type: 'auto' } });
 

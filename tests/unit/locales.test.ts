@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { REASON_CODES } from '../../src/core/verdict';
+import { reasonKey } from '../../src/shared/status-view';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const dir = new URL('../../src/public/_locales/', import.meta.url);
@@ -48,7 +50,15 @@ describe('locales', () => {
     const manifest = readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8');
     // Plural forms are picked by tPlural('<base>', n) as `<base>_one` / `<base>_other`.
     const base = (key: string) => key.replace(/_(one|other)$/, '');
-    for (const key of Object.keys(en)) expect(quoted.has(base(key)) || manifest.includes(`__MSG_${key}__`), key).toBe(true);
+    // Reason messages are named after the reason codes (status-view's reasonKey); checked below.
+    const reasonKeys = new Set(REASON_CODES.map(reasonKey));
+    for (const key of Object.keys(en)) {
+      expect(quoted.has(base(key)) || reasonKeys.has(key as never) || manifest.includes(`__MSG_${key}__`), key).toBe(true);
+    }
+  });
+
+  it('explains every reason code a verdict can carry', () => {
+    for (const code of REASON_CODES) expect(en[reasonKey(code)], code).toBeDefined();
   });
 
   it('gives every plural message both forms', () => {

@@ -24,7 +24,11 @@ describe('security review', () => {
   it('asks for exactly the permissions the README justifies', () => {
     const section = readme.slice(readme.indexOf('## Permissions, and why'), readme.indexOf('## Privacy'));
     const justified = [...section.matchAll(/^\| `([^`]+)`\s*\|/gm)].map((m) => m[1]);
-    const asked = [...manifest.permissions, ...manifest.host_permissions.map((h: string) => `host_permissions: ${h}`)];
+    const asked = [
+      ...manifest.permissions,
+      ...manifest.host_permissions.map((h: string) => `host_permissions: ${h}`),
+      `optional_host_permissions: ${manifest.optional_host_permissions.join(' ')}`,
+    ];
     expect(asked.sort()).toEqual(justified.sort());
   });
 
@@ -34,11 +38,12 @@ describe('security review', () => {
       'externally_connectable',
       'web_accessible_resources',
       'content_security_policy',
-      'optional_host_permissions',
     ]) {
       expect(manifest[key], key).toBeUndefined();
     }
     expect(manifest.host_permissions).toEqual(['https://chatgpt.com/*']);
+    // Every other site is asked for when a watch needs it, never granted at install.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 
   it('never renders raw HTML, evaluates strings, or talks to any host but chatgpt.com', () => {
