@@ -47,7 +47,10 @@ async function checkOnce(id: string, trigger: string): Promise<Verdict | null> {
   const { def, state } = loaded.record;
   const automatic = AUTOMATIC_TRIGGERS.has(trigger);
   if (automatic && (loaded.settings.paused || !def.enabled)) {
-    log.info(loaded.settings.paused ? 'check skipped: watching is paused' : 'check skipped: watch is switched off', { watchId: id, trigger });
+    log.info(loaded.settings.paused ? 'check skipped: watching is paused' : 'check skipped: watch is switched off', {
+      watchId: id,
+      trigger,
+    });
     await scheduleNext(id, null);
     return null;
   }
@@ -71,7 +74,13 @@ async function checkOnce(id: string, trigger: string): Promise<Verdict | null> {
   // If the worker dies mid-check, this wakes it again: the watch never goes silent.
   await armWatchdog(id, Date.now());
   const secret = def.kind === 'json' ? await readSecret(id) : null;
-  const probe = probeFor(def, { fetch: (url, init) => fetch(url, init), now: Date.now, readPage: pageReader, latest: state.latest, secretHeader: secret });
+  const probe = probeFor(def, {
+    fetch: (url, init) => fetch(url, init),
+    now: Date.now,
+    readPage: pageReader,
+    latest: state.latest,
+    secretHeader: secret,
+  });
   const readings: Verdict[] = [(await hasHostAccess(def)) ? await probe.check() : noHostAccessVerdict(def, Date.now())];
   if (needsConfirmation(state, readings[0] as Verdict)) {
     await sleep(CONFIRM_DELAY_MS[def.kind]);

@@ -2,9 +2,9 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { EMPTY_HISTORY } from '../core/history';
 import { parseWatchFile } from '../core/import-export';
 import { probeFor } from '../core/kinds';
-import { KEYS, type Stored, watchKeys } from '../core/stored-schema';
-import type { Settings } from '../core/stored-fields';
 import { nextDelayMs } from '../core/schedule';
+import type { Settings } from '../core/stored-fields';
+import { KEYS, type Stored, watchKeys } from '../core/stored-schema';
 import { CHATGPT_WATCH_ID, intervalMsOf, MAX_WATCHES, validateWatchInput, type WatchDef } from '../core/watch-def';
 import { INITIAL_WATCH } from '../core/watch-state';
 import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
@@ -111,13 +111,20 @@ async function addWatches(inputs: unknown[], prevalidated?: Array<Omit<WatchDef,
   const ids: string[] = [];
   const stored = await updateAll((s) => {
     const added = watches.filter((w) => w.kind !== 'chatgpt-plus');
-    if (s.watchIds.length + added.length > MAX_WATCHES) throw new Rejected([`at most ${MAX_WATCHES} watches; there are ${s.watchIds.length}`]);
+    if (s.watchIds.length + added.length > MAX_WATCHES)
+      throw new Rejected([`at most ${MAX_WATCHES} watches; there are ${s.watchIds.length}`]);
     const writes: Record<string, unknown> = {};
     const order = [...s.watchIds];
     for (const watch of watches) {
       if (watch.kind === 'chatgpt-plus') {
         const current = s.watches[CHATGPT_WATCH_ID]?.def;
-        if (current) writes[KEYS.def(CHATGPT_WATCH_ID)] = { ...current, intervalMinutes: watch.intervalMinutes, notify: watch.notify, enabled: watch.enabled };
+        if (current)
+          writes[KEYS.def(CHATGPT_WATCH_ID)] = {
+            ...current,
+            intervalMinutes: watch.intervalMinutes,
+            notify: watch.notify,
+            enabled: watch.enabled,
+          };
         ids.push(CHATGPT_WATCH_ID);
         continue;
       }
@@ -201,13 +208,23 @@ async function reorder(ids: unknown): Promise<void> {
 async function testWatch(input: unknown) {
   const watch = { id: 'test', ...validated(input) };
   if (!(await hasHostAccess(watch))) return noHostAccessVerdict(watch, Date.now());
-  const probe = probeFor(watch, { fetch: (url, init) => fetch(url, init), now: Date.now, readPage: pageReader, latest: null, secretHeader: null });
+  const probe = probeFor(watch, {
+    fetch: (url, init) => fetch(url, init),
+    now: Date.now,
+    readPage: pageReader,
+    latest: null,
+    secretHeader: null,
+  });
   return probe.check();
 }
 
 async function setSecret(id: string, header: { name: string; value: string } | null): Promise<void> {
   if (header === null) return browser.storage.local.remove(KEYS.secret(id));
-  const valid = typeof header?.name === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(header.name) && typeof header.value === 'string' && header.value.length <= 2000;
+  const valid =
+    typeof header?.name === 'string' &&
+    /^[A-Za-z0-9-]{1,64}$/.test(header.name) &&
+    typeof header.value === 'string' &&
+    header.value.length <= 2000;
   if (!valid) throw new Rejected(['the header needs a name (letters, digits, "-") and a value']);
   await browser.storage.local.set({ [KEYS.secret(id)]: { name: header.name, value: header.value } });
 }

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
-import { CANT_CHECK_AFTER_MS, type Effect } from '../core/watch-state';
 import { targetUrl, type WatchDef } from '../core/watch-def';
+import { CANT_CHECK_AFTER_MS, type Effect } from '../core/watch-state';
 import { t } from '../shared/i18n';
 import { log } from '../shared/log';
 import { loadForCheck } from './store';

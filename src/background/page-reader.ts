@@ -19,10 +19,17 @@ let creating: Promise<void> | null = null;
 
 async function ensureOffscreen(): Promise<void> {
   const url = browser.runtime.getURL(OFFSCREEN_PATH);
-  const contexts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType], documentUrls: [url] });
+  const contexts = await chrome.runtime.getContexts({
+    contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType],
+    documentUrls: [url],
+  });
   if (contexts.length > 0) return;
   creating ??= chrome.offscreen
-    .createDocument({ url: OFFSCREEN_PATH, reasons: ['DOM_PARSER' as chrome.offscreen.Reason], justification: 'Read watched pages with the browser’s own HTML parser.' })
+    .createDocument({
+      url: OFFSCREEN_PATH,
+      reasons: ['DOM_PARSER' as chrome.offscreen.Reason],
+      justification: 'Read watched pages with the browser’s own HTML parser.',
+    })
     .finally(() => {
       creating = null;
     });

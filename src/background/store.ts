@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { keyedQueue } from '../core/keyed-queue';
-import { KEYS, type LoadedWatch, loadStored, loadWatch, type Stored, type WatchRecord } from '../core/stored-schema';
 import type { Settings } from '../core/stored-fields';
+import { KEYS, type LoadedWatch, loadStored, loadWatch, type Stored, type WatchRecord } from '../core/stored-schema';
 import { type Summary, updateSummary } from '../core/summary';
 import { toneOf } from '../core/tone';
 import { log } from '../shared/log';

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
-import type { WatchRecord } from '../core/stored-schema';
 import type { Settings } from '../core/stored-fields';
+import type { WatchRecord } from '../core/stored-schema';
 import type { Summary } from '../core/summary';
 import { badgeText, TONE_COLORS, toolbarTone, tooltip } from '../shared/status-view';
 

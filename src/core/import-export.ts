@@ -17,19 +17,27 @@ export function parseWatchFile(
   file: unknown,
   isValidSelector?: (selector: string) => boolean,
 ): { ok: true; watches: ImportedWatch[] } | { ok: false; problems: string[] } {
-  if (typeof file !== 'object' || file === null || Array.isArray(file)) return { ok: false, problems: ['the file is not a Reopen Watch watch list'] };
+  if (typeof file !== 'object' || file === null || Array.isArray(file))
+    return { ok: false, problems: ['the file is not a Reopen Watch watch list'] };
   const raw = file as Record<string, unknown>;
   if (raw.format !== WATCH_FILE_FORMAT) return { ok: false, problems: [`"format" must be "${WATCH_FILE_FORMAT}"`] };
   if (raw.version !== WATCH_FILE_VERSION) {
-    return { ok: false, problems: [`"version" ${JSON.stringify(raw.version)} is not supported (this version reads ${WATCH_FILE_VERSION})`] };
+    return {
+      ok: false,
+      problems: [`"version" ${JSON.stringify(raw.version)} is not supported (this version reads ${WATCH_FILE_VERSION})`],
+    };
   }
   if (!Array.isArray(raw.watches)) return { ok: false, problems: ['"watches" must be a list'] };
   if (raw.watches.length === 0) return { ok: false, problems: ['the file has no watches'] };
-  if (raw.watches.length > MAX_WATCHES) return { ok: false, problems: [`the file has ${raw.watches.length} watches; at most ${MAX_WATCHES} are allowed`] };
+  if (raw.watches.length > MAX_WATCHES)
+    return { ok: false, problems: [`the file has ${raw.watches.length} watches; at most ${MAX_WATCHES} are allowed`] };
   const problems: string[] = [];
   const watches: ImportedWatch[] = [];
   raw.watches.forEach((input, index) => {
-    const label = typeof (input as { name?: unknown })?.name === 'string' ? `watch ${index + 1} ("${String((input as { name: string }).name).slice(0, 40)}")` : `watch ${index + 1}`;
+    const label =
+      typeof (input as { name?: unknown })?.name === 'string'
+        ? `watch ${index + 1} ("${String((input as { name: string }).name).slice(0, 40)}")`
+        : `watch ${index + 1}`;
     const checked = validateWatchInput(input, isValidSelector);
     if (checked.ok) watches.push(checked.watch);
     else problems.push(...checked.problems.map((p) => `${label}: ${p}`));
@@ -47,7 +55,9 @@ export function exportWatches(stored: Pick<Stored, 'watchIds' | 'watches'>) {
       const def = stored.watches[id]?.def;
       if (!def) return [];
       const target = def.kind === 'chatgpt-plus' ? {} : { url: def.url, rule: def.rule };
-      return [{ name: def.name, kind: def.kind, ...target, intervalMinutes: def.intervalMinutes, notify: def.notify, enabled: def.enabled }];
+      return [
+        { name: def.name, kind: def.kind, ...target, intervalMinutes: def.intervalMinutes, notify: def.notify, enabled: def.enabled },
+      ];
     }),
   };
 }

@@ -39,7 +39,15 @@ describe('loadStored (schema 3: one key per watch)', () => {
     expect(data.settings).toEqual(DEFAULT_SETTINGS);
     expect(repairs).toEqual([]);
     expect(Object.keys(writes).sort()).toEqual(
-      ['schemaVersion', 'settings', 'summary', 'watchIds', KEYS.def(CHATGPT_WATCH_ID), KEYS.state(CHATGPT_WATCH_ID), KEYS.history(CHATGPT_WATCH_ID)].sort(),
+      [
+        'schemaVersion',
+        'settings',
+        'summary',
+        'watchIds',
+        KEYS.def(CHATGPT_WATCH_ID),
+        KEYS.state(CHATGPT_WATCH_ID),
+        KEYS.history(CHATGPT_WATCH_ID),
+      ].sort(),
     );
   });
 

@@ -170,7 +170,11 @@ function readWatches(raw: Raw, fresh: boolean, repairs: string[]): { ids: string
   if (!watches[CHATGPT_WATCH_ID]) {
     if (!fresh) repairs.push('the ChatGPT Plus watch was missing; restored');
     ids.unshift(CHATGPT_WATCH_ID);
-    watches[CHATGPT_WATCH_ID] = { def: structuredClone(CHATGPT_WATCH), state: structuredClone(INITIAL_WATCH), history: structuredClone(EMPTY_HISTORY) };
+    watches[CHATGPT_WATCH_ID] = {
+      def: structuredClone(CHATGPT_WATCH),
+      state: structuredClone(INITIAL_WATCH),
+      history: structuredClone(EMPTY_HISTORY),
+    };
   }
   return { ids, watches };
 }

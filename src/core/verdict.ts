@@ -5,7 +5,6 @@ import { PAGE_REASON_CODES } from './kinds/page/reasons';
 export const VERDICT_KINDS = ['open', 'paused', 'subscribed', 'signed-out', 'blocked', 'rate-limited', 'error'] as const;
 export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
-
 /** Causes the ChatGPT Plus probe and the shared fetch layer give. */
 const PLUS_REASON_CODES = [
   'pause-flag',

@@ -1,8 +1,8 @@
+import { CHATGPT_ORIGIN } from './kinds/chatgpt-plus/probe';
 import type { JsonRule } from './kinds/json/json-rule';
 import { validateJsonRule } from './kinds/json/validate-json-rule';
 import type { PageRule } from './kinds/page/read-page';
 import { validateTextRule } from './kinds/page/validate-text-rule';
-import { CHATGPT_ORIGIN } from './kinds/chatgpt-plus/probe';
 import { MAX_INTERVAL_MS, MIN_INTERVAL_MS } from './schedule';
 
 export const WATCH_KINDS = ['chatgpt-plus', 'page', 'json'] as const;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { WatchRecord } from '../core/stored-schema';
 import type { Settings } from '../core/stored-fields';
+import type { WatchRecord } from '../core/stored-schema';
 import { targetUrl } from '../core/watch-def';
 import { accessPattern, hasHostAccess, requestHostAccess } from '../shared/host-access';
 import { t } from '../shared/i18n';
@@ -21,7 +21,17 @@ export function useHostAccess(record: WatchRecord): boolean {
 }
 
 /** A watch's primary action, large, in the state's colour; nothing when "Check now" is the primary. */
-export function PrimaryButton({ record, settings, access, onCheck }: { record: WatchRecord; settings: Settings; access: boolean; onCheck: () => void }) {
+export function PrimaryButton({
+  record,
+  settings,
+  access,
+  onCheck,
+}: {
+  record: WatchRecord;
+  settings: Settings;
+  access: boolean;
+  onCheck: () => void;
+}) {
   const action: PrimaryAction = primaryAction(record.state, settings, access);
   const host = new URL(record.def.url).host;
   const plus = record.def.kind === 'chatgpt-plus';

@@ -1,5 +1,5 @@
-import type { WatchRecord } from '../core/stored-schema';
 import type { Settings } from '../core/stored-fields';
+import type { WatchRecord } from '../core/stored-schema';
 import { isGoodCheck } from '../core/verdict';
 import { formatRelative, formatTime, formatTimeAgo, t } from '../shared/i18n';
 import { headline, reasonText, toneOf } from '../shared/status-view';
@@ -20,7 +20,11 @@ export function StatusCard({ record, settings, now }: { record: WatchRecord; set
       {confirmed && (
         <p class="since">
           {plus
-            ? t(confirmed.availability === 'open' ? 'popupOpenSince' : 'popupPausedSince', formatTime(confirmed.since), formatRelative(confirmed.since, now))
+            ? t(
+                confirmed.availability === 'open' ? 'popupOpenSince' : 'popupPausedSince',
+                formatTime(confirmed.since),
+                formatRelative(confirmed.since, now),
+              )
             : `${t(confirmed.availability === 'open' ? 'stateOpen' : 'statePaused')} ${t('popupWatchSince', formatTime(confirmed.since), formatRelative(confirmed.since, now))}`}
         </p>
       )}

@@ -1,18 +1,28 @@
 import { useState } from 'preact/hooks';
 import { INTERVAL_CHOICES_MS } from '../core/schedule';
-import type { WatchRecord } from '../core/stored-schema';
 import type { Settings } from '../core/stored-fields';
+import type { WatchRecord } from '../core/stored-schema';
 import { toneOf } from '../core/tone';
 import { intervalMsOf } from '../core/watch-def';
 import { formatRelative, t, tPlural } from '../shared/i18n';
 import { stateWord } from '../shared/status-view';
 import { CheckNow, PrimaryButton, useHostAccess } from './Actions';
-import { send } from './send';
 import { StatusCard } from './StatusCard';
+import { send } from './send';
 import { Timeline } from './Timeline';
 
 /** One watch: name, state in words and colour, since when, last check; its primary action; details on demand. */
-export function WatchRow({ record, settings, now, open: startOpen }: { record: WatchRecord; settings: Settings; now: number; open: boolean }) {
+export function WatchRow({
+  record,
+  settings,
+  now,
+  open: startOpen,
+}: {
+  record: WatchRecord;
+  settings: Settings;
+  now: number;
+  open: boolean;
+}) {
   const [open, setOpen] = useState(startOpen);
   const access = useHostAccess(record);
   const { def, state } = record;
@@ -33,7 +43,12 @@ export function WatchRow({ record, settings, now, open: startOpen }: { record: W
         </button>
       </div>
       {state.latest && !open && <p class="muted small">{t('popupCheckedAgo', formatRelative(state.latest.at, now))}</p>}
-      <PrimaryButton record={record} settings={settings} access={access} onCheck={() => void send({ type: 'check-now', watchId: def.id })} />
+      <PrimaryButton
+        record={record}
+        settings={settings}
+        access={access}
+        onCheck={() => void send({ type: 'check-now', watchId: def.id })}
+      />
       {open && (
         <div id={detailsId} class="details">
           <StatusCard record={record} settings={settings} now={now} />
@@ -63,7 +78,13 @@ function IntervalChoice({ record }: { record: WatchRecord }) {
         <span>{t('popupInterval')}</span>
         <select
           value={String(current)}
-          onChange={(e) => void send({ type: 'update-watch', watchId: record.def.id, changes: { intervalMinutes: Number(e.currentTarget.value) / 60_000 } })}
+          onChange={(e) =>
+            void send({
+              type: 'update-watch',
+              watchId: record.def.id,
+              changes: { intervalMinutes: Number(e.currentTarget.value) / 60_000 },
+            })
+          }
         >
           {choices.map((ms) => (
             <option key={ms} value={String(ms)}>

@@ -24,7 +24,12 @@ function useCurrentTab(): Tab | null | 'unwatchable' {
   return tab;
 }
 
-type Preview = { type: 'none' } | { type: 'reading' } | { type: 'read'; verdict: Verdict } | { type: 'failed'; why: string } | { type: 'added' };
+type Preview =
+  | { type: 'none' }
+  | { type: 'reading' }
+  | { type: 'read'; verdict: Verdict }
+  | { type: 'failed'; why: string }
+  | { type: 'added' };
 
 /**
  * **Watch this page**: name and address prefilled from the tab, a live preview of what the `auto`
@@ -51,7 +56,11 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
   async function runPreview() {
     setPreview({ type: 'reading' });
     const response = await send({ type: 'test-watch', watch: watch() });
-    setPreview(response.ok && response.verdict ? { type: 'read', verdict: response.verdict } : { type: 'failed', why: response.ok ? '' : response.error });
+    setPreview(
+      response.ok && response.verdict
+        ? { type: 'read', verdict: response.verdict }
+        : { type: 'failed', why: response.ok ? '' : response.error },
+    );
   }
 
   async function add() {

@@ -1,5 +1,5 @@
-import type { WatchRecord } from '../core/stored-schema';
 import type { Settings } from '../core/stored-fields';
+import type { WatchRecord } from '../core/stored-schema';
 import { aggregateTone, enabledCount, type Summary } from '../core/summary';
 import { type Tone, toneOf, type WatchTone } from '../core/tone';
 import { isGoodCheck, type ReasonCode, type VerdictKind } from '../core/verdict';

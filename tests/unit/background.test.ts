@@ -4,7 +4,18 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PRICING_URL } from '../../src/core/kinds/chatgpt-plus/probe';
 import { EMAIL, type FakeChatGPT, fakeChatGPT, json, TOKEN } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
-import { CHECK_ALARM, check, fireAlarm, forgetOriginSpacing, OWN_PAGE, PLUS, send, setInterval, startWorker, stored } from './worker-harness';
+import {
+  CHECK_ALARM,
+  check,
+  fireAlarm,
+  forgetOriginSpacing,
+  OWN_PAGE,
+  PLUS,
+  send,
+  setInterval,
+  startWorker,
+  stored,
+} from './worker-harness';
 
 let site: FakeChatGPT;
 
@@ -160,7 +171,11 @@ describe('service worker', () => {
     await fakeBrowser.storage.local.set({ schemaVersion: 1, settings: 'fast', watch: { latest: 42 }, history: [], leftover: true });
     await startWorker();
     await check();
-    expect(console.warn).toHaveBeenCalledWith('[reopen-watch]', 'storage repaired', expect.stringContaining('state:chatgpt-plus.latest was a number; reset'));
+    expect(console.warn).toHaveBeenCalledWith(
+      '[reopen-watch]',
+      'storage repaired',
+      expect.stringContaining('state:chatgpt-plus.latest was a number; reset'),
+    );
     expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT');
     expect((await stored()).leftover).toBe(true);
     expect((await stored()).schemaVersion).toBe(3);

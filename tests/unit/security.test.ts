@@ -33,12 +33,7 @@ describe('security review', () => {
   });
 
   it('exposes nothing to web pages and runs no remote code', () => {
-    for (const key of [
-      'content_scripts',
-      'externally_connectable',
-      'web_accessible_resources',
-      'content_security_policy',
-    ]) {
+    for (const key of ['content_scripts', 'externally_connectable', 'web_accessible_resources', 'content_security_policy']) {
       expect(manifest[key], key).toBeUndefined();
     }
     expect(manifest.host_permissions).toEqual(['https://chatgpt.com/*']);

@@ -2,7 +2,20 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type FakeChatGPT, fakeChatGPT } from './fake-chatgpt';
-import { CHECK_ALARM, check, fireAlarm, forgetOriginSpacing, OWN_PAGE, PLUS, runCheck, send, setInterval, startWorker, stored, WATCHDOG_ALARM } from './worker-harness';
+import {
+  CHECK_ALARM,
+  check,
+  fireAlarm,
+  forgetOriginSpacing,
+  OWN_PAGE,
+  PLUS,
+  runCheck,
+  send,
+  setInterval,
+  startWorker,
+  stored,
+  WATCHDOG_ALARM,
+} from './worker-harness';
 
 let site: FakeChatGPT;
 
@@ -165,7 +178,9 @@ describe('the first alert after install', () => {
     site.mode = 'open';
     await startWorker();
     await check();
-    expect(fakeBrowser.notifications.getAllCreateOptions()['reopened:chatgpt-plus']).toMatchObject({ title: 'ChatGPT Plus upgrades are open' });
+    expect(fakeBrowser.notifications.getAllCreateOptions()['reopened:chatgpt-plus']).toMatchObject({
+      title: 'ChatGPT Plus upgrades are open',
+    });
   });
 });
 

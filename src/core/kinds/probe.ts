@@ -1,7 +1,7 @@
 import type { FetchLike } from '../bounded-fetch';
 import type { Verdict } from '../verdict';
-import type { PageRule } from './page/read-page';
 import type { FetchedResponse } from './page/page-response';
+import type { PageRule } from './page/read-page';
 import type { Reading } from './page/reasons';
 
 /** One check of a watch and, when it first reads open, the re-read that confirms it. */
@@ -24,10 +24,7 @@ export interface ProbeDeps {
 }
 
 /** Runs `steps` and stamps the verdict with when it started and how long it took. */
-export async function timed(
-  now: () => number,
-  steps: () => Promise<Omit<Verdict, 'at' | 'durationMs'>>,
-): Promise<Verdict> {
+export async function timed(now: () => number, steps: () => Promise<Omit<Verdict, 'at' | 'durationMs'>>): Promise<Verdict> {
   const at = now();
   const verdict = await steps();
   return { ...verdict, at, durationMs: Math.max(0, now() - at) };

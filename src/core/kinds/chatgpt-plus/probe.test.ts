@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accountsBody, EMAIL, fakeChatGPT, json, TOKEN } from '../../../../tests/unit/fake-chatgpt';
 import type { FetchLike } from '../../bounded-fetch';
-import { ACCOUNTS_PATH, plusProbe, probePlus, SESSION_PATH } from './probe';
 import type { Verdict } from '../../verdict';
+import { ACCOUNTS_PATH, plusProbe, probePlus, SESSION_PATH } from './probe';
 
 const LIMITS = { timeoutMs: 200, maxBytes: 64 * 1024 };
 const session = () => json({ user: { email: EMAIL }, accessToken: TOKEN });

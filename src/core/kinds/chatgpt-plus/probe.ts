@@ -1,8 +1,8 @@
 import { type BoundedResponse, boundedFetch, FetchFailure, type FetchLike, type FetchLimits } from '../../bounded-fetch';
 import { detectChallenge, looksLikeHtml } from '../../challenge';
-import { readPlusAccount } from './account';
 import { parseRetryAfter } from '../../retry-after';
 import type { ReasonCode, Verdict, VerdictKind } from '../../verdict';
+import { readPlusAccount } from './account';
 
 export const CHATGPT_ORIGIN = 'https://chatgpt.com';
 export const SESSION_PATH = '/api/auth/session';

@@ -20,9 +20,10 @@ export function pageProbe(watch: WatchDef, deps: ProbeDeps): Probe {
         return { kind, reason, evidence, validator, status: response.status, bytes: response.bytes, requests: 1 };
       }
       const reading = await deps.readPage({ rule, response: toFetchedResponse(watch.url, response) });
-      const validator = (reading.kind === 'open' || reading.kind === 'paused' || reading.kind === 'error') && response.status === 200
-        ? validatorFrom(response.headers)
-        : undefined;
+      const validator =
+        (reading.kind === 'open' || reading.kind === 'paused' || reading.kind === 'error') && response.status === 200
+          ? validatorFrom(response.headers)
+          : undefined;
       if (validator) known = validator;
       return {
         kind: reading.kind,
