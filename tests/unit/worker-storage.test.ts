@@ -8,7 +8,6 @@ import {
   fireAlarm,
   forgetOriginSpacing,
   OWN_PAGE,
-  PLUS,
   runCheck,
   send,
   setInterval,
