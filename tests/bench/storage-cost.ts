@@ -85,6 +85,7 @@ async function bytesPerCheck(count: number): Promise<number> {
   await fakeBrowser.runtime.onMessage.trigger(
     { type: 'import-watches', file: { format: 'reopen-watch/watches', version: 1, watches } },
     sender as never,
+    () => undefined,
   );
   const ids = ((await fakeBrowser.storage.local.get('watchIds')).watchIds as string[]).filter((id) => id !== 'chatgpt-plus');
   const now = Date.now();
