@@ -109,23 +109,22 @@ function WatchRow({ record, first, last, editing, onEdit, onMove, onNotice, onRe
       <div class="watch-main">
         <span class="watch-name">{def.name}</span>
         <span class="watch-meta">
+          <span class="state-word">{stateWord(def, state)}</span>
           <span>{kindWord(def.kind)}</span>
           <span>{host}</span>
           <span>{tPlural('optionsEvery', def.intervalMinutes)}</span>
         </span>
       </div>
-      <span class="state-word">{stateWord(def, state)}</span>
-      <label class="switch row-switch">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={def.enabled}
-          aria-checked={def.enabled}
-          aria-label={t('optionsEnabledNamed', def.name)}
-          onChange={(e) => void toggle(e.currentTarget.checked)}
-        />
-        <span aria-hidden="true">{t('optionsEnabled')}</span>
-      </label>
+      <input
+        type="checkbox"
+        role="switch"
+        class="row-switch"
+        checked={def.enabled}
+        aria-checked={def.enabled}
+        aria-label={t('optionsEnabledNamed', def.name)}
+        title={t('optionsEnabledNamed', def.name)}
+        onChange={(e) => void toggle(e.currentTarget.checked)}
+      />
       <div class="row-actions">
         {noAccess && (
           <button type="button" class="secondary" onClick={grant}>

@@ -149,6 +149,7 @@ describe('form → WatchInput', () => {
       'optionsProblemUrl',
     ]);
     expect(keysOf(formToInput(form({ url: 'ftp://shop.example/' })))).toEqual(['optionsProblemUrl']);
+    expect(keysOf(formToInput(form({ url: 'not an address' })))).toEqual(['optionsProblemUrl']);
     expect(keysOf(formToInput(form({ url: 'https://me:pw@shop.example/' })))).toEqual(['optionsProblemUrlCredentials']);
     expect(keysOf(formToInput(form({ name: 'x'.repeat(81) })))).toEqual(['optionsProblemNameLong']);
     expect(keysOf(formToInput(form({ ruleType: 'text' })))).toEqual(['optionsProblemPhrases']);

@@ -186,6 +186,16 @@ export function normalizeUrlText(text: string): string {
   return `https://${trimmed.replace(/^\/+/, '')}`;
 }
 
+/** What is wrong with a typed address, if anything, as a message key. */
+function addressProblem(text: string): MessageKey | null {
+  // Chrome's URL parser escapes spaces in a host instead of refusing them: "not an address" is no address.
+  if (/\s/.test(text) || !URL.canParse(text)) return 'optionsProblemUrl';
+  const url = new URL(text);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'optionsProblemUrl';
+  if (url.username || url.password) return 'optionsProblemUrlCredentials';
+  return null;
+}
+
 function pageRule(form: WatchForm, problems: Problem[], isValidSelector?: (selector: string) => boolean): Record<string, unknown> {
   if (form.ruleType === 'auto') return { type: 'auto' };
   const rule: Record<string, unknown> = { type: 'text' };
@@ -245,10 +255,9 @@ export function formToInput(
     if (!name) problems.push({ key: 'optionsProblemName' });
     else if (name.length > MAX_NAME_LENGTH) problems.push({ key: 'optionsProblemNameLong', args: [MAX_NAME_LENGTH] });
     const urlText = normalizeUrlText(form.url);
-    const checked = checkUrl(urlText);
-    if (typeof checked !== 'string') {
-      problems.push({ key: URL.canParse(urlText) && /^https?:/i.test(urlText) ? 'optionsProblemUrlCredentials' : 'optionsProblemUrl' });
-    }
+    const urlProblem = addressProblem(urlText);
+    if (urlProblem) problems.push({ key: urlProblem });
+    const checked = urlProblem ? null : checkUrl(urlText);
     const rule = form.kind === 'json' ? jsonRule(form, problems) : pageRule(form, problems, options.isValidSelector);
     input = { name, kind: form.kind, url: typeof checked === 'string' ? checked : urlText, rule, ...common };
   }
