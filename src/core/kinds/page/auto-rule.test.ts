@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../../tests/corpus/parse-html';
-import { listPhrases, readAuto } from './auto-rule';
+import { readAuto } from './auto-rule';
+import { listPhrases } from './evidence';
 
 const PADDING = '<p>Waterproof trail shoe with a grippy outsole and a roomy toe box.</p>';
 const auto = (body: string) => readAuto(parseHtml(`<html><body>${PADDING}${body}</body></html>`));

@@ -26,3 +26,22 @@ export function quote(text: string, max = QUOTE_MAX): string {
 export function reading<R extends string>(kind: ReadingKind, reason: R, evidence: string): Reading<R> {
   return { kind, reason, evidence: clip(cleanText(evidence), EVIDENCE_MAX) };
 }
+
+/** `"sold out", "notify me when available"`, then `and 2 more` once the line would grow too long. */
+export function listPhrases(phrases: readonly string[]): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const phrase of phrases) {
+    const quoted = quote(phrase);
+    if (shown.length && length + quoted.length > 80) break;
+    shown.push(quoted);
+    length += quoted.length + 2;
+  }
+  const more = phrases.length - shown.length;
+  return `${shown.join(', ')}${more ? ` and ${more} more` : ''}`;
+}
+
+/** `"加入购物车" and "售罄" both shown`: the open phrase first, as the user reads the conflict. */
+export function bothShown(open: string, paused: string): string {
+  return `${quote(open, 30)} and ${quote(paused, 30)} both shown`;
+}

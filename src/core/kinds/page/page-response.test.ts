@@ -100,6 +100,17 @@ describe('classifyResponse', () => {
     expect(classify({ status: 303, headers: new Headers({ Location: 'https://accounts.idp.example/signin' }) })?.kind).toBe('signed-out');
   });
 
+  it('reads a redirect to the home page or another site as an error, and reads redirects within the site', () => {
+    expect(classify({ redirected: true, finalUrl: 'https://shop.example/' })).toEqual({
+      kind: 'error',
+      reason: 'redirected',
+      evidence: 'redirected away to shop.example/',
+    });
+    expect(classify({ redirected: true, finalUrl: 'https://other.example/p/1' })).toMatchObject({ reason: 'redirected' });
+    expect(classify({ redirected: true, finalUrl: 'https://www.shop.example/en-us/p/1/' })).toBeNull();
+    expect(classify({ url: 'https://shop.example/', finalUrl: 'https://shop.example/?ref=x' })).toBeNull();
+  });
+
   it('does not call a page that lives under a sign-in-like path a redirect', () => {
     expect(classify({ url: 'https://shop.example/auth/register', finalUrl: 'https://shop.example/auth/register' })).toBeNull();
   });

@@ -38,8 +38,9 @@ const samePage = (a: string, b: string) => describeUrl(a) === describeUrl(b);
 
 /**
  * What the response says before any rule looks at it: a challenge (any status) is blocked, 429 is
- * rate-limited, 401 or a trip to a sign-in page is signed-out, and any other non-2xx status is an
- * error — never paused, never open. Null means "a normal answer: read it".
+ * rate-limited, 401 or a trip to a sign-in page is signed-out, a redirect to another site or the
+ * home page and any other non-2xx status are errors — never paused, never open. Null means "a
+ * normal answer: read it".
  */
 export function classifyResponse(response: FetchedResponse): Reading<ResponseReasonCode> | null {
   const header = headerReader(response);
@@ -59,10 +60,28 @@ export function classifyResponse(response: FetchedResponse): Reading<ResponseRea
     return reading('signed-out', 'login-redirect', `redirected to sign-in page ${describeUrl(target)}`);
   }
   if (status === 0) return reading('error', 'http-status', 'no readable answer (opaque redirect or blocked request)');
-  if (status >= 200 && status < 300) return null;
+  if (status >= 200 && status < 300) {
+    return redirectedAway(response.url, target) ? reading('error', 'redirected', `redirected away to ${describeUrl(target)}`) : null;
+  }
   if (location) return reading('error', 'http-status', `HTTP ${status} redirect to ${describeUrl(target)}`);
   const note = status === 403 ? ' without a challenge' : status === 404 ? ' not found' : status === 410 ? ' gone' : '';
   return reading('error', 'http-status', `HTTP ${status}${note}`);
+}
+
+/**
+ * A removed product often redirects to the home page or another site, whose "Add to cart" buttons
+ * belong to other things. Redirects within the page's own site (https, a trailing slash, a locale
+ * prefix, a renamed product) are still read.
+ */
+function redirectedAway(asked: string, landed: string): boolean {
+  try {
+    const from = new URL(asked);
+    const to = new URL(landed);
+    const site = (url: URL) => url.hostname.replace(/^www\./, '');
+    return site(from) !== site(to) || (to.pathname === '/' && from.pathname !== '/');
+  } catch {
+    return false;
+  }
 }
 
 function resolve(location: string, base: string): string {

@@ -120,3 +120,26 @@ export function phrasesByPolarity(hits: readonly PhraseHit[]): { paused: string[
   }
   return { paused: [...paused], open: [...open] };
 }
+
+export interface Signals {
+  /** Paused phrases shown anywhere, disabled buttons included ("Sold out" greyed out is still sold out). */
+  paused: string[];
+  /** Open phrases shown where they can be acted on. */
+  open: string[];
+  /** Open phrases seen only on disabled controls: never an open signal, only evidence. */
+  disabledOpen: string[];
+  /** True when every paused phrase was on a disabled control. */
+  pausedOnlyDisabled: boolean;
+}
+
+/** The signals in visible text, split as DESIGN.md asks: a disabled button's text is not an open signal. */
+export function signalsIn(compiled: CompiledPhrases, seen: { text: string; disabledText: string }): Signals {
+  const shown = phrasesByPolarity(findPhrases(compiled, normalizeForMatch(seen.text)));
+  const disabled = phrasesByPolarity(findPhrases(compiled, normalizeForMatch(seen.disabledText)));
+  return {
+    paused: [...new Set([...shown.paused, ...disabled.paused])],
+    open: shown.open,
+    disabledOpen: disabled.open,
+    pausedOnlyDisabled: shown.paused.length === 0 && disabled.paused.length > 0,
+  };
+}

@@ -6,6 +6,7 @@ export const RESPONSE_REASON_CODES = [
   'http-401',
   'http-429',
   'http-status',
+  'redirected',
 ] as const;
 export type ResponseReasonCode = (typeof RESPONSE_REASON_CODES)[number];
 

@@ -1,7 +1,6 @@
-import { listPhrases } from './auto-rule';
-import { clip, quote, reading } from './evidence';
+import { bothShown, clip, listPhrases, quote, reading } from './evidence';
 import { classifyResponse, type FetchedResponse, isHtmlResponse } from './page-response';
-import { type CompiledPhrases, compilePhrases, findPhrases, isMatchable, normalizeForMatch, phrasesByPolarity } from './phrase-match';
+import { type CompiledPhrases, compilePhrases, findPhrases, isMatchable, normalizeForMatch, signalsIn } from './phrase-match';
 import type { Reading } from './reasons';
 import { hasReadableText, VISIBLE_TEXT_CAP, type VisibleText, visibleText } from './visible-text';
 
@@ -32,8 +31,11 @@ function scopeText(elements: Element[]): VisibleText {
   return scope;
 }
 
-const shows = (compiled: CompiledPhrases, seen: VisibleText) =>
-  findPhrases(compiled, normalizeForMatch(seen.text)).length > 0 || findPhrases(compiled, normalizeForMatch(seen.disabledText)).length > 0;
+/** Whether a phrase shows anywhere on the page, disabled controls included: it proves the page, not availability. */
+function showsAnywhere(page: VisibleText, phrase: string): boolean {
+  const compiled = compilePhrases({ neutral: [phrase] });
+  return [page.text, page.disabledText].some((text) => findPhrases(compiled, normalizeForMatch(text)).length > 0);
+}
 
 /**
  * The `text` rule, as DESIGN.md says: a paused phrase shown → paused, an open phrase shown → open,
@@ -73,17 +75,13 @@ export function readText(doc: Document, rule: TextRule, response: FetchedRespons
     scope = wholePage();
   }
 
-  if (rule.mustShow && isMatchable(rule.mustShow) && !shows(compilePhrases({ neutral: [rule.mustShow] }), wholePage())) {
-    return reading('error', 'must-show-missing', `${quote(rule.mustShow)} not shown`);
+  const mustShow = rule.mustShow?.trim() ?? '';
+  if (mustShow && isMatchable(mustShow) && !showsAnywhere(wholePage(), mustShow)) {
+    return reading('error', 'must-show-missing', `${quote(mustShow)} not shown`);
   }
 
-  const shown = phrasesByPolarity(findPhrases(compiled, normalizeForMatch(scope.text)));
-  const disabled = phrasesByPolarity(findPhrases(compiled, normalizeForMatch(scope.disabledText)));
-  const paused = [...new Set([...shown.paused, ...disabled.paused])];
-  const open = shown.open;
-  if (paused.length && open.length) {
-    return reading('error', 'conflicting-signals', `${quote(open[0] ?? '', 30)} and ${quote(paused[0] ?? '', 30)} both shown${where}`);
-  }
+  const { paused, open } = signalsIn(compiled, scope);
+  if (paused.length && open.length) return reading('error', 'conflicting-signals', `${bothShown(open[0] ?? '', paused[0] ?? '')}${where}`);
   if (paused.length) return reading('paused', 'text-paused', `text ${listPhrases(paused)}${where}`);
   if (open.length) return reading('open', 'text-open', `text ${listPhrases(open)}${where}`);
 
