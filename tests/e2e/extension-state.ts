@@ -36,19 +36,28 @@ export async function storedState(ext: Pick<Extension, 'storage'>): Promise<Stor
 }
 
 /** One watch's state and history by id. */
-export async function watchState(ext: Pick<Extension, 'storage'>, id: string): Promise<{ state?: WatchState; history?: History; def?: WatchDef }> {
+export async function watchState(
+  ext: Pick<Extension, 'storage'>,
+  id: string,
+): Promise<{ state?: WatchState; history?: History; def?: WatchDef }> {
   const raw = (await ext.storage()).local as Record<string, unknown>;
   return { state: raw[KEYS.state(id)] as WatchState, history: raw[KEYS.history(id)] as History, def: raw[KEYS.def(id)] as WatchDef };
 }
 
 export type { Stored };
 
+/** The headline (h2) of a watch's details in the popup: its state in words. The page's h1 is "Reopen Watch". */
+export function headline(popup: Page, watchId = CHATGPT_WATCH_ID): Promise<string | null> {
+  return popup.locator(`#details-${watchId} .headline`).textContent();
+}
+
 /** Clicks "Check now" in the popup and waits until the worker has stored the new reading. */
 export async function checkNow(ext: Extension, popup: Page, timeoutMs = 30_000, watchId = CHATGPT_WATCH_ID): Promise<StoredView> {
   // Storage may be half-written (a test seeded it) until the worker repairs it: no watch yet reads as 0.
   const latestAt = async () => (await watchState(ext, watchId)).state?.latest?.at ?? 0;
   const before = await latestAt();
-  const button = popup.getByRole('button', { name: 'Check now' }).first();
+  // The watch's own button, in its open details (with a single watch they are open from the start).
+  const button = popup.locator(`#details-${watchId}`).getByRole('button', { name: 'Check now' });
   await button.click();
   await waitFor(
     async () => ({ latestAt: await latestAt(), enabled: await button.isEnabled() }),

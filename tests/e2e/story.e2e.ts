@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeRequests, SIM_EMAIL, type Simulator, startSimulator } from '../sim/simulator';
-import { checkNow as sharedCheckNow, storedState } from './extension-state';
+import { headline, checkNow as sharedCheckNow, storedState } from './extension-state';
 import { ARTIFACTS, type Extension, launchExtension, waitFor } from './harness';
 
 let sim: Simulator;
@@ -31,7 +31,9 @@ describe('the ChatGPT Plus watch, end to end', () => {
     expect(await ext.title()).toMatch(/^Reopen Watch can't check ChatGPT Plus: please sign in at chatgpt\.com \(last try at .+\)\.$/);
     expect(await ext.notifications()).toEqual([]);
     popup = await ext.popup();
-    await expect.poll(() => popup.locator('h1').textContent()).toBe('Sign in at chatgpt.com so Reopen Watch can check');
+    // The page's own heading names the extension (visually hidden); the watch's headline says the state.
+    expect(await popup.locator('h1').textContent()).toBe('Reopen Watch');
+    await expect.poll(() => headline(popup)).toBe('Sign in at chatgpt.com so Reopen Watch can check');
   });
 
   it('sign in through the site: paused, WAIT, no notification', async () => {
@@ -43,7 +45,7 @@ describe('the ChatGPT Plus watch, end to end', () => {
     await waitFor(ext.badge, (b) => b === 'WAIT');
     expect(await ext.title()).toMatch(/^ChatGPT Plus upgrades are paused \(checked at .+\)\.$/);
     expect(await ext.notifications()).toEqual([]);
-    await expect.poll(() => popup.locator('h1').textContent()).toBe('ChatGPT Plus upgrades are paused');
+    await expect.poll(() => headline(popup)).toBe('ChatGPT Plus upgrades are paused');
     await expect.poll(() => popup.locator('.evidence').textContent()).toBe('features contains disable_plus_upgrade_ui');
   });
 
@@ -66,15 +68,15 @@ describe('the ChatGPT Plus watch, end to end', () => {
     await checkNow();
     await waitFor(ext.badge, (b) => b === 'OPEN');
     expect(await ext.title()).toMatch(/^ChatGPT Plus upgrades are open \(checked at .+\)\.$/);
-    expect(await waitFor(ext.notifications, (n) => n.length > 0)).toEqual(['reopened']);
-    await expect.poll(() => popup.locator('h1').textContent()).toBe('ChatGPT Plus upgrades are open — you can upgrade now');
+    expect(await waitFor(ext.notifications, (n) => n.length > 0)).toEqual(['reopened:chatgpt-plus']);
+    await expect.poll(() => headline(popup)).toBe('ChatGPT Plus upgrades are open — you can upgrade now');
     await popup.locator('main').screenshot({ path: `${ARTIFACTS}/popup-en.png` });
     await popup.emulateMedia({ colorScheme: 'dark' });
     await popup.locator('main').screenshot({ path: `${ARTIFACTS}/popup-en-dark.png` });
     await popup.emulateMedia({ colorScheme: 'light' });
 
     // Dismiss it, check again while still open: no second notification.
-    await (await ext.worker()).evaluate(() => chrome.notifications.clear('reopened'));
+    await (await ext.worker()).evaluate(() => chrome.notifications.clear('reopened:chatgpt-plus'));
     const before = checkRequests().length;
     await checkNow();
     expect(checkRequests().length - before).toBe(2);
@@ -135,19 +137,18 @@ describe('the ChatGPT Plus watch, end to end', () => {
 describe('after a restart, in Chinese', () => {
   it('restores the badge on startup, keeps history, and speaks Simplified Chinese', async () => {
     const profileDir = ext.profileDir;
-    const historyBefore = ((await ext.storage()).local as { history: { transitions: unknown[] } }).history.transitions.length;
+    const historyBefore = (await storedState(ext)).history.transitions.length;
     await ext.context.close();
     const zh = await launchExtension({ sim, profileDir, lang: 'zh-CN' });
     try {
       expect(await waitFor(zh.badge, (b) => b !== '')).toBe('Plus');
       expect(await zh.title()).toMatch(/^你已订阅 ChatGPT Plus（检查于 .+）。$/);
-      const stored = (await zh.storage()).local as { history: { transitions: unknown[] } };
-      expect(stored.history.transitions.length).toBeGreaterThanOrEqual(historyBefore);
+      expect((await storedState(zh)).history.transitions.length).toBeGreaterThanOrEqual(historyBefore);
       sim.mode = 'paused';
       const page = await zh.popup();
       await page.getByRole('button', { name: '立即检查' }).click();
       await waitFor(zh.badge, (b) => b === '暂停');
-      await expect.poll(() => page.locator('h1').textContent()).toBe('ChatGPT Plus 升级已暂停');
+      await expect.poll(() => headline(page)).toBe('ChatGPT Plus 升级已暂停');
       await page.locator('main').screenshot({ path: `${ARTIFACTS}/popup-zh_CN.png` });
       expect(await zh.notifications()).toEqual([]);
     } finally {
