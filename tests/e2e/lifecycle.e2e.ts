@@ -2,29 +2,28 @@
 // same profile after its alarm was missed (a long sleep), and a flapping site.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Stored } from '../../src/core/stored-schema';
 import { probeRequests, type Simulator, signIn, startSimulator } from '../sim/simulator';
-import { checkNow, storedState } from './extension-state';
+import { checkNow, type StoredView, storedState } from './extension-state';
 import { type Extension, launchExtension, waitFor } from './harness';
 
 let sim: Simulator;
 let ext: Extension;
 let popup: Page;
 const checkRequests = (since: number) => probeRequests(sim, since);
-/** Alarm names from src/background/alarm.ts: the next check, and the watchdog that stands by during a check. */
-const CHECK_ALARM = 'reopen-watch-check';
-const WATCHDOG_ALARM = 'reopen-watch-watchdog';
-const checksRecorded = (s: Stored) => s.history.days.reduce((n, day) => n + day.checks, 0);
+/** Alarm names from src/background/scheduler.ts: the built-in watch's next check, and the watchdog that stands by during a check. */
+const CHECK_ALARM = 'check:chatgpt-plus';
+const WATCHDOG_ALARM = 'watchdog:chatgpt-plus';
+const checksRecorded = (s: StoredView) => s.history.days.reduce((n, day) => n + day.checks, 0);
 
 beforeAll(async () => {
   sim = await startSimulator({ mode: 'paused' });
   ext = await launchExtension({ sim });
   await signIn(ext.context);
   popup = await ext.popup();
-  await popup.getByRole('combobox').selectOption({ label: '30 seconds' });
+  await popup.getByRole('combobox', { name: 'Check every' }).selectOption({ label: '30 seconds' });
   await waitFor(
-    async () => (await storedState(ext)).settings.intervalMs,
-    (ms) => ms === 30_000,
+    async () => (await storedState(ext)).plus?.intervalMinutes,
+    (minutes) => minutes === 0.5,
   );
   await checkNow(ext, popup);
   expect(await ext.badge()).toBe('WAIT');
@@ -45,7 +44,8 @@ describe('lifecycle', () => {
     await ext.stopWorker();
     sim.faults.accounts = null;
 
-    // The check never finished; the fallback alarm set at its start (30 s) must bring the worker back.
+    // The check never finished; an alarm must bring the worker back: the next-check alarm (the 30 s
+    // interval) or, failing that, the watchdog armed at the check's start.
     const after = await waitFor(
       () => storedState(ext),
       (s) => (s.watch.latest?.at ?? 0) > (before.watch.latest?.at ?? 0),
@@ -70,11 +70,12 @@ describe('lifecycle', () => {
     sim.mode = 'open';
     await checkNow(ext, popup);
     await waitFor(ext.badge, (b) => b === 'OPEN');
-    expect(await ext.notifications()).toEqual(['reopened']);
-  }, 90_000);
+    expect(await ext.notifications()).toEqual(['reopened:chatgpt-plus']);
+    // Seven checks of one site, each waiting its turn (10 s apart per origin) between scheduled ones.
+  }, 150_000);
 
   it('browser closed past its alarm and reopened: alarm kept, badge restored, one catch-up check, no duplicate alert', async () => {
-    await (await ext.worker()).evaluate(() => chrome.notifications.clear('reopened'));
+    await (await ext.worker()).evaluate(() => chrome.notifications.clear('reopened:chatgpt-plus'));
     const before = await storedState(ext);
     const profileDir = ext.profileDir;
     await ext.context.close();
