@@ -14,7 +14,7 @@ export function originsFor(watches: ReadonlyArray<Pick<ImportedWatch, 'kind' | '
   return [...new Set(watches.filter((w) => w.kind !== 'chatgpt-plus').map((w) => originPattern(w.url)))];
 }
 
-/** "https://shop.example/*" → "shop.example", for telling the user which sites are asked for. */
+/** A host permission pattern ("<scheme>://<host>/*") → its host, for telling the user which sites are asked for. */
 export const hostOfPattern = (pattern: string) => pattern.replace(/^[a-z]+:\/\//i, '').replace(/\/\*$/, '');
 
 export function readWatchFile(text: string, bytes: number, isValidSelector?: (selector: string) => boolean): ReadFile {

@@ -15,8 +15,8 @@ import { type Simulator, startSimulator } from '../../tests/sim/simulator';
 const SHOP = 'shop.example';
 
 const PRODUCT_PAGE = `<!doctype html><html lang="en"><head><title>RTX 5090</title>
-<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"RTX 5090",
-"offers":{"@type":"Offer","price":"1999","priceCurrency":"USD","availability":"https://schema.org/OutOfStock"}}</script>
+<script type="application/ld+json">{"@type":"Product","name":"RTX 5090",
+"offers":{"@type":"Offer","price":"1999","priceCurrency":"USD","availability":"OutOfStock"}}</script>
 </head><body><h1>RTX 5090</h1><p>Sold out</p></body></html>`;
 
 /** A local HTTPS shop: a product page that is out of stock and a JSON stock API that wants a key. */

@@ -16,13 +16,62 @@ export async function readStored(): Promise<Loaded> {
   return loadStored(await readRaw());
 }
 
-/** Calls back whenever the stored data changes, with the fresh, validated data. */
-export function onStoredChange(callback: (data: Stored) => void): () => void {
-  const listener = (_changes: unknown, area: string) => {
-    if (area === 'local') void readStored().then((loaded) => callback(loaded.data));
+type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
+
+/**
+ * Keeps a page's view of storage live: reads everything once and calls back with it, then applies
+ * each change event to that copy and calls back again. A check that writes one watch's keys costs
+ * no re-read of every watch's history, and two quick changes can never arrive out of order.
+ * Returns the unsubscribe function.
+ */
+export function watchStored(callback: (data: Stored) => void, options: { initial?: boolean } = {}): () => void {
+  const initial = options.initial ?? true;
+  let raw: Record<string, unknown> | null = null;
+  let rereadEachChange = false;
+  let stopped = false;
+  const early: Changes[] = [];
+  const apply = (copy: Record<string, unknown>, changes: Changes) => {
+    for (const [key, change] of Object.entries(changes)) {
+      if (change.newValue === undefined) delete copy[key];
+      else copy[key] = change.newValue;
+    }
+  };
+  const listener = (changes: Changes, area: string) => {
+    if (area !== 'local' || stopped) return;
+    if (rereadEachChange) void readStored().then((loaded) => stopped || callback(loaded.data));
+    else if (raw === null) early.push(changes);
+    else {
+      apply(raw, changes);
+      callback(loadStored(raw).data);
+    }
   };
   browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  void browser.storage.local.get(null).then(
+    (snapshot) => {
+      if (stopped) return;
+      // Changes that came in while reading are applied again in order: each sets a whole value, so the
+      // result is what storage holds now (a change the snapshot missed arrives as an event later).
+      const copy: Record<string, unknown> = { ...snapshot };
+      const changed = early.length > 0;
+      for (const changes of early.splice(0)) apply(copy, changes);
+      raw = copy;
+      if (initial || changed) callback(loadStored(raw).data);
+    },
+    (error: unknown) => {
+      log.warn('storage could not be read; reading it again at each change', { error: String(error) });
+      rereadEachChange = true;
+      if (!stopped && (initial || early.length > 0)) void readStored().then((loaded) => stopped || callback(loaded.data));
+    },
+  );
+  return () => {
+    stopped = true;
+    browser.storage.onChanged.removeListener(listener);
+  };
+}
+
+/** Calls back whenever the stored data changes (not with the data as it is now: see watchStored). */
+export function onStoredChange(callback: (data: Stored) => void): () => void {
+  return watchStored(callback, { initial: false });
 }
 
 /**
