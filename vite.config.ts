@@ -4,6 +4,12 @@ import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 
+/**
+ * The page and JSON readers and validators: loaded by the offscreen document (and the options
+ * page), never by the service worker, which needs only the reason lists and the probes.
+ */
+const READERS = /src\/core\/kinds\/(page|json)\/(?!reasons\.ts|probe\.ts)[a-z-]+\.ts$/;
+
 /** Gecko's add-on id; changing it makes Firefox treat the add-on as a different one. */
 const GECKO_ID = 'reopen-watch@reopen-watch';
 
@@ -36,7 +42,22 @@ export default defineConfig(({ mode }) => {
     ],
     build: {
       // The offscreen page reader is loaded by URL, not linked from the manifest.
-      rollupOptions: firefox ? {} : { input: { offscreen: 'src/offscreen/index.html' } },
+      rollupOptions: firefox
+        ? {}
+        : {
+            input: { offscreen: 'src/offscreen/index.html' },
+            // One chunk for the readers, so the service worker never loads them.
+            output: {
+              // A group takes its modules' dependencies along, so what the worker shares with the
+              // readers (the reason lists) is claimed first, by a group of its own.
+              codeSplitting: {
+                groups: [
+                  { name: 'reasons', test: /src\/core\/kinds\/(page|json)\/reasons\.ts$/, priority: 2 },
+                  { name: 'page-readers', test: READERS, priority: 1 },
+                ],
+              },
+            },
+          },
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       sourcemap: false,

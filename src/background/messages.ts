@@ -1,15 +1,16 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { EMPTY_HISTORY } from '../core/history';
-import { parseWatchFile } from '../core/import-export';
 import { probeFor } from '../core/kinds';
 import { nextDelayMs } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
 import { KEYS, type Stored, watchKeys } from '../core/stored-schema';
-import { CHATGPT_WATCH_ID, intervalMsOf, MAX_WATCHES, validateWatchInput, type WatchDef } from '../core/watch-def';
+import { CHATGPT_WATCH_ID, intervalMsOf, MAX_WATCHES, type WatchDef } from '../core/watch-def';
+import { checkWatchFile, checkWatchShape } from '../core/watch-shape';
 import { INITIAL_WATCH } from '../core/watch-state';
 import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
 import { log } from '../shared/log';
 import { isPageRequest, type PageRequest, type WorkerResponse } from '../shared/protocol';
+import { handleChannelRequest } from './channel-messages';
 import { runCheck } from './check-runner';
 import { pageReader } from './page-reader';
 import { releaseUnusedOrigins } from './permissions';
@@ -75,6 +76,11 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
     case 'set-secret':
       await setSecret(String(request.watchId), request.header);
       return { ok: true };
+    // Channels (issue 9): save, remove, test.
+    case 'save-channel':
+    case 'remove-channel':
+    case 'test-channel':
+      return handleChannelRequest(request);
   }
 }
 
@@ -100,7 +106,7 @@ async function saveSettings(patch: Partial<Settings>): Promise<void> {
 const newId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 12);
 
 function validated(input: unknown): Omit<WatchDef, 'id'> {
-  const checked = validateWatchInput(input);
+  const checked = checkWatchShape(input);
   if (!checked.ok) throw new Rejected(checked.problems);
   return checked.watch;
 }
@@ -145,7 +151,7 @@ async function addWatches(inputs: unknown[], prevalidated?: Array<Omit<WatchDef,
 }
 
 async function importFile(file: unknown): Promise<number> {
-  const parsed = parseWatchFile(file);
+  const parsed = checkWatchFile(file);
   if (!parsed.ok) throw new Rejected(parsed.problems);
   return (await addWatches([], parsed.watches)).length;
 }
@@ -160,7 +166,7 @@ async function editWatch(id: string, changes: Record<string, unknown>): Promise<
     const { id: _id, ...current } = record.def;
     const next = { ...current, ...changes };
     if (record.def.kind === 'chatgpt-plus') Object.assign(next, { url: undefined, rule: undefined });
-    const checked = validateWatchInput(record.def.kind === 'chatgpt-plus' ? { ...next, url: undefined, rule: undefined } : next);
+    const checked = checkWatchShape(record.def.kind === 'chatgpt-plus' ? { ...next, url: undefined, rule: undefined } : next);
     if (!checked.ok) {
       problems = checked.problems;
       return null;

@@ -1,6 +1,5 @@
 import browser from 'webextension-polyfill';
 import type { PageReader } from '../core/kinds';
-import { readPage } from '../core/kinds/page/read-page';
 import type { Reading } from '../core/kinds/page/reasons';
 
 export const OFFSCREEN_PATH = 'src/offscreen/index.html';
@@ -11,6 +10,9 @@ export const OFFSCREEN_PATH = 'src/offscreen/index.html';
  * document closes itself when idle.
  */
 export const readPageHere: PageReader = async ({ rule, response }) => {
+  // Loaded only by the Firefox build: Chrome's worker never carries the readers.
+  if (rule.type === 'json') return (await import('../core/kinds/json/json-rule')).readJsonResponse(response, rule);
+  const { readPage } = await import('../core/kinds/page/read-page');
   const doc = new DOMParser().parseFromString(response.bodyText ?? '', 'text/html');
   return readPage(doc, rule, response);
 };
@@ -38,9 +40,9 @@ async function ensureOffscreen(): Promise<void> {
 
 export const readPageOffscreen: PageReader = async (input) => {
   await ensureOffscreen();
-  const reading = (await browser.runtime.sendMessage({ target: 'offscreen', type: 'read-page', ...input })) as Reading | { error: string };
+  const reading = (await browser.runtime.sendMessage({ target: 'offscreen', type: 'read-page', ...input })) as Reading<string> | { error: string };
   if ('error' in reading) throw new Error(reading.error);
   return reading;
 };
 
-export const pageReader: PageReader = import.meta.env.MODE === 'firefox' ? readPageHere : readPageOffscreen;
+export const pageReader: PageReader = (input) => (import.meta.env.MODE === 'firefox' ? readPageHere(input) : readPageOffscreen(input));

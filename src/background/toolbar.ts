@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Settings } from '../core/stored-fields';
 import type { WatchRecord } from '../core/stored-schema';
 import type { Summary } from '../core/summary';
-import { badgeText, TONE_COLORS, toolbarTone, tooltip } from '../shared/status-view';
+import { badgeText, TONE_COLORS, toolbarTone, tooltip } from '../shared/toolbar-view';
 
 /** The one place that sets the toolbar badge and tooltip, from the constant-size summary. */
 export async function renderToolbar(summary: Summary, settings: Settings, detail: WatchRecord | null, now: number): Promise<void> {

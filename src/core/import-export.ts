@@ -1,5 +1,6 @@
 import type { Stored } from './stored-schema';
-import { MAX_WATCHES, validateWatchInput, type WatchDef } from './watch-def';
+import { MAX_WATCHES, type WatchDef } from './watch-def';
+import { validateWatchInput } from './watch-input';
 
 /** The file format (contract): `{"format": "reopen-watch/watches", "version": 1, "watches": [...]}`. */
 export const WATCH_FILE_FORMAT = 'reopen-watch/watches';

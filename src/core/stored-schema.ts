@@ -14,7 +14,8 @@ import {
 } from './stored-fields';
 import { type Summary, summarize } from './summary';
 import { toneOf } from './tone';
-import { CHATGPT_WATCH, CHATGPT_WATCH_ID, MAX_WATCHES, validateWatchInput, type WatchDef } from './watch-def';
+import { CHATGPT_WATCH, CHATGPT_WATCH_ID, MAX_WATCHES, type WatchDef } from './watch-def';
+import { checkWatchShape } from './watch-shape';
 import { INITIAL_WATCH, type WatchState } from './watch-state';
 
 export { DEFAULT_SETTINGS, type Settings } from './stored-fields';
@@ -179,21 +180,24 @@ function readWatches(raw: Raw, fresh: boolean, repairs: string[]): { ids: string
   return { ids, watches };
 }
 
-/** A stored definition, validated like an import; null (with a repair note) when unusable. */
+/**
+ * A stored definition, checked for shape (rules were validated in full when the user saved them;
+ * a rule damaged since reads "can't tell" with its reason, never open). Null, with a note, when unusable.
+ */
 export function readDef(raw: unknown, id: string, repairs: string[]): WatchDef | null {
   if (!isObject(raw)) {
-    if (raw !== undefined) repairs.push(`watch:${id} was ${describe(raw)}; dropped`);
-    else repairs.push(`watch:${id} is listed but missing; dropped`);
+    repairs.push(raw === undefined ? `watch:${id} is listed but missing; dropped` : `watch:${id} was ${describe(raw)}; dropped`);
     return null;
   }
-  // The built-in watch is stored with its fixed chatgpt.com address, which an import may not set.
+  // The built-in watch is stored with its fixed chatgpt.com address, which a file may not set.
   const { id: storedId, url, rule, ...rest } = raw;
-  const checked = validateWatchInput(raw.kind === 'chatgpt-plus' ? rest : { ...rest, url, rule });
-  if (!checked.ok || storedId !== id) {
-    repairs.push(`watch:${id} is not a valid watch (${checked.ok ? 'wrong id' : checked.problems.join('; ')}); dropped`);
+  const checked = checkWatchShape(raw.kind === 'chatgpt-plus' ? rest : { ...rest, url, rule });
+  const kindOk = checked.ok && (id === CHATGPT_WATCH_ID) === (checked.watch.kind === 'chatgpt-plus');
+  if (!checked.ok || !kindOk || storedId !== id) {
+    const why = checked.ok ? (kindOk ? 'wrong id' : 'wrong kind') : checked.problems.join('; ');
+    repairs.push(`watch:${id} is not a valid watch (${why}); dropped`);
     return null;
   }
-  if (id === CHATGPT_WATCH_ID && checked.watch.kind !== 'chatgpt-plus') return null;
   return { id, ...checked.watch };
 }
 

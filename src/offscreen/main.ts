@@ -1,8 +1,8 @@
 // Chrome's offscreen document: parses a watched page with the platform's DOMParser and runs its
 // rule. Only the small reading goes back; the document closes itself once idle.
 import browser from 'webextension-polyfill';
-import { readPage } from '../core/kinds/page/read-page';
-import type { PageRule } from '../core/kinds/page/read-page';
+import { type JsonRule, readJsonResponse } from '../core/kinds/json/json-rule';
+import { type PageRule, readPage } from '../core/kinds/page/read-page';
 import type { FetchedResponse } from '../core/kinds/page/page-response';
 
 const IDLE_CLOSE_MS = 30_000;
@@ -16,7 +16,7 @@ function closeWhenIdle() {
 interface ReadPageMessage {
   target: 'offscreen';
   type: 'read-page';
-  rule: PageRule;
+  rule: PageRule | JsonRule;
   response: FetchedResponse;
 }
 
@@ -27,8 +27,10 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   if (!isReadPage(message)) return undefined;
   closeWhenIdle();
   try {
-    const doc = new DOMParser().parseFromString(message.response.bodyText ?? '', 'text/html');
-    return Promise.resolve(readPage(doc, message.rule, message.response));
+    const { rule, response } = message;
+    if (rule.type === 'json') return Promise.resolve(readJsonResponse(response, rule));
+    const doc = new DOMParser().parseFromString(response.bodyText ?? '', 'text/html');
+    return Promise.resolve(readPage(doc, rule, response));
   } catch (error) {
     return Promise.resolve({ error: String(error) });
   }

@@ -8,10 +8,10 @@ import {
   checkUrl,
   DEFAULT_PAGE_INTERVAL_MINUTES,
   MAX_NAME_LENGTH,
-  validateWatchInput,
   type WatchDef,
   type WatchKind,
 } from '../core/watch-def';
+import { validateWatchInput } from '../core/watch-input';
 import type { MessageKey } from '../shared/i18n';
 
 /** What the form holds: text as typed, so an unfinished edit is never lost or reformatted. */

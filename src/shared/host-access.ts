@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { CHATGPT_ORIGIN } from '../core/kinds/chatgpt-plus/probe';
+import { CHATGPT_ORIGIN } from '../core/kinds/chatgpt-plus/urls';
 import type { Verdict } from '../core/verdict';
 import { originPattern, type WatchDef } from '../core/watch-def';
 

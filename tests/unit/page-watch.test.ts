@@ -38,7 +38,11 @@ function shopFetch(chatgpt: ReturnType<typeof fakeChatGPT>) {
 }
 
 const addWatch = async (watch: Record<string, unknown>) => {
-  const [answer] = (await send({ type: 'add-watch', watch }, OWN_PAGE)) as Array<{ ok: boolean; watchId?: string; problems?: string[] }>;
+  const [answer] = (await send({ type: 'add-watch', watch }, OWN_PAGE)) as unknown as Array<{
+    ok: boolean;
+    watchId?: string;
+    problems?: string[];
+  }>;
   return answer as { ok: boolean; watchId?: string; problems?: string[] };
 };
 const gpu = { name: 'GPU', kind: 'page', url: `${SHOP}/gpu`, rule: { type: 'auto' }, intervalMinutes: 5 };
@@ -180,20 +184,20 @@ describe('editing the list', () => {
     const [bad] = (await send(
       { type: 'import-watches', file: { format: 'reopen-watch/watches', version: 1, watches: [{ ...gpu, url: 'ftp://x' }] } },
       OWN_PAGE,
-    )) as Array<{ ok: boolean; problems: string[] }>;
+    )) as unknown as Array<{ ok: boolean; problems: string[] }>;
     expect(bad?.ok).toBe(false);
     expect(bad?.problems).toEqual(['watch 1 ("GPU"): url must start with https://']);
     expect(await stored()).toEqual(before);
     const [good] = (await send(
       { type: 'import-watches', file: { format: 'reopen-watch/watches', version: 1, watches: [gpu, { ...gpu, name: 'Two' }] } },
       OWN_PAGE,
-    )) as Array<{ ok: boolean; added: number }>;
+    )) as unknown as Array<{ ok: boolean; added: number }>;
     expect(good).toMatchObject({ ok: true, added: 2 });
     expect((await stored()).watchIds).toHaveLength(3);
   });
 
   it('keeps the ChatGPT Plus watch (it can be switched off, not removed) and releases a site no watch needs', async () => {
-    const [refused] = (await send({ type: 'remove-watch', watchId: PLUS }, OWN_PAGE)) as Array<{ ok: boolean }>;
+    const [refused] = (await send({ type: 'remove-watch', watchId: PLUS }, OWN_PAGE)) as unknown as Array<{ ok: boolean }>;
     expect(refused?.ok).toBe(false);
     const id = (await addWatch(gpu)).watchId as string;
     await send({ type: 'remove-watch', watchId: id }, OWN_PAGE);

@@ -1,5 +1,6 @@
 import type { FetchLike } from '../bounded-fetch';
 import type { Verdict } from '../verdict';
+import type { JsonRule } from './json/json-rule';
 import type { FetchedResponse } from './page/page-response';
 import type { PageRule } from './page/read-page';
 import type { Reading } from './page/reasons';
@@ -10,8 +11,12 @@ export interface Probe {
   confirm(): Promise<Verdict>;
 }
 
-/** Parses HTML with the platform's DOMParser and runs the rule: in Chrome's offscreen document, in Firefox's event page. */
-export type PageReader = (input: { rule: PageRule; response: FetchedResponse }) => Promise<Reading>;
+/**
+ * Reads a fetched body by its rule: HTML with the platform's DOMParser, JSON by pointer. In Chrome
+ * this runs in the offscreen document, so the service worker never loads the readers; in Firefox,
+ * in the event page.
+ */
+export type PageReader = (input: { rule: PageRule | JsonRule; response: FetchedResponse }) => Promise<Reading<string>>;
 
 export interface ProbeDeps {
   fetch: FetchLike;

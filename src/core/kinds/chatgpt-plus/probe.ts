@@ -4,10 +4,9 @@ import { parseRetryAfter } from '../../retry-after';
 import type { ReasonCode, Verdict, VerdictKind } from '../../verdict';
 import { readPlusAccount } from './account';
 
-export const CHATGPT_ORIGIN = 'https://chatgpt.com';
-export const SESSION_PATH = '/api/auth/session';
-export const ACCOUNTS_PATH = '/backend-api/accounts/check/v4-2023-04-27';
-export const PRICING_URL = `${CHATGPT_ORIGIN}/#pricing`;
+import { ACCOUNTS_PATH, CHATGPT_ORIGIN, SESSION_PATH } from './urls';
+
+export { ACCOUNTS_PATH, CHATGPT_ORIGIN, PRICING_URL, SESSION_PATH } from './urls';
 
 export const DEFAULT_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 256 * 1024 };
 

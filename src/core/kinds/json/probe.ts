@@ -1,7 +1,8 @@
+import type { ReasonCode } from '../../verdict';
 import type { WatchDef } from '../../watch-def';
 import { fetchWatched, retryAfterOf, toFetchedResponse } from '../fetched';
 import { type Probe, type ProbeDeps, timed } from '../probe';
-import { type JsonRule, readJsonResponse } from './json-rule';
+import type { JsonRule } from './json-rule';
 
 /** A JSON watch: one GET (cookies, and the optional header), a pointer and a test. Cheap: no DOM. */
 export function jsonProbe(watch: WatchDef, deps: ProbeDeps): Probe {
@@ -12,10 +13,10 @@ export function jsonProbe(watch: WatchDef, deps: ProbeDeps): Probe {
       const fetched = await fetchWatched(deps.fetch, watch.url, 'application/json', null, header);
       if ('failure' in fetched) return { ...fetched.failure, bytes: fetched.bytes, requests: 1 };
       const { response } = fetched;
-      const reading = readJsonResponse(toFetchedResponse(watch.url, response), rule);
+      const reading = await deps.readPage({ rule, response: toFetchedResponse(watch.url, response) });
       return {
         kind: reading.kind,
-        reason: reading.reason,
+        reason: reading.reason as ReasonCode,
         evidence: reading.evidence,
         status: response.status,
         bytes: response.bytes,

@@ -1,3 +1,4 @@
+import type { ReasonCode } from '../../verdict';
 import type { WatchDef } from '../../watch-def';
 import { fetchWatched, retryAfterOf, toFetchedResponse, validatorOf } from '../fetched';
 import { type Probe, type ProbeDeps, timed } from '../probe';
@@ -27,7 +28,7 @@ export function pageProbe(watch: WatchDef, deps: ProbeDeps): Probe {
       if (validator) known = validator;
       return {
         kind: reading.kind,
-        reason: reading.reason,
+        reason: reading.reason as ReasonCode,
         evidence: reading.evidence,
         status: response.status,
         bytes: response.bytes,
