@@ -186,7 +186,7 @@ describe('editing the list', () => {
       OWN_PAGE,
     )) as unknown as Array<{ ok: boolean; problems: string[] }>;
     expect(bad?.ok).toBe(false);
-    expect(bad?.problems).toEqual(['watch 1 ("GPU"): url must start with https://']);
+    expect(bad?.problems).toEqual(['watch 1: url must start with https://']);
     expect(await stored()).toEqual(before);
     const [good] = (await send(
       { type: 'import-watches', file: { format: 'reopen-watch/watches', version: 1, watches: [gpu, { ...gpu, name: 'Two' }] } },
