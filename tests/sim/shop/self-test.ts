@@ -586,6 +586,12 @@ async function main(): Promise<void> {
     }
     assert.match(sim.hostResolverRules(), /^MAP shop\.example 127\.0\.0\.1:\d+(,MAP [\w.-]+ 127\.0\.0\.1:\d+){6}$/);
     assert.match(sim.chromiumArgs()[1] ?? '', /^--ignore-certificate-errors-spki-list=[A-Za-z0-9+/]{43}=$/);
+    assert.match(
+      sim.chromiumArgs({ rules: ['MAP chatgpt.com 127.0.0.1:1'] })[0] ?? '',
+      /^--host-resolver-rules=MAP chatgpt\.com 127\.0\.0\.1:1,MAP shop\.example /,
+    );
+    assert.throws(() => sim.set('shop.example', '/x', 'challenge-nope' as 'open'), /unknown mode/);
+    assert.throws(() => sim.set('nowhere.example', '/x', 'open'), /unknown host/);
     return { row: [`${Object.keys(sim.hosts).length} hosts`, '', 'TLS', 'verified', '', 'SAN per host, trusted via ca'] };
   });
   await check('CONNECT proxy', async () => {

@@ -22,6 +22,7 @@ import {
   signInPage,
   signupPage,
   statusPage,
+  WALLS,
   type Wall,
   wallPage,
 } from './pages';
@@ -191,13 +192,19 @@ export interface ShopSim {
   queue(host: string, path: string, ...answers: ShopAnswer[]): void;
   /** What the page would answer now (ignoring the queue). */
   mode(host: string, path: string): ShopAnswer;
+  /** Requests to a host (or origin), a path (pathname, or path with query), at or after `since` (ms). */
   requests(filter?: { host?: string; path?: string; since?: number }): ShopRequest[];
   /** Smallest time in ms between two consecutive requests to that host (Infinity with fewer than two). */
   gaps(origin: string, filter?: (r: ShopRequest) => boolean): number;
   /** `MAP <host> 127.0.0.1:<port>` for every host, comma-separated: Chromium's --host-resolver-rules value. */
   hostResolverRules(): string;
-  /** --host-resolver-rules and --ignore-certificate-errors-spki-list (without the SPKI pin Chromium will not cache, so no 304s). */
-  chromiumArgs(): string[];
+  /**
+   * `--host-resolver-rules` and `--ignore-certificate-errors-spki-list` for Chromium. Without the SPKI
+   * pin Chromium never stores a response from a certificate it was told to ignore, so it never
+   * revalidates and no 304 ever happens. Chromium reads each switch once (the last wins): pass the
+   * other simulators' rules (e.g. `MAP chatgpt.com 127.0.0.1:<port>`) and pins here to combine them.
+   */
+  chromiumArgs(other?: { rules?: string[]; spki?: string[] }): string[];
   /** Host → port, for a CONNECT proxy (tests/sim/shop/proxy.ts). */
   proxyRoutes(): Record<string, number>;
   /** Forgets requests, settings and queues; the API key goes back to the start option. Sessions and validators stay. */
@@ -336,6 +343,23 @@ interface Meter {
   current: ShopRequest | null;
 }
 
+const SIMPLE_MODES = new Set(['paused', 'open', 'redirect-signin', 'shell', 'hang', 'reset', 'trickle', 'huge', 'empty', 'wrong-type']);
+
+/** Whether a string names a mode this simulator can answer with. */
+export function isShopMode(value: string): value is ShopMode {
+  if (SIMPLE_MODES.has(value) || /^status-[2-5]\d\d$/.test(value)) return true;
+  return value.startsWith('challenge-') && (WALLS as readonly string[]).includes(value.slice('challenge-'.length));
+}
+
+/** A typo in a test fails at `set`, not as a puzzling answer later. */
+function checked(answer: ShopAnswer): ShopAnswer {
+  if (typeof answer === 'string' && !isShopMode(answer)) throw new Error(`shop simulator: unknown mode ${answer}`);
+  if (typeof answer !== 'string' && (typeof answer !== 'object' || answer === null || typeof answer.body !== 'string')) {
+    throw new Error('shop simulator: a raw page needs a string body');
+  }
+  return answer;
+}
+
 const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('base64url').slice(0, 27);
 
 function parseEtags(header: string): string[] {
@@ -344,6 +368,13 @@ function parseEtags(header: string): string[] {
     .map((t) => t.trim().replace(/^W\//, ''))
     .filter(Boolean);
 }
+
+/** `https://Shop.example:443/x` or `shop.example` → `shop.example`. */
+const bareHost = (origin: string) =>
+  origin
+    .replace(/^https?:\/\//, '')
+    .replace(/[:/].*$/, '')
+    .toLowerCase();
 
 function retryAfterValue(value: number | string | Date): string {
   if (value instanceof Date) return value.toUTCString();
@@ -416,14 +447,14 @@ export async function startShopSim(options: ShopSimOptions = {}): Promise<ShopSi
     set: ((a: string, b: ShopAnswer | string, c?: ShopAnswer | ModeOptions, d?: ModeOptions) => {
       if (/^https?:\/\//.test(a)) {
         const url = new URL(a);
-        settings.set(keyOf(url.hostname, url.pathname), { answer: b as ShopAnswer, options: (c as ModeOptions) ?? {} });
+        settings.set(keyOf(url.hostname, url.pathname), { answer: checked(b as ShopAnswer), options: (c as ModeOptions) ?? {} });
       } else {
-        settings.set(keyOf(a, b as string), { answer: c as ShopAnswer, options: d ?? {} });
+        settings.set(keyOf(a, b as string), { answer: checked(c as ShopAnswer), options: d ?? {} });
       }
     }) as ShopSim['set'],
     queue: (host, path, ...answers) => {
       const key = keyOf(host, path);
-      queues.set(key, [...(queues.get(key) ?? []), ...answers.map((answer) => ({ answer, options: {} }))]);
+      queues.set(key, [...(queues.get(key) ?? []), ...answers.map((answer) => ({ answer: checked(answer), options: {} }))]);
     },
     mode: (host, path) => {
       const h = knownHost(host);
@@ -436,15 +467,12 @@ export async function startShopSim(options: ShopSimOptions = {}): Promise<ShopSi
     requests: (filter = {}) =>
       sim.log.filter(
         (r) =>
-          (filter.host === undefined || r.host === filter.host.toLowerCase()) &&
+          (filter.host === undefined || r.host === bareHost(filter.host)) &&
           (filter.path === undefined || r.pathname === filter.path || r.path === filter.path) &&
           (filter.since === undefined || r.at >= filter.since),
       ),
     gaps: (origin, filter) => {
-      const host = origin
-        .replace(/^https?:\/\//, '')
-        .replace(/[:/].*$/, '')
-        .toLowerCase();
+      const host = bareHost(origin);
       const times = sim.log
         .filter((r) => r.host === host && (!filter || filter(r)))
         .map((r) => r.at)
@@ -457,7 +485,10 @@ export async function startShopSim(options: ShopSimOptions = {}): Promise<ShopSi
       Object.keys(hosts)
         .map((host) => `MAP ${host} 127.0.0.1:${sim.port}`)
         .join(','),
-    chromiumArgs: () => [`--host-resolver-rules=${sim.hostResolverRules()}`, `--ignore-certificate-errors-spki-list=${spki}`],
+    chromiumArgs: (other = {}) => [
+      `--host-resolver-rules=${[...(other.rules ?? []), sim.hostResolverRules()].join(',')}`,
+      `--ignore-certificate-errors-spki-list=${[...(other.spki ?? []), spki].join(',')}`,
+    ],
     proxyRoutes: () => Object.fromEntries(Object.keys(hosts).map((h) => [h, sim.port])),
     reset: () => {
       sim.log.length = 0;
@@ -690,8 +721,18 @@ export async function startShopSim(options: ShopSimOptions = {}): Promise<ShopSi
           return send(statusPage(500, host, json));
       }
     };
-    if (opts.delayMs) later(opts.delayMs, answerNow);
-    else answerNow();
+    const safely = () => {
+      try {
+        answerNow();
+      } catch (error) {
+        // A bug here must show up as a 500 in the log, not as a crashed test process.
+        record.mode = `${record.mode} (threw: ${(error as Error).message})`;
+        if (!res.headersSent && !res.destroyed)
+          send({ status: 500, contentType: 'text/plain; charset=utf-8', body: 'shop simulator error\n' }, { validators: false });
+      }
+    };
+    if (opts.delayMs) later(opts.delayMs, safely);
+    else safely();
   };
 
   const server = createServer(tls, handle);
