@@ -594,6 +594,22 @@ async function main(): Promise<void> {
     assert.throws(() => sim.set('nowhere.example', '/x', 'open'), /unknown host/);
     return { row: [`${Object.keys(sim.hosts).length} hosts`, '', 'TLS', 'verified', '', 'SAN per host, trusted via ca'] };
   });
+  await check('compress option', async () => {
+    const gz = await startShopSim({ compress: true, hosts: { 'shop2.example': 'shop' } });
+    try {
+      const r = await get(gz, 'shop2.example', pathOf(P.product), { headers: { 'accept-encoding': 'gzip, br' } });
+      assert.equal(r.headers['content-encoding'], 'gzip');
+      assert.match(String(r.headers.etag), /-gz"$/);
+      assert.equal(r.headers.vary, 'Accept-Encoding');
+      const again = await get(gz, 'shop2.example', pathOf(P.product), {
+        headers: { 'accept-encoding': 'gzip', 'if-none-match': String(r.headers.etag) },
+      });
+      assert.equal(again.status, 304);
+      return { row: ['shop2.example', pathOf(P.product), 'paused', '200/304', `${kib(r.bodyBytes)}`, 'gzip; extra host via hosts option'] };
+    } finally {
+      await gz.close();
+    }
+  });
   await check('CONNECT proxy', async () => {
     const proxy = await startHostProxy(() => sim.proxyRoutes());
     try {
