@@ -56,7 +56,9 @@ export async function checkNow(ext: Extension, popup: Page, timeoutMs = 30_000, 
   // Storage may be half-written (a test seeded it) until the worker repairs it: no watch yet reads as 0.
   const latestAt = async () => (await watchState(ext, watchId)).state?.latest?.at ?? 0;
   const before = await latestAt();
-  // The watch's own button, in its open details (with a single watch they are open from the start).
+  // The watch's own button, in its details (open from the start with a single watch; opened here otherwise).
+  const toggle = popup.locator(`button[aria-controls="details-${watchId}"]`);
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   const button = popup.locator(`#details-${watchId}`).getByRole('button', { name: 'Check now' });
   await button.click();
   await waitFor(
@@ -66,4 +68,16 @@ export async function checkNow(ext: Extension, popup: Page, timeoutMs = 30_000, 
     `a reading newer than ${before} stored and "Check now" enabled again`,
   );
   return storedState(ext);
+}
+
+/**
+ * Forgets when the worker last contacted each origin (src/background/origin-gate.ts keeps that in
+ * storage.session as `origin:<origin>`), as if the 10 s per-origin gap had passed: the next check
+ * need not wait its turn. For suites that run many checks and are not about that spacing.
+ */
+export async function forgetOriginContacts(ext: Pick<Extension, 'worker'>): Promise<void> {
+  await (await ext.worker()).evaluate(async () => {
+    const keys = Object.keys(await chrome.storage.session.get(null)).filter((key) => key.startsWith('origin:'));
+    await chrome.storage.session.remove(keys);
+  });
 }
