@@ -8,6 +8,8 @@ import pkg from './package.json' with { type: 'json' };
  * The page and JSON readers and validators: loaded by the offscreen document (and the options
  * page), never by the service worker, which needs only the reason lists and the probes.
  */
+const RULE_CHECKS =
+  /src\/core\/(watch-input|kinds\/page\/(validate-text-rule|phrase-match)|kinds\/json\/(validate-json-rule|pointer|json-tests))\.ts$/;
 const READERS = /src\/core\/kinds\/(page|json)\/(?!reasons\.ts|probe\.ts)[a-z-]+\.ts$/;
 
 /** Gecko's add-on id; changing it makes Firefox treat the add-on as a different one. */
@@ -46,13 +48,17 @@ export default defineConfig(({ mode }) => {
         ? {}
         : {
             input: { offscreen: 'src/offscreen/index.html' },
+            // Needed for groups that do not take their dependencies along (below).
+            preserveEntrySignatures: 'allow-extension',
             // One chunk for the readers, so the service worker never loads them.
             output: {
-              // A group takes its modules' dependencies along, so what the worker shares with the
-              // readers (the reason lists) is claimed first, by a group of its own.
               codeSplitting: {
+                // Each group holds only its own modules; what they import is split as usual.
+                includeDependenciesRecursively: false,
                 groups: [
-                  { name: 'reasons', test: /src\/core\/kinds\/(page|json)\/reasons\.ts$/, priority: 2 },
+                  { name: 'reasons', test: /src\/core\/kinds\/(page|json)\/reasons\.ts$/, priority: 3 },
+                  // The options page validates rules with these, without loading the DOM readers.
+                  { name: 'rule-checks', test: RULE_CHECKS, priority: 2 },
                   { name: 'page-readers', test: READERS, priority: 1 },
                 ],
               },

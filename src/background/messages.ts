@@ -1,19 +1,15 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { EMPTY_HISTORY } from '../core/history';
-import { probeFor } from '../core/kinds';
 import { nextDelayMs } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
 import { KEYS, type Stored, watchKeys } from '../core/stored-schema';
 import { CHATGPT_WATCH_ID, intervalMsOf, MAX_WATCHES, type WatchDef } from '../core/watch-def';
 import { checkWatchFile, checkWatchShape } from '../core/watch-shape';
 import { INITIAL_WATCH } from '../core/watch-state';
-import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
 import { log } from '../shared/log';
 import { isPageRequest, type PageRequest, type WorkerResponse } from '../shared/protocol';
 import { handleChannelRequest } from './channel-messages';
 import { runCheck } from './check-runner';
-import { pageReader } from './page-reader';
-import { releaseUnusedOrigins } from './permissions';
 import { reconcileAlarms, scheduleNext, syncAlarm } from './scheduler';
 import { loadAll, updateAll, updateWatch } from './store';
 import { renderToolbar } from './toolbar';
@@ -72,10 +68,9 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
       await reorder(request.watchIds);
       return { ok: true };
     case 'test-watch':
-      return { ok: true, verdict: await testWatch(request.watch) };
     case 'set-secret':
-      await setSecret(String(request.watchId), request.header);
-      return { ok: true };
+      // The pages answer these themselves (src/shared/page-requests.ts).
+      return { ok: false, error: `${request.type} is answered by the page` };
     // Channels (issue 9): save, remove, test.
     case 'save-channel':
     case 'remove-channel':
@@ -89,7 +84,6 @@ async function afterListChange(stored: Stored): Promise<void> {
   await reconcileAlarms(stored, now);
   const single = stored.watchIds.map((id) => stored.watches[id]).filter((r) => r?.def.enabled);
   await renderToolbar(stored.summary, stored.settings, single.length === 1 ? (single[0] ?? null) : null, now);
-  await releaseUnusedOrigins(stored);
 }
 
 async function saveSettings(patch: Partial<Settings>): Promise<void> {
@@ -208,29 +202,4 @@ async function reorder(ids: unknown): Promise<void> {
     if (!same) throw new Rejected(['the new order must list every watch once']);
     return { writes: { [KEYS.watchIds]: list } };
   });
-}
-
-/** Runs a rule once against the live page, saving nothing: the options page's Test button. */
-async function testWatch(input: unknown) {
-  const watch = { id: 'test', ...validated(input) };
-  if (!(await hasHostAccess(watch))) return noHostAccessVerdict(watch, Date.now());
-  const probe = probeFor(watch, {
-    fetch: (url, init) => fetch(url, init),
-    now: Date.now,
-    readPage: pageReader,
-    latest: null,
-    secretHeader: null,
-  });
-  return probe.check();
-}
-
-async function setSecret(id: string, header: { name: string; value: string } | null): Promise<void> {
-  if (header === null) return browser.storage.local.remove(KEYS.secret(id));
-  const valid =
-    typeof header?.name === 'string' &&
-    /^[A-Za-z0-9-]{1,64}$/.test(header.name) &&
-    typeof header.value === 'string' &&
-    header.value.length <= 2000;
-  if (!valid) throw new Rejected(['the header needs a name (letters, digits, "-") and a value']);
-  await browser.storage.local.set({ [KEYS.secret(id)]: { name: header.name, value: header.value } });
 }

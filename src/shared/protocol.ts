@@ -13,9 +13,9 @@ export type PageRequest =
   | { type: 'reorder-watches'; watchIds: string[] }
   /** A parsed import file; all or nothing. */
   | { type: 'import-watches'; file: unknown }
-  /** Runs a rule once against the live page without saving anything. */
-  | { type: 'test-watch'; watch: unknown }
-  /** A JSON watch's one request header; `null` removes it. Kept in storage.local only. */
+  /** Runs a rule once against the live page without saving anything (answered by the page itself). */
+  | { type: 'test-watch'; watch: unknown; header?: { name: string; value: string } | null }
+  /** A JSON watch's one request header; `null` removes it. Kept in storage.local only (written by the page). */
   | { type: 'set-secret'; watchId: string; header: { name: string; value: string } | null }
   // Channels (issue 9; src/background/channel-messages.ts).
   /** Adds (id '' or missing: the worker makes one, answered as `channelId`) or replaces a channel. Ask for its host permission first. */

@@ -1,0 +1,77 @@
+// Requests an extension page can answer itself, so that Chrome's service worker, whose code budget
+// is tight, does not carry them: testing a rule (the page fetches and parses; it has a DOMParser),
+// keeping a JSON watch's request header, and releasing sites no watch needs any more.
+import browser from 'webextension-polyfill';
+import type { JsonRule } from '../core/kinds/json/json-rule';
+import type { PageReader } from '../core/kinds/probe';
+import { KEYS, loadStored } from '../core/stored-schema';
+import { checkWatchShape } from '../core/watch-shape';
+import { accessPattern, hasHostAccess, noHostAccessVerdict } from './host-access';
+import type { PageRequest, WorkerResponse } from './protocol';
+
+const readHere: PageReader = async ({ rule, response }) => {
+  if (rule.type === 'json') return (await import('../core/kinds/json/json-rule')).readJsonResponse(response, rule as JsonRule);
+  const { readPage } = await import('../core/kinds/page/read-page');
+  return readPage(new DOMParser().parseFromString(response.bodyText ?? '', 'text/html'), rule, response);
+};
+
+/** Runs a rule once against the live page from this page, saving nothing: the options page's Test. */
+async function testWatch(input: unknown, header: { name: string; value: string } | null): Promise<WorkerResponse> {
+  const checked = checkWatchShape(input);
+  if (!checked.ok) return { ok: false, error: checked.problems.join('; '), problems: checked.problems };
+  const watch = { id: 'test', ...checked.watch };
+  if (!(await hasHostAccess(watch))) return { ok: true, verdict: noHostAccessVerdict(watch, Date.now()) };
+  const { probeFor } = await import('../core/kinds');
+  const probe = probeFor(watch, {
+    fetch: (url, init) => fetch(url, init),
+    now: Date.now,
+    readPage: readHere,
+    latest: null,
+    secretHeader: header,
+  });
+  return { ok: true, verdict: await probe.check() };
+}
+
+const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
+
+/** A JSON watch's one request header, in storage.local only (never sync, never exported). */
+async function setSecret(watchId: string, header: { name: string; value: string } | null): Promise<WorkerResponse> {
+  const key = KEYS.secret(watchId);
+  if (header === null) {
+    await browser.storage.local.remove(key);
+    return { ok: true };
+  }
+  const valid =
+    HEADER_NAME.test(header?.name ?? '') &&
+    typeof header.value === 'string' &&
+    header.value.length <= 2000 &&
+    !/[\r\n\0]/.test(header.value);
+  const problem = 'the header needs a name (letters, digits, "-") and a value without line breaks';
+  if (!valid) return { ok: false, error: problem, problems: [problem] };
+  const def = (await browser.storage.local.get(KEYS.def(watchId)))[KEYS.def(watchId)] as { kind?: string } | undefined;
+  if (def?.kind !== 'json')
+    return { ok: false, error: 'only a JSON watch takes a request header', problems: ['only a JSON watch takes a request header'] };
+  await browser.storage.local.set({ [key]: { name: header.name, value: header.value } });
+  return { ok: true };
+}
+
+/** Sites granted for watches that are gone are given back (chatgpt.com is the manifest's, never removed). */
+export async function releaseUnusedOrigins(): Promise<void> {
+  const { data } = loadStored(await browser.storage.local.get(null));
+  const needed = new Set(data.watchIds.flatMap((id) => (data.watches[id] ? [accessPattern(data.watches[id].def)] : [])));
+  const granted = (await browser.permissions.getAll()).origins ?? [];
+  const unused = granted.filter((origin) => origin !== 'https://chatgpt.com/*' && !needed.has(origin));
+  if (unused.length > 0) await browser.permissions.remove({ origins: unused });
+}
+
+const LIST_CHANGES = new Set(['remove-watch', 'update-watch', 'import-watches', 'add-watch']);
+
+/** Sends a request, answering the ones above here; after a change of the list, releases unused sites. */
+export async function sendRequest(request: PageRequest, toWorker: (r: PageRequest) => Promise<WorkerResponse>): Promise<WorkerResponse> {
+  if (request.type === 'test-watch')
+    return testWatch(request.watch, (request as { header?: { name: string; value: string } | null }).header ?? null);
+  if (request.type === 'set-secret') return setSecret(request.watchId, request.header);
+  const response = await toWorker(request);
+  if (response.ok && LIST_CHANGES.has(request.type)) await releaseUnusedOrigins().catch(() => undefined);
+  return response;
+}
