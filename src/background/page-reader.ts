@@ -40,7 +40,9 @@ async function ensureOffscreen(): Promise<void> {
 
 export const readPageOffscreen: PageReader = async (input) => {
   await ensureOffscreen();
-  const reading = (await browser.runtime.sendMessage({ target: 'offscreen', type: 'read-page', ...input })) as Reading<string> | { error: string };
+  const reading = (await browser.runtime.sendMessage({ target: 'offscreen', type: 'read-page', ...input })) as
+    | Reading<string>
+    | { error: string };
   if ('error' in reading) throw new Error(reading.error);
   return reading;
 };

@@ -89,4 +89,3 @@ function ruleProblemsFor(kind: 'page' | 'json', rule: unknown, isValidSelector?:
   }
   return validateTextRule(rule, isValidSelector).map((p) => (p === 'rule type must be "text"' ? 'rule type must be "auto" or "text"' : p));
 }
-

@@ -39,7 +39,15 @@ export function checkWatchShape(raw: unknown): { ok: true; watch: Omit<WatchDef,
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    watch: { name, kind, url, rule, intervalMinutes: minutes as number, notify: (raw.notify as boolean) ?? true, enabled: (raw.enabled as boolean) ?? true },
+    watch: {
+      name,
+      kind,
+      url,
+      rule,
+      intervalMinutes: minutes as number,
+      notify: (raw.notify as boolean) ?? true,
+      enabled: (raw.enabled as boolean) ?? true,
+    },
   };
 }
 

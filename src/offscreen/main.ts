@@ -2,8 +2,8 @@
 // rule. Only the small reading goes back; the document closes itself once idle.
 import browser from 'webextension-polyfill';
 import { type JsonRule, readJsonResponse } from '../core/kinds/json/json-rule';
-import { type PageRule, readPage } from '../core/kinds/page/read-page';
 import type { FetchedResponse } from '../core/kinds/page/page-response';
+import { type PageRule, readPage } from '../core/kinds/page/read-page';
 
 const IDLE_CLOSE_MS = 30_000;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
