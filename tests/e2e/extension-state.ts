@@ -54,7 +54,10 @@ export function headline(popup: Page, watchId = CHATGPT_WATCH_ID): Promise<strin
 /** Clicks "Check now" in the popup and waits until the worker has stored the new reading. */
 export async function checkNow(ext: Extension, popup: Page, timeoutMs = 30_000, watchId = CHATGPT_WATCH_ID): Promise<StoredView> {
   // Storage may be half-written (a test seeded it) until the worker repairs it: no watch yet reads as 0.
-  const latestAt = async () => (await watchState(ext, watchId)).state?.latest?.at ?? 0;
+  const latestAt = async () => {
+    const at = (await watchState(ext, watchId)).state?.latest?.at;
+    return typeof at === 'number' ? at : 0;
+  };
   const before = await latestAt();
   // The watch's own button, in its details (open from the start with a single watch; opened here otherwise).
   const toggle = popup.locator(`button[aria-controls="details-${watchId}"]`);
