@@ -215,13 +215,19 @@ async function runLane(channelId: string): Promise<void> {
     const config = channels.channels.find((c) => c.id === channelId) as ChannelConfig;
     // Marked and persisted before the request: a worker killed mid-send leaves the mark, and the
     // next start (recoverOutbox) or the outbox alarm sends it again.
+    let marking: string | undefined;
     const picked = await updateOutbox<PendingDelivery>((state, now) => {
       const next = due(state, now).find((d) => d.channelId === channelId && !sendingHere.has(keyOf(d)));
-      return next ? { state: markSending(state, next, now), value: next } : null;
+      if (!next) return null;
+      marking = keyOf(next);
+      sendingHere.add(marking); // in the same step as the mark, so a recovery in between leaves it alone
+      return { state: markSending(state, next, now), value: next };
+    }).catch((error: unknown) => {
+      if (marking) sendingHere.delete(marking); // the mark was not written: nothing is out
+      throw error;
     });
     if (!picked) return;
     const key = keyOf(picked);
-    sendingHere.add(key);
     let outcome: DeliveryOutcome;
     let reports: OutboxReport[];
     try {
@@ -256,27 +262,29 @@ export function sendDue(): Promise<void> {
     again = true;
     return running;
   }
-  const run = (async () => {
-    try {
-      do {
-        again = false;
+  running = (async () => {
+    for (;;) {
+      again = false;
+      try {
         const state = await readState();
         const lanes = [...new Set(due(state, Date.now()).map((d) => d.channelId))];
-        if (lanes.length === 0) break;
-        // If this worker dies mid-send, the alarm wakes the next one to send it again.
-        await browser.alarms.create(OUTBOX_ALARM, { when: Date.now() + STALE_IN_FLIGHT_MS + 5_000 });
-        await Promise.all(lanes.map((id) => runLane(id).catch(reportFailure)));
-      } while (again);
-    } finally {
+        if (lanes.length > 0) {
+          // If this worker dies mid-send, the alarm wakes the next one to send it again.
+          await browser.alarms.create(OUTBOX_ALARM, { when: Date.now() + STALE_IN_FLIGHT_MS + 5_000 });
+          await Promise.all(lanes.map((id) => runLane(id).catch(reportFailure)));
+        }
+      } catch (error) {
+        reportFailure(error);
+      }
       await scheduleAlarm().catch(reportFailure);
+      // Cleared in the same step as the last look at `again`: a call from now on starts a new run.
+      if (!again) {
+        running = null;
+        return;
+      }
     }
-  })()
-    .catch(reportFailure)
-    .finally(() => {
-      running = null;
-    });
-  running = run;
-  return run;
+  })();
+  return running;
 }
 
 function reportFailure(error: unknown): void {
