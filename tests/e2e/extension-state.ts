@@ -23,7 +23,11 @@ export interface StoredView {
 }
 
 export async function storedState(ext: Pick<Extension, 'storage'>): Promise<StoredView> {
-  const raw = (await ext.storage()).local as Record<string, unknown>;
+  return viewOf((await ext.storage()).local as Record<string, unknown>);
+}
+
+/** The view of a storage.local snapshot (e.g. Firefox's, read from an extension page). */
+export function viewOf(raw: Record<string, unknown>): StoredView {
   return {
     raw,
     schemaVersion: raw.schemaVersion as number,

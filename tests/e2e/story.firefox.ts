@@ -1,18 +1,18 @@
 // The reopening story, short form, in Firefox ESR: signed in → paused → open with one notification.
 // Firefox has no requireInteraction; the add-on falls back to a plain notification.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Stored } from '../../src/core/stored-schema';
 import { SIM_EMAIL, type Simulator, startSimulator } from '../sim/simulator';
+import { type StoredView, viewOf } from './extension-state';
 import { type FirefoxExtension, launchFirefoxExtension } from './firefox-harness';
 import { waitFor } from './harness';
 
 let sim: Simulator;
 let ff: FirefoxExtension;
 
-const stored = async () => (await ff.storage()) as unknown as Stored;
+const stored = async () => viewOf(await ff.storage());
 
 /** Clicks "Check now" and waits until the reading is stored and the button is enabled again (the check's end). */
-async function checkNow(): Promise<Stored> {
+async function checkNow(): Promise<StoredView> {
   const before = (await stored()).watch.latest?.at ?? 0;
   await ff.popup.locator('::-p-aria(Check now)').click();
   await waitFor(
@@ -53,7 +53,7 @@ describe('Firefox ESR', () => {
     sim.mode = 'open';
     await checkNow();
     await waitFor(ff.badge, (b) => b === 'OPEN');
-    expect(await waitFor(ff.notificationsRaised, (n) => n.length > 0)).toEqual(['reopened']);
+    expect(await waitFor(ff.notificationsRaised, (n) => n.length > 0)).toEqual(['reopened:chatgpt-plus']);
     const alertedAt = (await stored()).watch.lastReopenAlertAt;
     expect(alertedAt).not.toBeNull();
     // A second check while still open: the worker records any alert it raises before the check ends,
@@ -61,7 +61,7 @@ describe('Firefox ESR', () => {
     const again = await checkNow();
     expect(again.watch.latest?.kind).toBe('open');
     expect(again.watch.lastReopenAlertAt).toBe(alertedAt);
-    expect(await ff.notificationsRaised()).toEqual(['reopened']);
+    expect(await ff.notificationsRaised()).toEqual(['reopened:chatgpt-plus']);
     const everything = JSON.stringify(await ff.storage());
     for (const token of sim.issuedTokens) expect(everything).not.toContain(token);
     expect(everything).not.toContain(SIM_EMAIL);
