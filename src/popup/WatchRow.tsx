@@ -34,15 +34,15 @@ export function WatchRow({
       <div class="watch-line">
         <span class="dot tone-dot" aria-hidden="true" />
         <span class="watch-name">{def.name}</span>
-        <span class="watch-state">
-          {stateWord(def, state)}
-          {since && tone !== 'off' ? ` · ${since}` : ''}
-        </span>
         <button type="button" class="link-button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
           {t('popupDetails')}
         </button>
       </div>
-      {state.latest && !open && <p class="muted small">{t('popupCheckedAgo', formatRelative(state.latest.at, now))}</p>}
+      <p class="watch-meta small">
+        <span class="watch-state">{stateWord(def, state)}</span>
+        {since && tone !== 'off' ? ` · ${since}` : ''}
+        {state.latest && !open ? ` · ${t('popupCheckedAgo', formatRelative(state.latest.at, now))}` : ''}
+      </p>
       <PrimaryButton
         record={record}
         settings={settings}
