@@ -8,7 +8,6 @@ import { checkWatchFile, checkWatchShape } from '../core/watch-shape';
 import { INITIAL_WATCH } from '../core/watch-state';
 import { log } from '../shared/log';
 import { isPageRequest, type PageRequest, type WorkerResponse } from '../shared/protocol';
-import { handleChannelRequest } from './channel-messages';
 import { runCheck } from './check-runner';
 import { reconcileAlarms, scheduleNext, syncAlarm } from './scheduler';
 import { loadAll, updateAll, updateWatch } from './store';
@@ -71,11 +70,6 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
     case 'set-secret':
       // The pages answer these themselves (src/shared/page-requests.ts).
       return { ok: false, error: `${request.type} is answered by the page` };
-    // Channels (issue 9): save, remove, test.
-    case 'save-channel':
-    case 'remove-channel':
-    case 'test-channel':
-      return handleChannelRequest(request);
   }
 }
 
