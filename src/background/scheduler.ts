@@ -43,23 +43,25 @@ export const disarmWatchdog = (id: string) => browser.alarms.clear(watchdogAlarm
  * that has passed), none for disabled or removed ones. Existing alarms keep their time.
  */
 export async function reconcileAlarms(stored: Stored, now: number): Promise<void> {
-  const alarms = await browser.alarms.getAll();
-  const existing = new Set(alarms.map((a) => a.name));
+  const alarms = new Map((await browser.alarms.getAll()).map((a) => [a.name, a.scheduledTime]));
   const wanted = new Set<string>();
   for (const id of stored.watchIds) {
     const record = stored.watches[id];
     if (!record) continue;
+    const next = record.state.nextCheckAt;
     if (!record.def.enabled || stored.settings.paused) {
-      if (record.state.nextCheckAt !== null || existing.has(checkAlarm(id))) await scheduleNext(id, null);
+      if (next !== null || alarms.has(checkAlarm(id))) await scheduleNext(id, null);
       continue;
     }
     wanted.add(checkAlarm(id));
-    if (existing.has(checkAlarm(id)) || existing.has(watchdogAlarm(id))) continue;
-    await scheduleNext(id, Math.max(now + 1000, record.state.nextCheckAt ?? now));
+    // A check in progress keeps its watchdog; an alarm at the stored time is right as it is.
+    if (alarms.has(watchdogAlarm(id)) || (next !== null && alarms.get(checkAlarm(id)) === next)) continue;
+    if (alarms.has(checkAlarm(id)) && (next === null || next <= now)) continue; // due: let it fire
+    await scheduleNext(id, Math.max(now + 1000, next ?? now));
   }
-  for (const alarm of alarms) {
-    const parsed = parseAlarm(alarm.name);
-    if (parsed?.trigger === 'alarm' && !wanted.has(alarm.name)) await browser.alarms.clear(alarm.name);
+  for (const name of alarms.keys()) {
+    const parsed = parseAlarm(name);
+    if (parsed && !wanted.has(checkAlarm(parsed.id))) await browser.alarms.clear(name);
   }
-  if (!existing.has(SWEEP_ALARM)) await browser.alarms.create(SWEEP_ALARM, { periodInMinutes: SWEEP_MINUTES });
+  if (!alarms.has(SWEEP_ALARM)) await browser.alarms.create(SWEEP_ALARM, { periodInMinutes: SWEEP_MINUTES });
 }

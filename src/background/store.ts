@@ -35,16 +35,19 @@ async function get(keys: string[] | null): Promise<Record<string, unknown>> {
 
 /** Everything, migrated and repaired; written back when anything changed. */
 export function loadAll(): Promise<Stored> {
-  return queue.run(GLOBAL, async () => {
-    if (memory?.all) return memory.all;
-    const loaded = loadStored(await get(null));
-    if (loaded.repairs.length > 0) log.warn('storage repaired', { repairs: loaded.repairs });
-    await write(loaded.writes);
-    await removeKeys(loaded.removals);
-    const { data } = loaded;
-    memory = { settings: data.settings, summary: data.summary, records: new Map(Object.entries(data.watches)), all: data };
-    return data;
-  });
+  return queue.run(GLOBAL, async () => memory?.all ?? readAll());
+}
+
+/** Reads everything afresh (outside the queue: callers hold GLOBAL). */
+async function readAll(): Promise<Stored> {
+  memory = null;
+  const loaded = loadStored(await get(null));
+  if (loaded.repairs.length > 0) log.warn('storage repaired', { repairs: loaded.repairs });
+  await write(loaded.writes);
+  await removeKeys(loaded.removals);
+  const { data } = loaded;
+  memory = { settings: data.settings, summary: data.summary, records: new Map(Object.entries(data.watches)), all: data };
+  return data;
 }
 
 /** One watch, as a check needs it: a handful of keys, read once per wake. Null if it no longer exists. */
@@ -68,11 +71,6 @@ export async function loadForCheck(id: string): Promise<LoadedWatch | null> {
   const mem = await loading;
   const record = mem.records.get(id);
   return record ? { settings: mem.settings, summary: mem.summary, record, repairs: [] } : null;
-}
-
-export async function currentSettings(): Promise<Settings> {
-  if (memory) return memory.settings;
-  return (await loadAll()).settings;
 }
 
 /**
@@ -102,14 +100,14 @@ export function updateWatch(
     await write(writes);
     const summary = await queue.run(GLOBAL, async () => {
       // Someone else wrote meanwhile: count again from what is stored.
-      if (!memory) return (await reloadSummary()).summary;
+      if (!memory) return (await readAll()).summary;
       const enabled = after.def.enabled;
       const beforeTone = before.def.enabled ? toneOf(before.state) : null;
       const afterTone = enabled ? toneOf(after.state) : null;
       const checkedAt = after.state.latest?.at ?? 0;
       if (beforeTone === null || afterTone === null || before.def.name !== after.def.name) {
         // Enabling, disabling or renaming changes who is counted: recount from everything.
-        return (await reloadSummary()).summary;
+        return (await readAll()).summary;
       }
       const next = updateSummary(memory.summary, after.def.name, beforeTone, afterTone, checkedAt);
       const changed = JSON.stringify(next) !== JSON.stringify(memory.summary);
@@ -122,25 +120,15 @@ export function updateWatch(
   });
 }
 
-async function reloadSummary(): Promise<Stored> {
-  memory = null;
-  const raw = await get(null);
-  const loaded = loadStored(raw);
-  await write(loaded.writes);
-  const { data } = loaded;
-  memory = { settings: data.settings, summary: data.summary, records: new Map(Object.entries(data.watches)), all: data };
-  return data;
-}
-
 /** Changes to the list of watches or global settings: serialised, then re-read in full. */
 export function updateAll(change: (stored: Stored) => { writes: Record<string, unknown>; removals?: string[] } | null): Promise<Stored> {
   return queue.run(GLOBAL, async () => {
-    const stored = memory?.all ?? (await reloadSummary());
+    const stored = memory?.all ?? (await readAll());
     const result = change(stored);
     if (!result) return stored;
     await write(result.writes);
     await removeKeys(result.removals ?? []);
-    return reloadSummary();
+    return readAll();
   });
 }
 
