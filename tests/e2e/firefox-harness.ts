@@ -1,11 +1,13 @@
 // Launches Debian's Firefox ESR headless over WebDriver BiDi (puppeteer-core), installs the built
-// add-on from dist-firefox/, and sends chatgpt.com to the simulator through a loopback CONNECT proxy.
+// add-on from dist-firefox/, and sends chatgpt.com to the simulator through a loopback CONNECT proxy
+// (and, when asked, other hosts to theirs: the shop simulator's).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { type ConnectProxy, startConnectProxy } from '../sim/connect-proxy';
+import { startHostProxy } from '../sim/shop/proxy';
 import type { Simulator } from '../sim/simulator';
 
 export const DIST_FIREFOX = fileURLToPath(new URL('../../dist-firefox', import.meta.url));
@@ -57,8 +59,21 @@ async function openExtensionPage(browser: Browser, url: string): Promise<Page> {
   throw new Error(`could not open ${url}`);
 }
 
-export async function launchFirefoxExtension(sim: Simulator): Promise<FirefoxExtension> {
-  const proxy: ConnectProxy = await startConnectProxy(() => sim.port);
+export interface FirefoxLaunchOptions {
+  /**
+   * More hosts to tunnel to local simulators (host → loopback port), e.g. the shop simulator's
+   * `proxyRoutes()`; chatgpt.com always goes to `sim`, anything else is still refused.
+   */
+  routes?: () => Record<string, number>;
+  /** Extra Firefox prefs, e.g. `extensions.webextOptionalPermissionPrompts: false`. */
+  prefs?: Record<string, string | number | boolean>;
+}
+
+export async function launchFirefoxExtension(sim: Simulator, options: FirefoxLaunchOptions = {}): Promise<FirefoxExtension> {
+  const { routes } = options;
+  const proxy: ConnectProxy = routes
+    ? await startHostProxy(() => ({ ...routes(), 'chatgpt.com': sim.port }))
+    : await startConnectProxy(() => sim.port);
   const profile = mkdtempSync(join(tmpdir(), 'reopen-watch-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -77,6 +92,7 @@ export async function launchFirefoxExtension(sim: Simulator): Promise<FirefoxExt
       'network.proxy.no_proxies_on': '',
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       'intl.locale.requested': 'en-US',
+      ...options.prefs,
     },
   });
   await browser.installExtension(DIST_FIREFOX);
