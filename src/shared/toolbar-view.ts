@@ -64,18 +64,8 @@ function watchTooltip(def: WatchDef, state: WatchState, now: number): string {
   const latest = state.latest;
   if (!latest) return isPlus(def) ? t('titleNone') : t('watchTitleNone', def.name);
   const time = formatTime(latest.at);
-  let sentence: string;
-  if (isPlus(def)) {
-    if (latest.reason === 'no-host-access') sentence = t('titleNoAccess', time);
-    else if (latest.kind === 'signed-out') sentence = t('titleSignedOut', time);
-    else if (latest.kind === 'blocked') sentence = t('titleBlocked', time);
-    else if (latest.kind === 'subscribed') sentence = t('titleSubscribed', time);
-    else if ((latest.kind === 'open' || latest.kind === 'paused') && state.confirmed) {
-      sentence = t(state.confirmed.availability === 'open' ? 'titleOpen' : 'titlePaused', time);
-    } else sentence = t('titleFailed', time);
-  } else {
-    sentence = t('watchTitle', def.name, headline(def, state), time);
-  }
+  // ChatGPT Plus's headlines name it already; other watches are named first.
+  let sentence = isPlus(def) ? t('titleWithTime', headline(def, state), time) : t('watchTitle', def.name, headline(def, state), time);
   if (!isGoodCheck(latest.kind) && state.confirmed) {
     sentence += ` ${t('titleLastKnown', availabilityWord(state.confirmed.availability), formatRelative(state.confirmed.at, now))}`;
   }

@@ -148,13 +148,13 @@ describe('service worker', () => {
     await startWorker();
     await check();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('?');
-    expect(await fakeBrowser.action.getTitle({})).toMatch(/^Reopen Watch couldn't check ChatGPT Plus at .+ and will try again\.$/);
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/^The last check failed \(checked at .+\)\.$/);
     vi.stubGlobal('fetch', site.fetch);
     await check();
     vi.stubGlobal('fetch', async () => json({}, { status: 503 }));
     await check();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT');
-    expect(await fakeBrowser.action.getTitle({})).toMatch(/will try again\. Last known: paused, .+\.$/);
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/^The last check failed \(checked at .+\)\. Last known: paused, .+\.$/);
   });
 
   it('honours Retry-After on a rate limit when scheduling the next check', async () => {
@@ -244,7 +244,7 @@ describe('host access withheld (Firefox)', () => {
     await check();
     expect(site.calls).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
-    expect(await fakeBrowser.action.getTitle({})).toMatch(/^Reopen Watch can't check ChatGPT Plus: it needs access to chatgpt\.com/);
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/^Reopen Watch needs your permission to read chatgpt\.com \(checked at .+\)\.$/);
     expect((await stored()).watch.latest).toMatchObject({ kind: 'blocked', reason: 'no-host-access', requests: 0 });
     await forgetOriginSpacing();
     await fakeBrowser.permissions.request({ origins: ['https://chatgpt.com/*'] });
