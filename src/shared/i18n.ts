@@ -9,12 +9,12 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
 }
 
 /**
- * The language the extension's messages are shown in ("zh-CN"), so times and plurals match the
- * words around them even when the browser's own UI language differs.
+ * The language the extension's messages are shown in ("zh-CN"), so times, lists and plurals match
+ * the words around them even when the browser's own UI language differs: each translation names
+ * its own language tag.
  */
 export function uiLanguage(): string {
-  const messages = browser.i18n.getMessage('@@ui_locale');
-  return (messages || browser.i18n.getUILanguage() || 'en').replace('_', '-');
+  return browser.i18n.getMessage('localeTag') || browser.i18n.getUILanguage() || 'en';
 }
 
 /**
