@@ -20,6 +20,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extra Chromium switches for one suite. */
   extraArgs?: string[];
+  /**
+   * The unpacked extension to load; dist/ (this build) by default. An unpacked extension's id
+   * follows from its folder's path, so new files in the same folder are an update of the same extension.
+   */
+  extensionDir?: string;
 }
 
 export interface Extension {
@@ -43,6 +48,7 @@ export interface Extension {
 export async function launchExtension(options: LaunchOptions): Promise<Extension> {
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'reopen-watch-profile-'));
   const lang = options.lang ?? 'en-US';
+  const extensionDir = options.extensionDir ?? DIST;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromePath(),
     headless: options.headless ?? true,
@@ -59,8 +65,8 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
       '--disable-component-update',
       '--disable-sync',
       `--lang=${lang}`,
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP chatgpt.com 127.0.0.1:${options.sim.port}`,
       '--ignore-certificate-errors',
       ...(options.extraArgs ?? []),
