@@ -18,9 +18,11 @@ import { fileURLToPath } from 'node:url';
 import { type History, recordCheck } from '../src/core/history';
 import { plusProbe } from '../src/core/kinds/chatgpt-plus/probe';
 import { nextDelayMs } from '../src/core/schedule';
-import { DEFAULT_SETTINGS, loadStored, SCHEMA_VERSION, type Stored } from '../src/core/stored-schema';
+import { DEFAULT_SETTINGS, KEYS, loadStored, SCHEMA_VERSION } from '../src/core/stored-schema';
 import type { Verdict } from '../src/core/verdict';
+import { CHATGPT_WATCH, CHATGPT_WATCH_ID } from '../src/core/watch-def';
 import { applyReadings, CANT_CHECK_AFTER_MS, INITIAL_WATCH, needsConfirmation, REOPEN_COOLDOWN_MS } from '../src/core/watch-state';
+import { storedState } from '../tests/e2e/extension-state';
 import { DIST, launchExtension } from '../tests/e2e/harness';
 import { accountsAnswer, signIn, startSimulator } from '../tests/sim/simulator';
 
@@ -118,10 +120,9 @@ function fakeChatGpt(clock: { now: number }, answer: () => Answer, rand: () => n
   };
 }
 
-/** Runs the story's checks through the real probe, state machine and history; returns what storage would hold. */
-async function seededState(s: Story): Promise<Stored> {
+/** Runs the story's checks through the real probe, state machine and history; returns what storage.local would hold. */
+async function seededState(s: Story): Promise<Record<string, unknown>> {
   const rand = random(20261126);
-  const settings = { ...DEFAULT_SETTINGS, intervalMs: INTERVAL_MS };
   const policy = { reopenCooldownMs: REOPEN_COOLDOWN_MS, cantCheckAfterMs: CANT_CHECK_AFTER_MS, notificationsEnabled: true };
   let watch = structuredClone(INITIAL_WATCH);
   let history: History = { transitions: [], days: [] };
@@ -140,7 +141,7 @@ async function seededState(s: Story): Promise<Stored> {
       }
       const applied = applyReadings(watch, readings, clock.now, policy);
       watch = applied.state;
-      watch.nextCheckAt = clock.now + nextDelayMs(watch.latest, watch.failureStreak, settings.intervalMs, rand());
+      watch.nextCheckAt = clock.now + nextDelayMs(watch.latest, watch.failureStreak, INTERVAL_MS, rand());
       history = recordCheck(history, readings, watch, clock.now);
       // Visiting chatgpt.com to sign in triggers a check at once.
       const next =
@@ -148,11 +149,22 @@ async function seededState(s: Story): Promise<Stored> {
       t = session.lastCheck && t < session.to && next > session.to ? session.to : next;
     }
   }
-  const loaded = loadStored({ schemaVersion: SCHEMA_VERSION, settings, watch, history });
+  // storage.local as 2.0 keeps it: the built-in watch alone, checked every 5 minutes.
+  const id = CHATGPT_WATCH_ID;
+  const raw: Record<string, unknown> = {
+    schemaVersion: SCHEMA_VERSION,
+    settings: DEFAULT_SETTINGS,
+    watchIds: [id],
+    [KEYS.def(id)]: { ...CHATGPT_WATCH, intervalMinutes: INTERVAL_MS / MINUTE },
+    [KEYS.state(id)]: watch,
+    [KEYS.history(id)]: history,
+  };
+  const loaded = loadStored(raw);
   if (loaded.repairs.length > 0) {
     throw new Error(`the seeded state does not fit src/core/stored-schema.ts; update scripts/screenshots.ts: ${loaded.repairs.join('; ')}`);
   }
-  return loaded.data;
+  // The toolbar summary, computed as the worker would.
+  return { ...raw, ...loaded.writes };
 }
 
 /** Files under `dir` (tests aside) with their modification times. */
@@ -188,7 +200,7 @@ async function shoot(shot: Shot): Promise<void> {
   try {
     // Let the install check finish (signed out), sign in, then replace everything with the story.
     const deadline = Date.now() + 20_000;
-    while (!((await ext.storage()).local as Partial<Stored>).watch?.latest) {
+    while (!(await storedState(ext)).watch?.latest) {
       if (Date.now() > deadline) throw new Error('the extension made no first check within 20 s');
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -208,8 +220,9 @@ async function shoot(shot: Shot): Promise<void> {
     await popup.waitForTimeout(300);
     await popup.locator('main').screenshot({ path: join(OUT, shot.file) });
 
-    const after = (await ext.storage()).local as unknown as Stored;
-    if (after.watch?.latest?.at !== seed.watch.latest?.at) {
+    const after = await storedState(ext);
+    const seeded = seed[KEYS.state(CHATGPT_WATCH_ID)] as typeof after.watch;
+    if (after.watch?.latest?.at !== seeded.latest?.at) {
       throw new Error(`the extension checked while ${shot.file} was taken, so it may not show the story; run again`);
     }
     console.log(`docs/screenshots/${shot.file}  (${shot.lang}, ${shot.timeZone}${shot.dark ? ', dark' : ''})`);

@@ -1,6 +1,7 @@
-import { recordCheck } from '../../src/core/history';
-import { DEFAULT_SETTINGS, SCHEMA_VERSION, type Stored } from '../../src/core/stored-schema';
+import { type History, recordCheck } from '../../src/core/history';
+import { DEFAULT_SETTINGS, KEYS, loadStored, SCHEMA_VERSION } from '../../src/core/stored-schema';
 import type { Verdict, VerdictKind } from '../../src/core/verdict';
+import { CHATGPT_WATCH, CHATGPT_WATCH_ID } from '../../src/core/watch-def';
 import { applyReadings, CANT_CHECK_AFTER_MS, INITIAL_WATCH, REOPEN_COOLDOWN_MS } from '../../src/core/watch-state';
 
 const POLICY = { reopenCooldownMs: REOPEN_COOLDOWN_MS, cantCheckAfterMs: CANT_CHECK_AFTER_MS, notificationsEnabled: true };
@@ -9,10 +10,10 @@ const POLICY = { reopenCooldownMs: REOPEN_COOLDOWN_MS, cantCheckAfterMs: CANT_CH
  * A year of checks every 30 s through the real state machine and history: mostly paused, a
  * reopening every week, an error in every 50 checks and a sign-out each month, so transitions pile up.
  */
-export function simulateYear(): { stored: Stored; checks: number; bytes: number } {
+export function simulateYear(): { stored: Record<string, unknown>; checks: number; bytes: number } {
   const start = Date.UTC(2026, 0, 1);
   let watch = INITIAL_WATCH;
-  let history: Stored['history'] = { transitions: [], days: [] };
+  let history: History = { transitions: [], days: [] };
   let checks = 0;
   for (let at = start; at < start + 365 * 86_400_000; at += 30_000) {
     const hourOfWeek = Math.floor((at - start) / 3_600_000) % 168;
@@ -34,7 +35,17 @@ export function simulateYear(): { stored: Stored; checks: number; bytes: number 
     history = recordCheck(history, readings, watch, at);
     checks += readings.length;
   }
-  const stored: Stored = { schemaVersion: SCHEMA_VERSION, settings: { ...DEFAULT_SETTINGS, intervalMs: 30_000 }, watch, history };
+  // storage.local as 2.0 keeps it with the built-in watch alone, checked every 30 s.
+  const id = CHATGPT_WATCH_ID;
+  const stored: Record<string, unknown> = {
+    schemaVersion: SCHEMA_VERSION,
+    settings: DEFAULT_SETTINGS,
+    watchIds: [id],
+    [KEYS.def(id)]: { ...CHATGPT_WATCH, intervalMinutes: 0.5 },
+    [KEYS.state(id)]: watch,
+    [KEYS.history(id)]: history,
+  };
+  stored[KEYS.summary] = loadStored(stored).data.summary;
   // chrome.storage.local counts each key plus its JSON value.
   const bytes = Object.entries(stored).reduce((sum, [key, value]) => sum + key.length + Buffer.byteLength(JSON.stringify(value)), 0);
   return { stored, checks, bytes };
