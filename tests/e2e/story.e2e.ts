@@ -28,7 +28,7 @@ afterAll(async () => {
 describe('the ChatGPT Plus watch, end to end', () => {
   it('fresh install while signed out: "!" and no notification', async () => {
     expect(await waitFor(ext.badge, (b) => b !== '')).toBe('!');
-    expect(await ext.title()).toMatch(/^Reopen Watch can't check ChatGPT Plus: please sign in at chatgpt\.com \(last try at .+\)\.$/);
+    expect(await ext.title()).toMatch(/^Sign in at chatgpt\.com so Reopen Watch can check \(checked at .+\)\.$/);
     expect(await ext.notifications()).toEqual([]);
     popup = await ext.popup();
     // The page's own heading names the extension (visually hidden); the watch's headline says the state.
@@ -67,7 +67,7 @@ describe('the ChatGPT Plus watch, end to end', () => {
     sim.mode = 'open';
     await checkNow();
     await waitFor(ext.badge, (b) => b === 'OPEN');
-    expect(await ext.title()).toMatch(/^ChatGPT Plus upgrades are open \(checked at .+\)\.$/);
+    expect(await ext.title()).toMatch(/^ChatGPT Plus upgrades are open — you can upgrade now \(checked at .+\)\.$/);
     expect(await waitFor(ext.notifications, (n) => n.length > 0)).toEqual(['reopened:chatgpt-plus']);
     await expect.poll(() => headline(popup)).toBe('ChatGPT Plus upgrades are open — you can upgrade now');
     await popup.locator('main').screenshot({ path: `${ARTIFACTS}/popup-en.png` });
@@ -91,7 +91,7 @@ describe('the ChatGPT Plus watch, end to end', () => {
     sim.mode = 'subscribed';
     await checkNow();
     await waitFor(ext.badge, (b) => b === 'Plus');
-    expect(await ext.title()).toMatch(/^You already have ChatGPT Plus \(checked at .+\)\.$/);
+    expect(await ext.title()).toMatch(/^You already have ChatGPT Plus — nothing to wait for \(checked at .+\)\.$/);
     expect(await ext.notifications()).toEqual([]);
   });
 
@@ -142,7 +142,7 @@ describe('after a restart, in Chinese', () => {
     const zh = await launchExtension({ sim, profileDir, lang: 'zh-CN' });
     try {
       expect(await waitFor(zh.badge, (b) => b !== '')).toBe('Plus');
-      expect(await zh.title()).toMatch(/^你已订阅 ChatGPT Plus（检查于 .+）。$/);
+      expect(await zh.title()).toMatch(/^你已订阅 ChatGPT Plus，无需等待（检查于 .+）。$/);
       expect((await storedState(zh)).history.transitions.length).toBeGreaterThanOrEqual(historyBefore);
       sim.mode = 'paused';
       const page = await zh.popup();
