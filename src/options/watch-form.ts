@@ -3,14 +3,7 @@
 // page shows them in the user's language.
 import { JSON_TESTS, type JsonTest, TESTS_WITH_VALUE } from '../core/kinds/json/json-tests';
 import { isMatchable, normalizeForMatch } from '../core/kinds/page/phrase-match';
-import {
-  CHATGPT_WATCH,
-  checkUrl,
-  DEFAULT_PAGE_INTERVAL_MINUTES,
-  MAX_NAME_LENGTH,
-  type WatchDef,
-  type WatchKind,
-} from '../core/watch-def';
+import { CHATGPT_WATCH, checkUrl, DEFAULT_PAGE_INTERVAL_MINUTES, MAX_NAME_LENGTH, type WatchDef, type WatchKind } from '../core/watch-def';
 import { validateWatchInput } from '../core/watch-input';
 import type { MessageKey } from '../shared/i18n';
 
