@@ -4,8 +4,10 @@
 // extension page. Asserted: exactly one alert per real reopening (a JSON-LD product page, a
 // Chinese-only page, a sign-up banner read by a `text` rule, a JSON API) and none for a challenge,
 // a 403 or a script-rendered shell; the badge and tooltip over all watches; a bad file rejected with
-// nothing changed; 304s on unchanged pages with the verdict kept; 10 s between requests to one site
-// across watches; and a compact fault matrix for page watches, summed up in the fault suite's line.
+// nothing changed; 304s on unchanged pages with the verdict kept; a worker woken cold checking
+// several watches at once; 10 s between requests to one site across watches; and a compact fault
+// matrix for page watches, summed up in the fault suite's line. The worker's log goes to
+// tests/artifacts/pages-console.txt (first line: which watch id is which page).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -289,27 +291,31 @@ describe('page watches in Chromium', () => {
     });
     expect(all[`watch:${ids.api}`]).toMatchObject({ kind: 'json', rule: { type: 'json', pointer: '/data/available', test: 'truthy' } });
 
-    // Nothing was asked of the worker but the import: each watch's alarm fires and checks it.
-    const first = await waitFor(
+    // Nothing was asked of the worker but the import: each watch's alarm fires a second later and checks it.
+    const seen = await waitFor(
       () => states(WATCHED),
       (s) => WATCHED.every((p) => s[p]?.latest),
-      45_000,
+      15_000,
       'a first reading of every imported watch',
-    ).catch(async (error: Error) => {
-      const now = await states(WATCHED);
-      const missing = WATCHED.filter((p) => !now[p]?.latest).map((p) => `${p} (${ids[p]})`);
-      const failed = [...new Set(ext.console.filter((line) => / failed /.test(line)))];
-      throw new Error(`no first reading within 45 s for ${missing.join(', ')}; the worker logged: ${failed.join(' | ') || 'nothing'}`, {
-        cause: error,
-      });
-    });
-    for (const page of WATCHED) {
+    ).catch(() => states(WATCHED));
+    const missing = WATCHED.filter((p) => !seen[p]?.latest);
+    const failed = [...new Set(ext.console.filter((line) => / failed /.test(line)))];
+    expect
+      .soft(
+        missing.map((p) => `${p} (${ids[p]})`),
+        `watches whose first (alarm) check never came; the worker logged: ${failed.join(' | ')}`,
+      )
+      .toEqual([]);
+    for (const page of WATCHED.filter((p) => !missing.includes(p))) {
       const byAlarm = `check {"watchId":"${ids[page]}","trigger":"alarm"`;
       expect(
         ext.console.some((line) => line.includes(byAlarm)),
         `${page} checked by its alarm`,
       ).toBe(true);
     }
+    // So that one lost first check does not fail every test after this one, those watches are checked now.
+    if (missing.length > 0) await checkStaggered(missing);
+    const first = await states(WATCHED);
     const latest = (page: Watched) => first[page]?.latest;
     expect(latest('product')).toMatchObject({ kind: 'paused', reason: 'structured-data', status: 200 });
     expect(latest('product')?.evidence).toMatch(/OutOfStock/);
