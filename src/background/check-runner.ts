@@ -61,16 +61,6 @@ async function checkOnce(id: string, trigger: string): Promise<Verdict | null> {
     return null;
   }
 
-  // Never two checks to one origin within 10 s, across watches: wait a moment, or come back later.
-  // "Check now" waits for its turn; the user asked for it.
-  const origin = originOf(def.url);
-  const turn = await waitForOrigin(origin, automatic ? MAX_INLINE_WAIT_MS : MAX_MANUAL_WAIT_MS);
-  if (!turn.ok) {
-    log.info('check moved: another watch just contacted this site', { watchId: id, origin });
-    await scheduleNext(id, turn.retryAt);
-    return null;
-  }
-
   // If the worker dies mid-check, this wakes it again: the watch never goes silent.
   await armWatchdog(id, Date.now());
   const secret = def.kind === 'json' ? await readSecret(id) : null;
@@ -81,7 +71,19 @@ async function checkOnce(id: string, trigger: string): Promise<Verdict | null> {
     latest: state.latest,
     secretHeader: secret,
   });
-  const readings: Verdict[] = [(await hasHostAccess(def)) ? await probe.check() : noHostAccessVerdict(def, Date.now())];
+  if (!(await hasHostAccess(def))) return commit(id, trigger, [noHostAccessVerdict(def, Date.now())]);
+
+  // Never two checks to one origin within 10 s, across watches: claimed right before the request.
+  // "Check now" waits for its turn; the user asked for it.
+  const origin = originOf(def.url);
+  const turn = await waitForOrigin(origin, automatic ? MAX_INLINE_WAIT_MS : MAX_MANUAL_WAIT_MS);
+  if (!turn.ok) {
+    log.info('check moved: another watch just contacted this site', { watchId: id, origin });
+    await disarmWatchdog(id);
+    await scheduleNext(id, turn.retryAt);
+    return null;
+  }
+  const readings: Verdict[] = [await probe.check()];
   if (needsConfirmation(state, readings[0] as Verdict)) {
     await sleep(CONFIRM_DELAY_MS[def.kind]);
     // The re-read is a request to the same origin too (ChatGPT's own pair of requests is one check).
@@ -89,6 +91,11 @@ async function checkOnce(id: string, trigger: string): Promise<Verdict | null> {
     readings.push(await probe.confirm());
   }
 
+  return commit(id, trigger, readings);
+}
+
+/** Folds one wake's readings into the watch, reschedules it, shows them, and raises its alerts. */
+async function commit(id: string, trigger: string, readings: Verdict[]): Promise<Verdict | null> {
   // Folded into the watch's latest stored state inside its write queue: an edit made while the
   // probe ran is kept, and this check's verdict is never lost to it.
   let effects: Effect[] = [];
@@ -108,7 +115,7 @@ async function checkOnce(id: string, trigger: string): Promise<Verdict | null> {
   if (!result) return null; // removed while it was being checked
   await syncAlarm(id, result.record.state.nextCheckAt);
   await disarmWatchdog(id);
-  await renderToolbar(result.summary, loaded.settings, result.record, now);
+  await renderToolbar(result.summary, result.settings, result.record, now);
   for (const effect of effects) await carryOut(effect, result.record.def);
 
   for (const reading of readings) {

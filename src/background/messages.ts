@@ -47,7 +47,9 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
   switch (request.type) {
     case 'check-now': {
       const verdict = await runCheck(id, 'check-now');
-      return verdict ? { ok: true, verdict } : { ok: false, error: 'no such watch' };
+      return verdict
+        ? { ok: true, verdict }
+        : { ok: false, error: 'not checked: no such watch, or its site was contacted moments ago (the check is scheduled)' };
     }
     case 'add-watch':
       return { ok: true, watchId: (await addWatches([shaped(checkWatchShape(request.watch))]))[0] };

@@ -5,6 +5,8 @@ import { keyedQueue } from '../core/keyed-queue';
 export const ORIGIN_GAP_MS = 10_000;
 /** A little spread on top, so watches on one shop do not settle into a fixed beat. */
 const GAP_JITTER_MS = 1_500;
+/** Between the claim and the request leaving the browser a few milliseconds pass: kept as margin. */
+const CLAIM_MARGIN_MS = 300;
 
 const queue = keyedQueue();
 const lastKey = (origin: string) => `origin:${origin}`;
@@ -20,8 +22,8 @@ export function claimOrigin(origin: string, now: number, random = Math.random())
   return queue.run(origin, async () => {
     const key = lastKey(origin);
     const last = (await browser.storage.session.get(key))[key];
-    if (typeof last === 'number' && now - last < ORIGIN_GAP_MS && now >= last) {
-      return { ok: false, retryAt: last + ORIGIN_GAP_MS + Math.round(random * GAP_JITTER_MS) };
+    if (typeof last === 'number' && now - last < ORIGIN_GAP_MS + CLAIM_MARGIN_MS && now >= last) {
+      return { ok: false, retryAt: last + ORIGIN_GAP_MS + CLAIM_MARGIN_MS + Math.round(random * GAP_JITTER_MS) };
     }
     await browser.storage.session.set({ [key]: now });
     return { ok: true };

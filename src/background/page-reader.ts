@@ -40,11 +40,22 @@ async function ensureOffscreen(): Promise<void> {
 
 export const readPageOffscreen: PageReader = async (input) => {
   await ensureOffscreen();
-  const reading = (await browser.runtime.sendMessage({ target: 'offscreen', type: 'read-page', ...input })) as
-    | Reading<string>
-    | { error: string };
-  if ('error' in reading) throw new Error(reading.error);
-  return reading;
+  // A document just created may not have registered its listener yet: try again briefly.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const reading = (await browser.runtime.sendMessage({ target: 'offscreen', type: 'read-page', ...input })) as
+        | Reading<string>
+        | { error: string }
+        | undefined;
+      if (reading && !('error' in reading)) return reading;
+      if (reading) throw new Error(reading.error);
+      throw new Error('Receiving end does not exist (no answer)');
+    } catch (error) {
+      if (attempt >= 20 || !String(error).includes('Receiving end does not exist')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await ensureOffscreen();
+    }
+  }
 };
 
 export const pageReader: PageReader = (input) => (import.meta.env.MODE === 'firefox' ? readPageHere(input) : readPageOffscreen(input));

@@ -3,7 +3,7 @@ import { keyedQueue } from '../core/keyed-queue';
 import type { Settings } from '../core/stored-fields';
 import { KEYS, type LoadedWatch, loadStored, loadWatch, type Stored, type WatchRecord } from '../core/stored-schema';
 import { type Summary, updateSummary } from '../core/summary';
-import { toneOf } from '../core/tone';
+import { toneOf, type WatchTone } from '../core/tone';
 import { log } from '../shared/log';
 
 /**
@@ -20,7 +20,7 @@ interface Memory {
 }
 
 let memory: Memory | null = null;
-let loading: Promise<Memory> | null = null;
+const loading = new Map<string, Promise<void>>();
 const queue = keyedQueue();
 const GLOBAL = 'global';
 
@@ -52,71 +52,71 @@ async function readAll(): Promise<Stored> {
 
 /** One watch, as a check needs it: a handful of keys, read once per wake. Null if it no longer exists. */
 export async function loadForCheck(id: string): Promise<LoadedWatch | null> {
-  const cached = memory?.records.get(id);
-  if (memory && cached) return { settings: memory.settings, summary: memory.summary, record: cached, repairs: [] };
-  loading ??= (async () => {
-    const raw = await get([KEYS.schemaVersion, KEYS.settings, KEYS.summary, KEYS.def(id), KEYS.state(id), KEYS.history(id)]);
-    const loaded = loadWatch(raw, id);
-    if (!loaded) {
-      await loadAll(); // an older schema, a lost summary, or an unknown watch: the full path repairs it
-      return memory as Memory;
+  if (!memory?.records.has(id)) {
+    // One read per watch in flight: several watches checked at once each load their own keys.
+    let pending = loading.get(id);
+    if (!pending) {
+      pending = (async () => {
+        const raw = await get([KEYS.schemaVersion, KEYS.settings, KEYS.summary, KEYS.def(id), KEYS.state(id), KEYS.history(id)]);
+        const loaded = loadWatch(raw, id);
+        // An older schema, a lost summary, or an unknown watch: the full path repairs it.
+        if (!loaded) return void (await loadAll());
+        if (loaded.repairs.length > 0) log.warn('storage repaired', { watchId: id, repairs: loaded.repairs });
+        memory ??= { settings: loaded.settings, summary: loaded.summary, records: new Map(), all: null };
+        if (!memory.records.has(id)) memory.records.set(id, loaded.record);
+      })().finally(() => loading.delete(id));
+      loading.set(id, pending);
     }
-    if (loaded.repairs.length > 0) log.warn('storage repaired', { watchId: id, repairs: loaded.repairs });
-    memory ??= { settings: loaded.settings, summary: loaded.summary, records: new Map(), all: null };
-    memory.records.set(id, loaded.record);
-    return memory;
-  })().finally(() => {
-    loading = null;
-  });
-  const mem = await loading;
-  const record = mem.records.get(id);
-  return record ? { settings: mem.settings, summary: mem.summary, record, repairs: [] } : null;
+    await pending;
+  }
+  const record = memory?.records.get(id);
+  return memory && record ? { settings: memory.settings, summary: memory.summary, record, repairs: [] } : null;
 }
 
 /**
- * Applies `change` to the watch's latest record inside its queue and writes the keys that changed;
- * the toolbar summary follows in its own queue. Returns the record as written, or null if the
- * watch is gone.
+ * Applies `change` to the watch's latest record and writes it with the toolbar summary in one go.
+ * Runs in the watch's queue and then the global one, so a full re-read (which recounts the
+ * summary) can never interleave with it and count a change twice. Null if the watch is gone.
  */
 export function updateWatch(
   id: string,
   change: (record: WatchRecord, settings: Settings) => Partial<WatchRecord> | null,
-): Promise<{ record: WatchRecord; summary: Summary } | null> {
+): Promise<{ record: WatchRecord; summary: Summary; settings: Settings } | null> {
   return queue.run(id, async () => {
-    const loaded = await loadForCheck(id);
-    if (!loaded) return null;
-    memory ??= { settings: loaded.settings, summary: loaded.summary, records: new Map([[id, loaded.record]]), all: null };
-    const before = loaded.record;
-    const patch = change(before, loaded.settings);
-    if (!patch) return { record: before, summary: memory.summary };
-    const after: WatchRecord = { ...before, ...patch };
-    const writes: Record<string, unknown> = {};
-    if (patch.def) writes[KEYS.def(id)] = after.def;
-    if (patch.state) writes[KEYS.state(id)] = after.state;
-    if (patch.history) writes[KEYS.history(id)] = after.history;
-    // Memory first: the storage.onChanged our own write raises must find it already current.
-    memory.records.set(id, after);
-    if (memory.all) memory.all = { ...memory.all, watches: { ...memory.all.watches, [id]: after } };
-    await write(writes);
-    const summary = await queue.run(GLOBAL, async () => {
-      // Someone else wrote meanwhile: count again from what is stored.
-      if (!memory) return (await readAll()).summary;
-      const enabled = after.def.enabled;
-      const beforeTone = before.def.enabled ? toneOf(before.state) : null;
-      const afterTone = enabled ? toneOf(after.state) : null;
-      const checkedAt = after.state.latest?.at ?? 0;
-      if (beforeTone === null || afterTone === null || before.def.name !== after.def.name) {
-        // Enabling, disabling or renaming changes who is counted: recount from everything.
-        return (await readAll()).summary;
+    if (!(await loadForCheck(id))) return null;
+    return queue.run(GLOBAL, async () => {
+      // Memory may have been replaced meanwhile (a full read); what it holds now is current.
+      if (!memory?.records.has(id)) await readAll();
+      const mem = memory as Memory;
+      const before = mem.records.get(id);
+      if (!before) return null;
+      const patch = change(before, mem.settings);
+      if (!patch) return { record: before, summary: mem.summary, settings: mem.settings };
+      const after: WatchRecord = { ...before, ...patch };
+      const writes: Record<string, unknown> = {};
+      if (patch.def) writes[KEYS.def(id)] = after.def;
+      if (patch.state) writes[KEYS.state(id)] = after.state;
+      if (patch.history) writes[KEYS.history(id)] = after.history;
+      const counted = (r: WatchRecord) => (r.def.enabled ? toneOf(r.state) : null);
+      // Enabling, disabling or renaming changes who is counted: then recount from everything below.
+      let summary: Summary | null = null;
+      if (counted(before) !== null && counted(after) !== null && before.def.name === after.def.name) {
+        summary = updateSummary(
+          mem.summary,
+          after.def.name,
+          counted(before) as WatchTone,
+          counted(after) as WatchTone,
+          after.state.latest?.at ?? 0,
+        );
+        if (JSON.stringify(summary) !== JSON.stringify(mem.summary)) writes[KEYS.summary] = summary;
       }
-      const next = updateSummary(memory.summary, after.def.name, beforeTone, afterTone, checkedAt);
-      const changed = JSON.stringify(next) !== JSON.stringify(memory.summary);
-      memory.summary = next;
-      if (memory.all) memory.all = { ...memory.all, summary: next };
-      if (changed) await write({ [KEYS.summary]: next });
-      return next;
+      // Memory first: the storage.onChanged our own write raises must find it already current.
+      mem.records.set(id, after);
+      if (summary) mem.summary = summary;
+      if (mem.all) mem.all = { ...mem.all, watches: { ...mem.all.watches, [id]: after }, summary: mem.summary };
+      await write(writes);
+      return { record: after, summary: summary ?? (await readAll()).summary, settings: mem.settings };
     });
-    return { record: after, summary };
   });
 }
 
@@ -161,9 +161,16 @@ export function forgetMemory(): void {
 const ownWrites = new Map<string, string[]>();
 const REMOVED = '\u0000removed';
 
+/** JSON with object keys sorted: Chrome hands values back with their keys in sorted order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
 function noteOwn(key: string, value: unknown): void {
   const list = ownWrites.get(key) ?? [];
-  list.push(value === undefined ? REMOVED : JSON.stringify(value));
+  list.push(value === undefined ? REMOVED : canonical(value));
   // Bounded: a change event that never came must not make this grow without end.
   ownWrites.set(key, list.slice(-20));
 }
@@ -174,7 +181,7 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
   let foreign = false;
   for (const [key, change] of Object.entries(changes)) {
-    const seen = change.newValue === undefined ? REMOVED : JSON.stringify(change.newValue);
+    const seen = change.newValue === undefined ? REMOVED : canonical(change.newValue);
     const list = ownWrites.get(key);
     const index = list?.indexOf(seen) ?? -1;
     if (list && index >= 0) list.splice(index, 1);
