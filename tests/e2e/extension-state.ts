@@ -63,6 +63,9 @@ export async function checkNow(ext: Extension, popup: Page, timeoutMs = 30_000, 
     return typeof at === 'number' ? at : 0;
   };
   const before = await latestAt();
+  // As if the site had not been contacted for a while: these suites test other things than the
+  // 10 s per-origin spacing (pages.e2e.ts does), and each manual check would wait for it.
+  await (await ext.worker()).evaluate(() => chrome.storage.session.clear());
   // The watch's own button, in its details (open from the start with a single watch; opened here otherwise).
   const toggle = popup.locator(`button[aria-controls="details-${watchId}"]`);
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
