@@ -77,7 +77,9 @@ describe('Firefox: host access withheld', () => {
     await ff.popup.locator('::-p-aria(Check now)').click();
     await waitFor(ff.badge, (b) => b === '!');
     expect(sim.requests.length).toBe(before);
-    expect(await ff.title()).toMatch(/^Reopen Watch can't check ChatGPT Plus: it needs access to chatgpt\.com/);
+    expect(await ff.title()).toMatch(
+      /^Reopen Watch needs your permission to read chatgpt\.com \(checked at .+\)\. Last known: open, .+\.$/,
+    );
     const grant = await ff.popup.waitForSelector('::-p-aria(Grant access to chatgpt.com)', { timeout: 10_000 });
     expect(grant).not.toBeNull();
   });
