@@ -191,10 +191,10 @@ describe('nothing leaked', () => {
 // Last in the file, so a fault that was not survived fails a test (the browser is still open here).
 describe('tally', () => {
   it('every injected fault was survived: no false opens, no lost history', () => {
-    console.log(
-      `faults: ${tally.injected} injected, ${tally.survived} survived, false opens: ${tally.falseOpens}, lost history entries: ${tally.lostHistory}`,
-    );
+    const line = `faults: ${tally.injected} injected, ${tally.survived} survived, false opens: ${tally.falseOpens}, lost history entries: ${tally.lostHistory}`;
+    console.log(line);
     const planned = scenarios('paused').length + scenarios('open').length;
+    expect(line).toBe(`faults: ${planned} injected, ${planned} survived, false opens: 0, lost history entries: 0`);
     expect(tally).toEqual({ injected: planned, survived: planned, falseOpens: 0, lostHistory: 0 });
   });
 });
