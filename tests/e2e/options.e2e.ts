@@ -1,16 +1,15 @@
 // E2E smoke of the options page in real headless Chromium, on the production build (dist/): add a
 // page watch after testing its rule against a local shop, add a JSON watch with a request header,
 // reorder, edit, switch off, import (good and bad files), export, remove. Screenshots of the page
-// (en, en dark, zh-CN) go to tests/artifacts/. Run after `npm run build`:
-//   npx vitest run --config src/options/vitest.options-e2e.config.ts
+// (en, en dark, zh-CN) go to tests/artifacts/. Part of the e2e suite (npm test).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type Extension, launchExtension, waitFor } from '../../tests/e2e/harness';
-import { makeCertificate } from '../../tests/sim/certificate';
-import { type Simulator, startSimulator } from '../../tests/sim/simulator';
+import { makeCertificate } from '../sim/certificate';
+import { type Simulator, startSimulator } from '../sim/simulator';
+import { ARTIFACTS, type Extension, launchExtension, waitFor } from './harness';
 
 const SHOP = 'shop.example';
 
