@@ -89,6 +89,20 @@ describe('loadStored (schema 3: one key per watch)', () => {
     expect(writes).not.toHaveProperty('someone-else');
   });
 
+  it('never rewrites what a newer build stored, even fields this build does not know', () => {
+    const current = loadStored(structuredClone(v10)).writes;
+    const def = { ...(current[KEYS.def(CHATGPT_WATCH_ID)] as object), channels: ['ch-1'] };
+    const { writes } = loadStored({ ...current, schemaVersion: 4, [KEYS.def(CHATGPT_WATCH_ID)]: def });
+    expect(writes).not.toHaveProperty(KEYS.def(CHATGPT_WATCH_ID));
+    expect(writes).not.toHaveProperty(KEYS.state(CHATGPT_WATCH_ID));
+  });
+
+  it('says so when 1.x settings were garbage, instead of replacing them silently', () => {
+    const { data, repairs } = loadStored({ ...structuredClone(v10), settings: 'fast' });
+    expect(data.settings).toEqual(DEFAULT_SETTINGS);
+    expect(repairs).toContain('settings was text; reset');
+  });
+
   it('repairs one watch field by field and never loses the others', () => {
     const current = {
       ...loadStored(structuredClone(v10)).writes,

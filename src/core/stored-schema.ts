@@ -70,7 +70,8 @@ const MIGRATIONS: Array<(raw: Raw) => Raw> = [
     const out: Raw = {
       ...rest,
       schemaVersion: 3,
-      settings: { notificationsEnabled: old.notificationsEnabled ?? true, paused: old.paused ?? false },
+      // Garbage is passed on as it is, so reading it below repairs it with a logged reason.
+      settings: isObject(settings) ? { notificationsEnabled: old.notificationsEnabled ?? true, paused: old.paused ?? false } : settings,
       watchIds: [CHATGPT_WATCH_ID],
       [KEYS.def(CHATGPT_WATCH_ID)]: { ...CHATGPT_WATCH, intervalMinutes: intervalMs / 60_000 },
     };
@@ -120,6 +121,8 @@ export function loadStored(input: unknown): Loaded {
   const original = isObject(input) ? input : {};
   const writes: Raw = {};
   const put = (key: string, value: unknown) => {
+    // A newer build's data is only added to, never rewritten: this build does not know all its fields.
+    if (newer && original[key] !== undefined && key !== KEYS.summary) return;
     if (JSON.stringify(original[key]) !== JSON.stringify(value)) writes[key] = value;
   };
   put(KEYS.schemaVersion, data.schemaVersion);

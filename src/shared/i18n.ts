@@ -53,3 +53,8 @@ export function formatRelative(at: number, now: number): string {
 export function formatList(items: readonly string[]): string {
   return new Intl.ListFormat(uiLanguage(), { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** Sentences one after another: Chinese and Japanese put no space after their full stop. */
+export function joinSentences(sentences: readonly string[]): string {
+  return sentences.join(/^(zh|ja)/.test(uiLanguage()) ? '' : ' ');
+}

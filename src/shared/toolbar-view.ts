@@ -8,7 +8,7 @@ import { isGoodCheck } from '../core/verdict';
 import type { WatchDef } from '../core/watch-def';
 import type { WatchState } from '../core/watch-state';
 import { headline, isPlus } from './headline';
-import { formatList, formatRelative, formatTime, type MessageKey, t, tPlural } from './i18n';
+import { formatList, formatRelative, formatTime, joinSentences, type MessageKey, t, tPlural } from './i18n';
 
 export const TONE_COLORS: Record<Tone, string> = {
   none: '#6b7280',
@@ -57,7 +57,7 @@ export function tooltip(summary: Summary, settings: Pick<Settings, 'paused'>, de
   if (counts.unknown > 0) parts.push(tPlural('titleUnknownCount', counts.unknown));
   if (parts.length === 0 && summary.lastCheckAt === null) return t('titleNoneAll');
   if (summary.lastCheckAt !== null) parts.push(t('titleLastCheckAll', formatTime(summary.lastCheckAt)));
-  return parts.join(' ');
+  return joinSentences(parts);
 }
 
 function watchTooltip(def: WatchDef, state: WatchState, now: number): string {
@@ -67,7 +67,10 @@ function watchTooltip(def: WatchDef, state: WatchState, now: number): string {
   // ChatGPT Plus's headlines name it already; other watches are named first.
   let sentence = isPlus(def) ? t('titleWithTime', headline(def, state), time) : t('watchTitle', def.name, headline(def, state), time);
   if (!isGoodCheck(latest.kind) && state.confirmed) {
-    sentence += ` ${t('titleLastKnown', availabilityWord(state.confirmed.availability), formatRelative(state.confirmed.at, now))}`;
+    sentence = joinSentences([
+      sentence,
+      t('titleLastKnown', availabilityWord(state.confirmed.availability), formatRelative(state.confirmed.at, now)),
+    ]);
   }
   return sentence;
 }
