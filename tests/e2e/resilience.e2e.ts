@@ -65,7 +65,12 @@ describe('storage faults: repaired or reset with a logged reason, and the watch 
     {
       name: '1.x-shaped garbage',
       data: () => ({ schemaVersion: 1, settings: 'fast', watch: [1, 2], history: { transitions: 'lots', days: null }, junk: { a: 1 } }),
-      reasons: [`state:${PLUS} was a list; reset`, `history:${PLUS}.transitions was text; reset`, `history:${PLUS}.days was null; reset`],
+      reasons: [
+        'settings was text; reset',
+        `state:${PLUS} was a list; reset`,
+        `history:${PLUS}.transitions was text; reset`,
+        `history:${PLUS}.days was null; reset`,
+      ],
       schemaVersion: SCHEMA_VERSION,
       // 1.x's `watch` and `history` moved under the built-in watch's keys and are gone.
       keys: () => [...OWN, 'junk'],
