@@ -170,7 +170,13 @@ describe('options page (en)', () => {
     // Editing shows which header is kept, never its value.
     await page.getByRole('button', { name: 'Edit Stock API' }).click();
     const edit = page.getByRole('form', { name: 'Edit Stock API' });
-    expect(await edit.getByLabel('Header name').inputValue()).toBe('X-Api-Key');
+    // The saved header's name is read from storage after the form opens.
+    await waitFor(
+      () => edit.getByLabel('Header name').inputValue(),
+      (v) => v === 'X-Api-Key',
+      10_000,
+      'the saved header name in the form',
+    );
     expect(await edit.getByLabel('Header value').inputValue()).toBe('');
     await shoot(page, 'options-en-edit-json.png');
     await edit.getByRole('button', { name: 'Cancel' }).click();
