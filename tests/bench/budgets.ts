@@ -2,15 +2,13 @@
 // `bench: <N> budgets, <M> within`; exits non-zero if any is over. Measures the production build in
 // real Chromium against the local simulators, and the worker's storage in Node (see storage-cost.ts).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import https from 'node:https';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { DIST, type Extension, launchExtension } from '../e2e/harness';
 import { SHOP_PATHS, type ShopSim, startShopSim } from '../sim/shop/server';
 import { probeRequests, signIn, startSimulator } from '../sim/simulator';
-import { jsGraph, popupSize, serviceWorkerSize } from './bundle-size';
+import { optionsSize, popupSize, serviceWorkerSize } from './bundle-size';
 import { simulateYearOfWatches } from './year-of-watches';
 
 const KiB = 1024;
@@ -34,17 +32,6 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
-
-function optionsSize(dist: string) {
-  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
-  const htmlPath = join(dist, manifest.options_ui.page);
-  const html = readFileSync(htmlPath, 'utf8');
-  const scripts = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1] as string);
-  return jsGraph(
-    dist,
-    scripts.map((s) => (s.startsWith('/') ? join(dist, s) : join(dirname(htmlPath), s))),
-  );
-}
 
 // 1. What each part of the extension loads.
 budget('sw-js-raw', round(serviceWorkerSize(DIST).raw / KiB), 'KiB', 'max', 48);

@@ -32,9 +32,9 @@ export function serviceWorkerSize(dist: string): EntrySize {
   return jsGraph(dist, [join(dist, manifest.background.service_worker)]);
 }
 
-export function popupSize(dist: string): EntrySize {
-  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
-  const htmlPath = join(dist, manifest.action.default_popup);
+/** All JS an extension page loads, from its HTML (the popup's, the options page's). */
+export function pageSize(dist: string, htmlFile: string): EntrySize {
+  const htmlPath = join(dist, htmlFile);
   const html = readFileSync(htmlPath, 'utf8');
   const scripts = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1] as string);
   return jsGraph(
@@ -42,3 +42,7 @@ export function popupSize(dist: string): EntrySize {
     scripts.map((s) => (s.startsWith('/') ? join(dist, s) : join(dirname(htmlPath), s))),
   );
 }
+
+const manifestOf = (dist: string) => JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+export const popupSize = (dist: string) => pageSize(dist, manifestOf(dist).action.default_popup);
+export const optionsSize = (dist: string) => pageSize(dist, manifestOf(dist).options_ui.page);

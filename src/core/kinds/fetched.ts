@@ -1,7 +1,8 @@
 import { type BoundedResponse, boundedFetch, FetchFailure, type FetchLike, type FetchLimits } from '../bounded-fetch';
 import { parseRetryAfter } from '../retry-after';
-import type { Verdict } from '../verdict';
+import type { ReasonCode, Verdict } from '../verdict';
 import type { FetchedResponse } from './page/page-response';
+import type { Reading } from './page/reasons';
 
 /** Pages are capped at 4 MiB and 15 s (DESIGN.md): a huge or hung page must not stall the worker. */
 export const PAGE_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 4 * 1024 * 1024 };
@@ -73,4 +74,18 @@ export function toFetchedResponse(url: string, response: BoundedResponse): Fetch
 
 export function retryAfterOf(response: BoundedResponse, now: number): number | undefined {
   return parseRetryAfter(response.headers.get('retry-after'), now);
+}
+
+/** A reader's reading of a fetched body as the watch's verdict (the probe adds the timing). */
+export function verdictOf(reading: Reading<string>, response: BoundedResponse, now: number): Outcome & Pick<Verdict, 'bytes' | 'requests'> {
+  const waits = reading.kind === 'rate-limited' || response.status >= 500;
+  return {
+    kind: reading.kind,
+    reason: reading.reason as ReasonCode,
+    evidence: reading.evidence,
+    status: response.status,
+    bytes: response.bytes,
+    requests: 1,
+    ...(waits ? { retryAfterMs: retryAfterOf(response, now) } : {}),
+  };
 }

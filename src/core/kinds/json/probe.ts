@@ -1,6 +1,5 @@
-import type { ReasonCode } from '../../verdict';
 import type { WatchDef } from '../../watch-def';
-import { fetchWatched, retryAfterOf, toFetchedResponse } from '../fetched';
+import { fetchWatched, toFetchedResponse, verdictOf } from '../fetched';
 import { type Probe, type ProbeDeps, timed } from '../probe';
 import type { JsonRule } from './json-rule';
 
@@ -14,15 +13,7 @@ export function jsonProbe(watch: WatchDef, deps: ProbeDeps): Probe {
       if ('failure' in fetched) return { ...fetched.failure, bytes: fetched.bytes, requests: 1 };
       const { response } = fetched;
       const reading = await deps.readPage({ rule, response: toFetchedResponse(watch.url, response) });
-      return {
-        kind: reading.kind,
-        reason: reading.reason as ReasonCode,
-        evidence: reading.evidence,
-        status: response.status,
-        bytes: response.bytes,
-        requests: 1,
-        ...(reading.kind === 'rate-limited' || response.status >= 500 ? { retryAfterMs: retryAfterOf(response, deps.now()) } : {}),
-      };
+      return verdictOf(reading, response, deps.now());
     });
   return { check: read, confirm: read };
 }

@@ -1,6 +1,5 @@
-import type { ReasonCode } from '../../verdict';
 import type { WatchDef } from '../../watch-def';
-import { fetchWatched, retryAfterOf, toFetchedResponse, validatorOf } from '../fetched';
+import { fetchWatched, toFetchedResponse, validatorOf, verdictOf } from '../fetched';
 import { type Probe, type ProbeDeps, timed } from '../probe';
 import type { PageRule } from './read-page';
 
@@ -23,19 +22,10 @@ export function pageProbe(watch: WatchDef, deps: ProbeDeps): Probe {
       const reading = await deps.readPage({ rule, response: toFetchedResponse(watch.url, response) });
       const validator =
         (reading.kind === 'open' || reading.kind === 'paused' || reading.kind === 'error') && response.status === 200
-          ? validatorFrom(response.headers)
+          ? (validatorOf(response.headers) ?? undefined)
           : undefined;
       if (validator) known = validator;
-      return {
-        kind: reading.kind,
-        reason: reading.reason as ReasonCode,
-        evidence: reading.evidence,
-        status: response.status,
-        bytes: response.bytes,
-        requests: 1,
-        ...(validator ? { validator } : {}),
-        ...(reading.kind === 'rate-limited' || response.status >= 500 ? { retryAfterMs: retryAfterOf(response, deps.now()) } : {}),
-      };
+      return { ...verdictOf(reading, response, deps.now()), ...(validator ? { validator } : {}) };
     });
   // A confirmation must really read the page again, whatever its validator says.
   return {
@@ -45,8 +35,4 @@ export function pageProbe(watch: WatchDef, deps: ProbeDeps): Probe {
       return read();
     },
   };
-}
-
-function validatorFrom(headers: Headers): string | undefined {
-  return validatorOf(headers) ?? undefined;
 }
