@@ -5,7 +5,7 @@ import { t } from '../shared/i18n';
 import { GlobalSettings } from './GlobalSettings';
 import { ImportExport } from './ImportExport';
 import { type Notice, NoticeArea } from './notice';
-import { useStored } from './use-stored';
+import { useStored } from '../shared/use-stored';
 import { WatchEditor } from './WatchEditor';
 import { WatchList } from './WatchList';
 

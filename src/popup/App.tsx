@@ -2,7 +2,8 @@ import browser from 'webextension-polyfill';
 import type { Stored } from '../core/stored-schema';
 import { t } from '../shared/i18n';
 import { saveSettings } from './send';
-import { useNow, useStored } from './use-stored';
+import { useStored } from '../shared/use-stored';
+import { useNow } from './use-now';
 import { WatchRow } from './WatchRow';
 import { WatchThisPage } from './WatchThisPage';
 

@@ -24,8 +24,7 @@ type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
  * no re-read of every watch's history, and two quick changes can never arrive out of order.
  * Returns the unsubscribe function.
  */
-export function watchStored(callback: (data: Stored) => void, options: { initial?: boolean } = {}): () => void {
-  const initial = options.initial ?? true;
+export function watchStored(callback: (data: Stored) => void): () => void {
   let raw: Record<string, unknown> | null = null;
   let rereadEachChange = false;
   let stopped = false;
@@ -52,26 +51,20 @@ export function watchStored(callback: (data: Stored) => void, options: { initial
       // Changes that came in while reading are applied again in order: each sets a whole value, so the
       // result is what storage holds now (a change the snapshot missed arrives as an event later).
       const copy: Record<string, unknown> = { ...snapshot };
-      const changed = early.length > 0;
       for (const changes of early.splice(0)) apply(copy, changes);
       raw = copy;
-      if (initial || changed) callback(loadStored(raw).data);
+      callback(loadStored(raw).data);
     },
     (error: unknown) => {
       log.warn('storage could not be read; reading it again at each change', { error: String(error) });
       rereadEachChange = true;
-      if (!stopped && (initial || early.length > 0)) void readStored().then((loaded) => stopped || callback(loaded.data));
+      if (!stopped) void readStored().then((loaded) => stopped || callback(loaded.data));
     },
   );
   return () => {
     stopped = true;
     browser.storage.onChanged.removeListener(listener);
   };
-}
-
-/** Calls back whenever the stored data changes (not with the data as it is now: see watchStored). */
-export function onStoredChange(callback: (data: Stored) => void): () => void {
-  return watchStored(callback, { initial: false });
 }
 
 /**

@@ -3,7 +3,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { KEYS, type Stored } from '../core/stored-schema';
 import { CHATGPT_WATCH_ID } from '../core/watch-def';
-import { onStoredChange, readSecretHeaderName, watchStored } from '../shared/storage';
+import { readSecretHeaderName, watchStored } from './storage';
 
 const def = (id: string, name: string) => ({
   id,
@@ -58,17 +58,6 @@ describe('watchStored', () => {
     await settle();
     await settle();
     expect(names(seen.at(-1))).toEqual(['ChatGPT Plus', 'Card']);
-    stop();
-  });
-
-  it('onStoredChange calls back only on a change', async () => {
-    const seen: Stored[] = [];
-    const stop = onStoredChange((data) => seen.push(data));
-    await settle();
-    expect(seen).toHaveLength(0);
-    await fakeBrowser.storage.local.set({ settings: { notificationsEnabled: false, paused: true } });
-    await settle();
-    expect(seen.at(-1)?.settings).toEqual({ notificationsEnabled: false, paused: true });
     stop();
   });
 });
