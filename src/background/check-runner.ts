@@ -10,6 +10,7 @@ import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
 import { log } from '../shared/log';
 import { carryOut } from './notifier';
 import { waitForOrigin } from './origin-gate';
+import { enqueueAlert } from './outbox-sender';
 import { pageReader } from './page-reader';
 import { armWatchdog, disarmWatchdog, scheduleNext, syncAlarm } from './scheduler';
 import { loadForCheck, updateWatch } from './store';
@@ -117,6 +118,10 @@ async function commit(id: string, trigger: string, readings: Verdict[]): Promise
   await disarmWatchdog(id);
   await renderToolbar(result.summary, result.settings, result.record, now);
   for (const effect of effects) await carryOut(effect, result.record.def);
+  // Channels (issue 9): the same alerts go to the user's phone and chat through the outbox (never throws).
+  for (const effect of effects)
+    if (effect.type !== 'clear-cant-check')
+      await enqueueAlert(result.record.def, effect.type === 'alert-reopened' ? 'reopened' : 'cant-check', readings.at(-1) as Verdict, now);
 
   for (const reading of readings) {
     const { kind, reason, status, durationMs, bytes, requests, evidence } = reading;

@@ -6,6 +6,7 @@ import { log } from '../shared/log';
 import { runCheck } from './check-runner';
 import { registerMessages } from './messages';
 import { registerNotificationClicks } from './notifier';
+import { OUTBOX_ALARM, recoverOutbox, sendDue } from './outbox-sender';
 import { parseAlarm, reconcileAlarms, SWEEP_ALARM } from './scheduler';
 import { loadAll, loadForCheck } from './store';
 import { renderToolbar } from './toolbar';
@@ -15,6 +16,7 @@ const report = (what: string) => (error: unknown) => log.warn(`${what} failed`, 
 
 /** Start-up work that needs every watch: migrate, repair, make alarms match, redraw the badge. */
 async function startUp(trigger: string): Promise<void> {
+  void recoverOutbox(); // channels (issue 9): sends a dead worker left marked in flight go again; never throws
   const stored = await loadAll();
   const now = Date.now();
   const enabled = stored.watchIds.map((id) => stored.watches[id]).filter((r) => r?.def.enabled);
@@ -40,6 +42,10 @@ browser.runtime.onStartup.addListener(() => {
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === OUTBOX_ALARM) {
+    void sendDue(); // channels (issue 9): retries and interrupted sends; never throws
+    return;
+  }
   if (alarm.name === SWEEP_ALARM) {
     void loadAll()
       .then((stored) => reconcileAlarms(stored, Date.now()))

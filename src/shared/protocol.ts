@@ -1,3 +1,4 @@
+import type { ChannelConfig, DeliveryOutcome } from '../core/channels/types';
 import type { Settings } from '../core/stored-schema';
 import type { Verdict } from '../core/verdict';
 
@@ -15,10 +16,16 @@ export type PageRequest =
   /** Runs a rule once against the live page without saving anything (answered by the page itself). */
   | { type: 'test-watch'; watch: unknown; header?: { name: string; value: string } | null }
   /** A JSON watch's one request header; `null` removes it. Kept in storage.local only (written by the page). */
-  | { type: 'set-secret'; watchId: string; header: { name: string; value: string } | null };
+  | { type: 'set-secret'; watchId: string; header: { name: string; value: string } | null }
+  // Channels (issue 9; src/background/channel-messages.ts).
+  /** Adds (id '' or missing: the worker makes one, answered as `channelId`) or replaces a channel. Ask for its host permission first. */
+  | { type: 'save-channel'; channel: ChannelConfig }
+  | { type: 'remove-channel'; channelId: string }
+  /** Sends a test message now, outside the outbox; answers `outcome` (its `why` redacted). */
+  | { type: 'test-channel'; channelId: string };
 
 export type WorkerResponse =
-  | { ok: true; watchId?: string; added?: number; verdict?: Verdict }
+  | { ok: true; watchId?: string; added?: number; verdict?: Verdict; channelId?: string; outcome?: DeliveryOutcome }
   | { ok: false; error: string; problems?: string[] };
 
 const TYPES = new Set([
@@ -31,6 +38,9 @@ const TYPES = new Set([
   'import-watches',
   'test-watch',
   'set-secret',
+  'save-channel',
+  'remove-channel',
+  'test-channel',
 ]);
 
 /** Shape check only; each handler validates its payload like any untrusted input. */

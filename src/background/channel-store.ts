@@ -1,0 +1,146 @@
+// Channels (phone and chat alerts) in storage.local — never storage.sync: a config holds tokens,
+// topics and webhook URLs. Every write is validated; a read never throws, and damaged data is
+// repaired with a logged reason that names fields, never values.
+import browser from 'webextension-polyfill';
+import { channelFor } from '../core/channels/index';
+import { redact } from '../core/channels/redact';
+import {
+  CHANNEL_STATUS_KEY,
+  CHANNELS_KEY,
+  type ChannelStatus,
+  type ChannelStatusMap,
+  checkChannel,
+  MAX_CHANNELS,
+  readChannelStatus,
+  readChannels,
+  secretsOfAny,
+} from '../core/channels/stored';
+import type { ChannelConfig } from '../core/channels/types';
+import { keyedQueue } from '../core/keyed-queue';
+import { log } from '../shared/log';
+
+export interface Channels {
+  channels: ChannelConfig[];
+  status: ChannelStatusMap;
+}
+
+/** Reads and writes of both keys take turns, so a status note never overwrites a save or the other way round. */
+const queue = keyedQueue();
+const LANE = 'channels';
+
+/** Every secret of every channel stored now (or last seen): for texts that may mention any of them. */
+let knownSecrets: string[] = [];
+export const redactAll = (text: string): string => redact(text, knownSecrets);
+
+async function readRaw(): Promise<Channels> {
+  let raw: Record<string, unknown>;
+  try {
+    raw = await browser.storage.local.get([CHANNELS_KEY, CHANNEL_STATUS_KEY]);
+  } catch (error) {
+    log.warn('channels could not be read; none are used for now', { error: redactAll(String(error)) });
+    return { channels: [], status: {} };
+  }
+  const list = readChannels(raw[CHANNELS_KEY]);
+  const status = readChannelStatus(
+    raw[CHANNEL_STATUS_KEY],
+    list.channels.map((c) => c.id),
+  );
+  knownSecrets = [...new Set([...knownSecrets, ...(Array.isArray(raw[CHANNELS_KEY]) ? raw[CHANNELS_KEY].flatMap(secretsOfAny) : [])])];
+  const repairs = [...list.repairs, ...status.repairs];
+  if (repairs.length > 0) {
+    log.warn('channels repaired', { repairs: repairs.map(redactAll) });
+    await write({ [CHANNELS_KEY]: list.channels, [CHANNEL_STATUS_KEY]: status.status });
+  }
+  return { channels: list.channels, status: status.status };
+}
+
+async function write(items: Record<string, unknown>): Promise<void> {
+  try {
+    await browser.storage.local.set(items);
+  } catch (error) {
+    log.warn('channels could not be written', { error: redactAll(String(error)) });
+    throw new Error('channels could not be saved');
+  }
+}
+
+/** Every channel and its health, repaired. Never throws. */
+export function loadChannels(): Promise<Channels> {
+  return queue.run(LANE, readRaw).catch((error: unknown) => {
+    log.warn('channels could not be read; none are used for now', { error: redactAll(String(error)) });
+    return { channels: [], status: {} };
+  });
+}
+
+export type SaveResult = { ok: true; channel: ChannelConfig; previous: ChannelConfig | null } | { ok: false; problems: string[] };
+
+const newId = () => `ch-${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
+
+/**
+ * Adds a channel (no id: one is made) or replaces the one with its id. Clears its `broken` mark:
+ * the user just changed it, and the next send or test tells again.
+ */
+export function saveChannel(input: unknown): Promise<SaveResult> {
+  return queue.run(LANE, async (): Promise<SaveResult> => {
+    const given = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : null;
+    const withId = given && (given.id === undefined || given.id === '') ? { ...given, id: newId() } : input;
+    const checked = checkChannel(withId);
+    if (!checked.ok) return checked;
+    const { channel } = checked;
+    const { channels, status } = await readRaw();
+    const previous = channels.find((c) => c.id === channel.id) ?? null;
+    if (!previous && channels.length >= MAX_CHANNELS) return { ok: false, problems: [`At most ${MAX_CHANNELS} channels.`] };
+    const next = previous ? channels.map((c) => (c.id === channel.id ? channel : c)) : [...channels, channel];
+    const { broken: _, ...kept } = status[channel.id] ?? {};
+    knownSecrets = [...new Set([...knownSecrets, ...secretsOfAny(channel)])];
+    await write({ [CHANNELS_KEY]: next, [CHANNEL_STATUS_KEY]: { ...status, [channel.id]: kept } });
+    return { ok: true, channel, previous };
+  });
+}
+
+/** Removes a channel and its health; false when there was none with that id. */
+export function removeChannel(id: string): Promise<boolean> {
+  return queue.run(LANE, async () => {
+    const { channels, status } = await readRaw();
+    if (!channels.some((c) => c.id === id)) return false;
+    const { [id]: _, ...rest } = status;
+    await write({ [CHANNELS_KEY]: channels.filter((c) => c.id !== id), [CHANNEL_STATUS_KEY]: rest });
+    return true;
+  });
+}
+
+/**
+ * Changes one channel's health; nothing when the channel is gone. Every `why` is redacted again
+ * with the channel's own secrets before it is stored (it is shown in the options page and popup).
+ */
+export function updateChannelStatus(id: string, change: (status: ChannelStatus) => ChannelStatus): Promise<void> {
+  return queue.run(LANE, async () => {
+    const { channels, status } = await readRaw();
+    const config = channels.find((c) => c.id === id);
+    if (!config) return;
+    const before = status[id] ?? {};
+    const secrets = secretsOfAny(config);
+    const clean = (note?: { why: string; at: number }) => note && { why: redact(redactAll(note.why), secrets), at: note.at };
+    const changed = change(before);
+    const after: ChannelStatus = { ...changed, broken: clean(changed.broken), lastLost: clean(changed.lastLost) };
+    for (const key of ['broken', 'lastLost'] as const) if (after[key] === undefined) delete after[key];
+    if (JSON.stringify(after) === JSON.stringify(before)) return;
+    await write({ [CHANNEL_STATUS_KEY]: { ...status, [id]: after } });
+  });
+}
+
+export const markBroken = (id: string, why: string, at: number) => updateChannelStatus(id, (s) => ({ ...s, broken: { why, at } }));
+export const markDelivered = (id: string, at: number) =>
+  updateChannelStatus(id, ({ broken: _, ...s }) => ({ ...s, lastDelivered: Math.max(at, s.lastDelivered ?? 0) }));
+export const markLost = (id: string, why: string, at: number) => updateChannelStatus(id, (s) => ({ ...s, lastLost: { why, at } }));
+
+/** The host permission pattern of every stored channel: these stay granted while the channel exists. */
+export async function channelOrigins(): Promise<string[]> {
+  const { channels } = await loadChannels();
+  return channels.flatMap((config) => {
+    try {
+      return [channelFor(config).origin(config)];
+    } catch {
+      return [];
+    }
+  });
+}
