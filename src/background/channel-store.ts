@@ -2,15 +2,12 @@
 // topics and webhook URLs. Every write is validated; a read never throws, and damaged data is
 // repaired with a logged reason that names fields, never values.
 import browser from 'webextension-polyfill';
-import { channelFor } from '../core/channels/index';
 import { redact } from '../core/channels/redact';
 import {
   CHANNEL_STATUS_KEY,
   CHANNELS_KEY,
   type ChannelStatus,
   type ChannelStatusMap,
-  checkChannel,
-  MAX_CHANNELS,
   readChannelStatus,
   readChannels,
   secretsOfAny,
@@ -71,43 +68,6 @@ export function loadChannels(): Promise<Channels> {
   });
 }
 
-export type SaveResult = { ok: true; channel: ChannelConfig; previous: ChannelConfig | null } | { ok: false; problems: string[] };
-
-const newId = () => `ch-${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
-
-/**
- * Adds a channel (no id: one is made) or replaces the one with its id. Clears its `broken` mark:
- * the user just changed it, and the next send or test tells again.
- */
-export function saveChannel(input: unknown): Promise<SaveResult> {
-  return queue.run(LANE, async (): Promise<SaveResult> => {
-    const given = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : null;
-    const withId = given && (given.id === undefined || given.id === '') ? { ...given, id: newId() } : input;
-    const checked = checkChannel(withId);
-    if (!checked.ok) return checked;
-    const { channel } = checked;
-    const { channels, status } = await readRaw();
-    const previous = channels.find((c) => c.id === channel.id) ?? null;
-    if (!previous && channels.length >= MAX_CHANNELS) return { ok: false, problems: [`At most ${MAX_CHANNELS} channels.`] };
-    const next = previous ? channels.map((c) => (c.id === channel.id ? channel : c)) : [...channels, channel];
-    const { broken: _, ...kept } = status[channel.id] ?? {};
-    knownSecrets = [...new Set([...knownSecrets, ...secretsOfAny(channel)])];
-    await write({ [CHANNELS_KEY]: next, [CHANNEL_STATUS_KEY]: { ...status, [channel.id]: kept } });
-    return { ok: true, channel, previous };
-  });
-}
-
-/** Removes a channel and its health; false when there was none with that id. */
-export function removeChannel(id: string): Promise<boolean> {
-  return queue.run(LANE, async () => {
-    const { channels, status } = await readRaw();
-    if (!channels.some((c) => c.id === id)) return false;
-    const { [id]: _, ...rest } = status;
-    await write({ [CHANNELS_KEY]: channels.filter((c) => c.id !== id), [CHANNEL_STATUS_KEY]: rest });
-    return true;
-  });
-}
-
 /**
  * Changes one channel's health; nothing when the channel is gone. Every `why` is redacted again
  * with the channel's own secrets before it is stored (it is shown in the options page and popup).
@@ -132,15 +92,3 @@ export const markBroken = (id: string, why: string, at: number) => updateChannel
 export const markDelivered = (id: string, at: number) =>
   updateChannelStatus(id, ({ broken: _, ...s }) => ({ ...s, lastDelivered: Math.max(at, s.lastDelivered ?? 0) }));
 export const markLost = (id: string, why: string, at: number) => updateChannelStatus(id, (s) => ({ ...s, lastLost: { why, at } }));
-
-/** The host permission pattern of every stored channel: these stay granted while the channel exists. */
-export async function channelOrigins(): Promise<string[]> {
-  const { channels } = await loadChannels();
-  return channels.flatMap((config) => {
-    try {
-      return [channelFor(config).origin(config)];
-    } catch {
-      return [];
-    }
-  });
-}

@@ -8,7 +8,7 @@ import { checkWatchFile, checkWatchShape } from '../core/watch-shape';
 import { INITIAL_WATCH } from '../core/watch-state';
 import { log } from '../shared/log';
 import { isPageRequest, type PageRequest, type WorkerResponse } from '../shared/protocol';
-import { handleChannelRequest } from './channel-messages';
+import { testChannel } from './outbox-sender';
 import { runCheck } from './check-runner';
 import { reconcileAlarms } from './scheduler';
 import { updateAll, updateWatch } from './store';
@@ -86,11 +86,11 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
     default:
       // test-watch and set-secret: the pages answer these themselves (src/shared/page-requests.ts).
       return { ok: false, error: `${request.type} is answered by the page` };
-    // Channels (issue 9): save, remove, test.
-    case 'save-channel':
-    case 'remove-channel':
-    case 'test-channel':
-      return handleChannelRequest(request);
+    case 'test-channel': {
+      // Only the id comes in: the worker reads the channel (and its secrets) from storage itself.
+      const answer = await testChannel(String(request.channelId));
+      return answer.ok ? { ok: true, outcome: answer.outcome } : { ok: false, error: answer.error };
+    }
   }
   return { ok: true };
 }

@@ -360,7 +360,7 @@ export function kindWord(kind: WatchDef['kind']): string {
   return t(kind === 'chatgpt-plus' ? 'optionsKindChatgpt' : kind === 'json' ? 'optionsKindJson' : 'optionsKindPage');
 }
 
-function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ComponentChildren }) {
+export function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ComponentChildren }) {
   return (
     <div class="field">
       <label for={id}>{label}</label>

@@ -1,10 +1,16 @@
 import browser from 'webextension-polyfill';
 import { sendRequest } from '../shared/page-requests';
 import type { PageRequest, WorkerResponse } from '../shared/protocol';
+import { releaseUnusedOrigins } from './release-origins';
+
+/** Changes after which a site may no longer be needed by any watch. */
+const LIST_CHANGES = new Set(['remove-watch', 'update-watch', 'import-watches']);
 
 /** Sends one request to the worker; a worker that does not answer (or throws) reads as a failure, never as success. */
-export function send(request: PageRequest): Promise<WorkerResponse | { ok: false; error: 'no-answer' }> {
-  return sendRequest(request, toWorker);
+export async function send(request: PageRequest): Promise<WorkerResponse | { ok: false; error: 'no-answer' }> {
+  const response = await sendRequest(request, toWorker);
+  if (response.ok && LIST_CHANGES.has(request.type)) await releaseUnusedOrigins();
+  return response;
 }
 
 async function toWorker(request: PageRequest): Promise<WorkerResponse | { ok: false; error: 'no-answer' }> {

@@ -1,12 +1,12 @@
 // Requests an extension page can answer itself, so that Chrome's service worker, whose code budget
 // is tight, does not carry them: testing a rule (the page fetches and parses; it has a DOMParser),
-// keeping a JSON watch's request header, and releasing sites no watch needs any more.
+// and keeping a JSON watch's request header.
 import browser from 'webextension-polyfill';
 import type { JsonRule } from '../core/kinds/json/json-rule';
 import type { PageReader } from '../core/kinds/probe';
-import { KEYS, loadStored } from '../core/stored-schema';
+import { KEYS } from '../core/stored-schema';
 import { checkWatchShape } from '../core/watch-shape';
-import { accessPattern, hasHostAccess, noHostAccessVerdict } from './host-access';
+import { hasHostAccess, noHostAccessVerdict } from './host-access';
 import type { PageRequest, WorkerResponse } from './protocol';
 
 const readHere: PageReader = async ({ rule, response }) => {
@@ -55,23 +55,10 @@ async function setSecret(watchId: string, header: { name: string; value: string 
   return { ok: true };
 }
 
-/** Sites granted for watches that are gone are given back (chatgpt.com is the manifest's, never removed). */
-export async function releaseUnusedOrigins(): Promise<void> {
-  const { data } = loadStored(await browser.storage.local.get(null));
-  const needed = new Set(data.watchIds.flatMap((id) => (data.watches[id] ? [accessPattern(data.watches[id].def)] : [])));
-  const granted = (await browser.permissions.getAll()).origins ?? [];
-  const unused = granted.filter((origin) => origin !== 'https://chatgpt.com/*' && !needed.has(origin));
-  if (unused.length > 0) await browser.permissions.remove({ origins: unused });
-}
-
-const LIST_CHANGES = new Set(['remove-watch', 'update-watch', 'import-watches', 'add-watch']);
-
-/** Sends a request, answering the ones above here; after a change of the list, releases unused sites. */
+/** Sends a request, answering the ones above here. */
 export async function sendRequest(request: PageRequest, toWorker: (r: PageRequest) => Promise<WorkerResponse>): Promise<WorkerResponse> {
   if (request.type === 'test-watch')
     return testWatch(request.watch, (request as { header?: { name: string; value: string } | null }).header ?? null);
   if (request.type === 'set-secret') return setSecret(request.watchId, request.header);
-  const response = await toWorker(request);
-  if (response.ok && LIST_CHANGES.has(request.type)) await releaseUnusedOrigins().catch(() => undefined);
-  return response;
+  return toWorker(request);
 }

@@ -1,4 +1,4 @@
-import type { ChannelConfig, DeliveryOutcome } from '../core/channels/types';
+import type { DeliveryOutcome } from '../core/channels/types';
 import type { Settings } from '../core/stored-schema';
 import type { Verdict } from '../core/verdict';
 
@@ -17,15 +17,13 @@ export type PageRequest =
   | { type: 'test-watch'; watch: unknown; header?: { name: string; value: string } | null }
   /** A JSON watch's one request header; `null` removes it. Kept in storage.local only (written by the page). */
   | { type: 'set-secret'; watchId: string; header: { name: string; value: string } | null }
-  // Channels (issue 9; src/background/channel-messages.ts).
-  /** Adds (id '' or missing: the worker makes one, answered as `channelId`) or replaces a channel. Ask for its host permission first. */
-  | { type: 'save-channel'; channel: ChannelConfig }
-  | { type: 'remove-channel'; channelId: string }
+  // Channels are saved by the options page straight into storage.local (a secret never travels in
+  // a message); the worker only sends.
   /** Sends a test message now, outside the outbox; answers `outcome` (its `why` redacted). */
   | { type: 'test-channel'; channelId: string };
 
 export type WorkerResponse =
-  | { ok: true; watchId?: string; added?: number; verdict?: Verdict; channelId?: string; outcome?: DeliveryOutcome }
+  | { ok: true; watchId?: string; added?: number; verdict?: Verdict; outcome?: DeliveryOutcome }
   | { ok: false; error: string; problems?: string[] };
 
 const TYPES = new Set([
@@ -38,8 +36,6 @@ const TYPES = new Set([
   'import-watches',
   'test-watch',
   'set-secret',
-  'save-channel',
-  'remove-channel',
   'test-channel',
 ]);
 

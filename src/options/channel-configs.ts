@@ -1,0 +1,86 @@
+// The options page keeps channels itself, in storage.local only: a token, topic or webhook URL
+// never travels in a message, and never reaches storage.sync or an export. The worker follows
+// the stored list (src/background/channel-changes.ts).
+import browser from 'webextension-polyfill';
+import { channelFor } from '../core/channels/index';
+import { CHANNEL_STATUS_KEY, CHANNELS_KEY, type ChannelStatusMap, checkChannel, MAX_CHANNELS, readChannels, readChannelStatus } from '../core/channels/stored';
+import type { ChannelConfig, ChannelType } from '../core/channels/types';
+import { releaseUnusedOrigins } from './release-origins';
+
+/** The fields of each type that hold a secret: shown empty when editing, and kept when left empty. */
+export const SECRET_FIELDS: { readonly [K in ChannelType]: readonly string[] } = {
+  ntfy: ['topic', 'token'],
+  telegram: ['botToken'],
+  discord: ['webhookUrl'],
+  slack: ['webhookUrl'],
+  webhook: ['url', 'headerValue'],
+};
+
+export interface StoredChannels {
+  channels: ChannelConfig[];
+  status: ChannelStatusMap;
+}
+
+/** What the page shows: usable channels and their health (a damaged entry is the worker's to repair and report). */
+export function readStoredChannels(raw: Record<string, unknown>): StoredChannels {
+  const { channels } = readChannels(raw[CHANNELS_KEY]);
+  const { status } = readChannelStatus(
+    raw[CHANNEL_STATUS_KEY],
+    channels.map((c) => c.id),
+  );
+  return { channels, status };
+}
+
+/**
+ * The config to save: the form's fields over the stored channel's, where an empty secret field
+ * keeps the stored secret (the page never shows one back).
+ */
+export function mergeWithStored(form: Record<string, unknown>, stored: ChannelConfig | null): Record<string, unknown> {
+  if (!stored || stored.type !== form.type) return form;
+  const merged: Record<string, unknown> = { ...form };
+  for (const key of SECRET_FIELDS[stored.type]) {
+    const given = form[key];
+    if (given === undefined || (typeof given === 'string' && given.trim() === '')) merged[key] = (stored as unknown as Record<string, unknown>)[key];
+  }
+  return merged;
+}
+
+/** The host permission pattern the config needs, or null while it is not valid yet. */
+export function originOf(config: Record<string, unknown>): string | null {
+  const checked = checkChannel({ ...config, id: config.id || 'new' });
+  return checked.ok ? channelFor(checked.channel).origin(checked.channel) : null;
+}
+
+export type SaveAnswer = { ok: true; channel: ChannelConfig } | { ok: false; problems: string[] };
+
+const newId = () => `ch-${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
+
+async function readList(): Promise<ChannelConfig[]> {
+  return readChannels((await browser.storage.local.get(CHANNELS_KEY))[CHANNELS_KEY]).channels;
+}
+
+/** Adds the channel (no id) or replaces the one with its id. Ask for its host first (a user gesture). */
+export async function saveChannel(input: Record<string, unknown>): Promise<SaveAnswer> {
+  const checked = checkChannel(input.id ? input : { ...input, id: newId() });
+  if (!checked.ok) return checked;
+  const { channel } = checked;
+  const list = await readList();
+  const known = list.some((c) => c.id === channel.id);
+  if (!known && list.length >= MAX_CHANNELS) return { ok: false, problems: [`At most ${MAX_CHANNELS} channels.`] };
+  const next = known ? list.map((c) => (c.id === channel.id ? channel : c)) : [...list, channel];
+  await browser.storage.local.set({ [CHANNELS_KEY]: next });
+  // A changed server or webhook may leave the old host unused.
+  if (known) await releaseUnusedOrigins();
+  return { ok: true, channel };
+}
+
+export async function removeChannel(id: string): Promise<void> {
+  const list = await readList();
+  await browser.storage.local.set({ [CHANNELS_KEY]: list.filter((c) => c.id !== id) });
+  await releaseUnusedOrigins();
+}
+
+export async function setChannelEnabled(id: string, enabled: boolean): Promise<void> {
+  const list = await readList();
+  await browser.storage.local.set({ [CHANNELS_KEY]: list.map((c) => (c.id === id ? { ...c, enabled } : c)) });
+}
