@@ -3,6 +3,7 @@ import { CHATGPT_ORIGIN } from '../core/kinds/chatgpt-plus/urls';
 import { needsUser } from '../core/verdict';
 import { CHATGPT_WATCH_ID, originPattern } from '../core/watch-def';
 import { log } from '../shared/log';
+import { registerChannelChanges } from './channel-changes';
 import { runCheck } from './check-runner';
 import { registerMessages } from './messages';
 import { registerNotificationClicks } from './notifier';
@@ -94,4 +95,5 @@ if (import.meta.env.MODE === 'firefox') {
 }
 
 registerMessages();
+registerChannelChanges();
 registerNotificationClicks();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Stored } from '../core/stored-schema';
 import { MAX_WATCHES } from '../core/watch-def';
 import { t } from '../shared/i18n';
+import { Channels } from './Channels';
 import { GlobalSettings } from './GlobalSettings';
 import { ImportExport } from './ImportExport';
 import { type Notice, NoticeArea } from './notice';
@@ -99,11 +100,7 @@ function Options({ stored }: { stored: Stored }) {
       <ImportExport stored={stored} />
       <GlobalSettings settings={stored.settings} />
 
-      {/* Channels (ntfy, Telegram, Discord, Slack, webhook) are configured here in the next release. */}
-      <section class="card channels" aria-labelledby="channels-heading">
-        <h2 id="channels-heading">{t('optionsChannelsHeading')}</h2>
-        <div id="channels" />
-      </section>
+      <Channels />
     </main>
   );
 }

@@ -45,10 +45,10 @@ export function mergeWithStored(form: Record<string, unknown>, stored: ChannelCo
   return merged;
 }
 
-/** The host permission pattern the config needs, or null while it is not valid yet. */
-export function originOf(config: Record<string, unknown>): string | null {
+/** The host permission pattern the config needs, or what keeps it from being saved (English, naming fields, never values). */
+export function originOf(config: Record<string, unknown>): { ok: true; origin: string } | { ok: false; problems: string[] } {
   const checked = checkChannel({ ...config, id: config.id || 'new' });
-  return checked.ok ? channelFor(checked.channel).origin(checked.channel) : null;
+  return checked.ok ? { ok: true, origin: channelFor(checked.channel).origin(checked.channel) } : checked;
 }
 
 export type SaveAnswer = { ok: true; channel: ChannelConfig } | { ok: false; problems: string[] };

@@ -25,6 +25,8 @@ import { ntfySim } from '../sim/channels/ntfy';
 import { slackSim } from '../sim/channels/slack';
 import { telegramSim } from '../sim/channels/telegram';
 import { webhookSim } from '../sim/channels/webhook';
+import { removeChannel, saveChannel } from '../../src/options/channel-configs';
+import { releaseUnusedOrigins } from '../../src/options/release-origins';
 import { type FakeChatGPT, fakeChatGPT, TOKEN } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
 import { check, fireAlarm, OWN_PAGE, PLUS, send, startWorker, stored } from './worker-harness';
@@ -111,9 +113,16 @@ async function ask(message: unknown): Promise<Record<string, any>> {
   responses.push(result);
   return result as Record<string, any>;
 }
+/** As the options page saves them: straight into storage.local (src/options/channel-configs.ts). */
 async function addChannels(...configs: ChannelConfig[]): Promise<void> {
-  for (const channel of configs) expect(await ask({ type: 'save-channel', channel })).toEqual({ ok: true, channelId: channel.id });
+  for (const channel of configs) expect(await saveChannel({ ...channel })).toEqual({ ok: true, channel });
+  await settleWorker();
 }
+/** Lets the worker follow a change of the stored list (its storage.onChanged listener). */
+const settleWorker = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  await flush();
+};
 
 /**
  * A confirmed reopening of ChatGPT Plus through the real check path; then time moves on a minute
@@ -370,21 +379,29 @@ describe('retries', () => {
 });
 
 describe('the channel store', () => {
-  it('validates every save, keeps only known fields, makes ids, and asks for the host first', async () => {
-    const bad = await ask({ type: 'save-channel', channel: telegramConfig({ chatId: 'not a chat' }) });
+  it('validates every save, keeps only known fields and makes ids (the page asks for the host before saving)', async () => {
+    const bad = await saveChannel({ ...telegramConfig({ chatId: 'not a chat' }) });
     expect(bad).toMatchObject({ ok: false, problems: [expect.stringMatching(/^Chat id must be/)] });
-    const unknown = await ask({ type: 'save-channel', channel: { type: 'pager', id: 'x', enabled: true } });
+    const unknown = await saveChannel({ type: 'pager', id: 'x', enabled: true });
     expect(unknown).toMatchObject({ ok: false, problems: ['Unknown channel type.'] });
-    fakePermissions.granted.delete('https://ntfy.sh/*');
-    const noAccess = await ask({ type: 'save-channel', channel: ntfyConfig() });
-    expect(noAccess).toMatchObject({ ok: false, problems: [expect.stringMatching(/may not reach https:\/\/ntfy\.sh\/\* yet/)] });
     expect((await stored())[CHANNELS_KEY]).toBeUndefined();
 
-    fakePermissions.granted.add('https://ntfy.sh/*');
-    const made = await ask({ type: 'save-channel', channel: { ...ntfyConfig({ id: '' }), extra: 'dropped', botToken: 'x' } });
-    expect(made).toMatchObject({ ok: true, channelId: expect.stringMatching(/^ch-[0-9a-f]{12}$/) });
-    expect((await stored())[CHANNELS_KEY]).toEqual([{ ...ntfyConfig(), id: made.channelId }]);
+    const made = await saveChannel({ ...ntfyConfig({ id: '' }), extra: 'dropped', botToken: 'x' });
+    const id = made.ok ? made.channel.id : '';
+    expect(id).toMatch(/^ch-[0-9a-f]{12}$/);
+    expect((await stored())[CHANNELS_KEY]).toEqual([{ ...ntfyConfig(), id }]);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('clears a broken mark when the user changes the channel, and sends to it again', async () => {
+    await addChannels(ntfyConfig());
+    always.ntfy = { type: 'raw', status: 401, body: '{"code":40101,"error":"unauthorized"}' };
+    await reopen();
+    expect((await status())['ch-ntfy']?.broken?.why).toMatch(/401/);
+    delete always.ntfy;
+    await addChannels(ntfyConfig({ token: 'tk_fixedtoken0000000000000000' }));
+    expect((await status())['ch-ntfy']?.broken).toBeUndefined();
+    expect(logged('channel changed')).toHaveLength(1);
   });
 
   it('removes a channel with its waiting deliveries (reported) and releases its host unless a watch needs it', async () => {
@@ -398,16 +415,17 @@ describe('the channel store', () => {
       OWN_PAGE,
     )) as unknown as Array<Promise<{ watchId: string }>>;
     await send({ type: 'remove-watch', watchId: (await added)?.watchId }, OWN_PAGE);
+    await releaseUnusedOrigins(); // as the options page does after a removal
     expect(fakePermissions.granted).toContain('https://ntfy.sh/*');
 
-    expect(await ask({ type: 'remove-channel', channelId: 'ch-ntfy' })).toEqual({ ok: true });
+    await removeChannel('ch-ntfy');
+    await settleWorker();
     expect((await outbox()).pending).toEqual([]);
     expect(logged('channel delivery lost').map((c) => JSON.parse(c[2] as string).reason)).toEqual(['dropped']);
     expect((await stored())[CHANNELS_KEY].map((c: ChannelConfig) => c.id)).toEqual(['ch-webhook']);
     expect(Object.keys(await status())).toEqual(['ch-webhook']);
     expect(fakePermissions.granted).not.toContain('https://ntfy.sh/*');
     expect(fakePermissions.granted).toContain('https://hooks.example.test/*');
-    expect(await ask({ type: 'remove-channel', channelId: 'ch-ntfy' })).toMatchObject({ ok: false });
   });
 
   it('repairs damaged channels, status and outbox on read, logging why without a secret', async () => {
@@ -437,13 +455,16 @@ describe('secrets', () => {
   const SECRET_VALUES = [...new Set(allConfigs().flatMap((c) => channelFor(c).secretsOf(c)))];
   const echo = SECRET_VALUES.join(' ');
 
-  it('never appear in storage outside `channels`, in the console, in notifications or in any message response', async () => {
+  it('never appear in storage outside `channels`, in the console, in notifications, in any message response or in a save problem', async () => {
     expect(SECRET_VALUES).toEqual(expect.arrayContaining([DISCORD_URL, SLACK_URL, WEBHOOK_URL, SECRETS.ntfyToken, SECRETS.telegramToken]));
     await addChannels(...allConfigs());
     // Problems about a config name fields, never the values.
-    await ask({ type: 'save-channel', channel: { ...telegramConfig(), botToken: `${SECRETS.telegramToken} x` } });
-    await ask({ type: 'save-channel', channel: { ...webhookConfig(), headerValue: `${SECRETS.headerValue}é` } });
-    await ask({ type: 'save-channel', channel: { ...discordConfig(), webhookUrl: `${DISCORD_URL}/extra` } });
+    for (const wrong of [
+      { ...telegramConfig(), botToken: `${SECRETS.telegramToken} x` },
+      { ...webhookConfig(), headerValue: `${SECRETS.headerValue}é` },
+      { ...discordConfig(), webhookUrl: `${DISCORD_URL}/extra` },
+    ])
+      responses.push(await saveChannel(wrong));
     for (const config of allConfigs()) await ask({ type: 'test-channel', channelId: config.id });
 
     // Each service answers with failures that quote every secret back, then a permanent failure or success.
@@ -469,7 +490,8 @@ describe('secrets', () => {
     // Some weird answers too: test sends quoting secrets, a channel removed.
     script.ntfy = [{ type: 'raw', status: 403, body: JSON.stringify({ code: 40301, error: echo }) }];
     await ask({ type: 'test-channel', channelId: 'ch-ntfy' });
-    await ask({ type: 'remove-channel', channelId: 'ch-slack' });
+    await removeChannel('ch-slack');
+    await settleWorker();
     await ask({ type: 'test-channel', channelId: 'ch-slack' });
 
     expect(delivered('discord').length + delivered('slack').length).toBeGreaterThan(0);
