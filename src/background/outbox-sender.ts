@@ -45,11 +45,8 @@ export type AlertKind = 'reopened' | 'cant-check';
 // ---------------------------------------------------------------------------------------------
 // Events
 
-/** The watches a channel serves: a watch may later list channel ids in `channels`; without one, all. */
-function usesChannel(watch: WatchDef, channelId: string): boolean {
-  const chosen = (watch as WatchDef & { channels?: unknown }).channels;
-  return !Array.isArray(chosen) || chosen.includes(channelId);
-}
+/** The watches a channel serves: a watch that lists channel ids uses only those; without a list, all. */
+const usesChannel = (watch: WatchDef, channelId: string) => !watch.channels || watch.channels.includes(channelId);
 
 /** A reopening or a "can't check" alert, localised like the desktop notification. Holds no secret. */
 export function alertEvent(watch: WatchDef, kind: AlertKind, verdict: Verdict, at: number): ChannelEvent {

@@ -20,11 +20,15 @@ export interface WatchDef {
   /** A desktop (and channel) alert when it reopens. */
   notify: boolean;
   enabled: boolean;
+  /** The phone and chat channels (ids) its alerts go to; absent means every channel. Never exported: ids are this browser's. */
+  channels?: string[];
 }
 
 export const MAX_WATCHES = 100;
 export const CHATGPT_WATCH_ID = 'chatgpt-plus';
 export const MAX_NAME_LENGTH = 80;
+/** As many as there can be channels (src/core/channels/stored.ts). */
+export const MAX_WATCH_CHANNELS = 20;
 export const DEFAULT_PAGE_INTERVAL_MINUTES = 5;
 export const DEFAULT_CHATGPT_INTERVAL_MINUTES = 2;
 

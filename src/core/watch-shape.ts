@@ -1,5 +1,5 @@
 import { isObject } from './stored-fields';
-import { CHATGPT_WATCH, checkUrl, MAX_NAME_LENGTH, MAX_WATCHES, WATCH_KINDS, type WatchDef } from './watch-def';
+import { CHATGPT_WATCH, checkUrl, MAX_NAME_LENGTH, MAX_WATCH_CHANNELS, MAX_WATCHES, WATCH_KINDS, type WatchDef } from './watch-def';
 
 /** A rule larger than this is not a rule someone wrote (phrase lists are capped far below it). */
 const MAX_RULE_BYTES = 8 * 1024;
@@ -24,6 +24,13 @@ export function checkWatchShape(raw: unknown): { ok: true; watch: Omit<WatchDef,
   for (const key of ['notify', 'enabled'] as const) {
     if (raw[key] !== undefined && typeof raw[key] !== 'boolean') problems.push(`${key} must be true or false`);
   }
+  // null (or absent) is every channel; a list names the channels by id.
+  const channels = raw.channels ?? undefined;
+  const channelList =
+    Array.isArray(channels) &&
+    channels.length <= MAX_WATCH_CHANNELS &&
+    channels.every((c) => typeof c === 'string' && /^[\w-]{1,64}$/.test(c));
+  if (channels !== undefined && !channelList) problems.push(`channels must be a list of at most ${MAX_WATCH_CHANNELS} channel ids`);
   let url = CHATGPT_WATCH.url;
   let rule: WatchDef['rule'] = null;
   if (kind === 'page' || kind === 'json') {
@@ -47,6 +54,7 @@ export function checkWatchShape(raw: unknown): { ok: true; watch: Omit<WatchDef,
       intervalMinutes: minutes as number,
       notify: (raw.notify as boolean) ?? true,
       enabled: (raw.enabled as boolean) ?? true,
+      ...(channelList && { channels: [...new Set(channels as string[])] }),
     },
   };
 }
@@ -60,7 +68,9 @@ export function checkWatchFile(file: unknown): { ok: true; watches: Array<Omit<W
   const problems: string[] = [];
   const watches: Array<Omit<WatchDef, 'id'>> = [];
   file.watches.forEach((input, index) => {
-    const checked = checkWatchShape(input);
+    // Channel ids belong to the browser that wrote the file: an imported watch alerts every channel here.
+    const { channels: _local, ...portable } = isObject(input) ? input : { channels: undefined };
+    const checked = checkWatchShape(isObject(input) ? portable : input);
     if (checked.ok) watches.push(checked.watch);
     else problems.push(...checked.problems.map((p) => `watch ${index + 1}: ${p}`));
   });

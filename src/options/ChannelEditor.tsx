@@ -3,6 +3,7 @@ import { CHANNEL_TYPES, type ChannelConfig, type ChannelType } from '../core/cha
 import { joinSentences, type MessageKey, t } from '../shared/i18n';
 import { accessNotice, askAccess } from './access';
 import { mergeWithStored, originOf, SECRET_FIELDS, saveChannel } from './channel-configs';
+import { TYPE_WORDS } from './channel-words';
 import { type Notice, NoticeArea } from './notice';
 import { Field } from './WatchEditor';
 
@@ -32,14 +33,6 @@ const FIELDS: { readonly [K in ChannelType]: readonly FieldSpec[] } = {
     { key: 'headerName', label: 'optionsWebhookHeaderName', input: 'text' },
     { key: 'headerValue', label: 'optionsWebhookHeaderValue', input: 'password' },
   ],
-};
-
-export const TYPE_WORDS: { readonly [K in ChannelType]: MessageKey } = {
-  ntfy: 'channelTypeNtfy',
-  telegram: 'channelTypeTelegram',
-  discord: 'channelTypeDiscord',
-  slack: 'channelTypeSlack',
-  webhook: 'channelTypeWebhook',
 };
 
 /** A topic nobody can guess: on a public ntfy server the topic is the only lock. */
@@ -136,7 +129,13 @@ export function ChannelEditor({ stored, onClose }: { stored: ChannelConfig | nul
         </Field>
       ))}
       <Field id={`${prefix}-name`} label={t('optionsChannelName')}>
-        <input id={`${prefix}-name`} type="text" value={form.name ?? ''} maxLength={80} onInput={(e) => set('name', e.currentTarget.value)} />
+        <input
+          id={`${prefix}-name`}
+          type="text"
+          value={form.name ?? ''}
+          maxLength={80}
+          onInput={(e) => set('name', e.currentTarget.value)}
+        />
       </Field>
       <NoticeArea notice={notice} />
       <div class="button-row">

@@ -3,14 +3,13 @@ import type { ChannelStatus } from '../core/channels/stored';
 import { MAX_CHANNELS } from '../core/channels/stored';
 import type { ChannelConfig, DeliveryOutcome } from '../core/channels/types';
 import { formatRelative, t } from '../shared/i18n';
-import { ChannelEditor, TYPE_WORDS } from './ChannelEditor';
+import { ChannelEditor } from './ChannelEditor';
 import { removeChannel, setChannelEnabled } from './channel-configs';
+import { channelLabel } from './channel-words';
 import { send } from './messaging';
 import { type Notice, NoticeArea, refusal } from './notice';
 import { useChannels } from './use-channels';
 import { Switch } from './WatchEditor';
-
-export const channelLabel = (channel: ChannelConfig) => channel.name || t(TYPE_WORDS[channel.type]);
 
 /** "Alerts on your phone or in chat": the user's channels, their health, Send test, add/edit/remove. */
 export function Channels() {

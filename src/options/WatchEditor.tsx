@@ -7,6 +7,7 @@ import { accessPattern } from '../shared/host-access';
 import { type MessageKey, t } from '../shared/i18n';
 import { readSecretHeaderName } from '../shared/storage';
 import { accessNotice, askAccess } from './access';
+import { ChannelChoice } from './ChannelChoice';
 import { isValidSelector } from './dom';
 import { send } from './messaging';
 import { type Notice, NoticeArea, problemText, refusal } from './notice';
@@ -39,6 +40,7 @@ export function WatchEditor({ target, onClose }: Props) {
   const builtIn = def?.kind === 'chatgpt-plus';
   const [form, setForm] = useState<WatchForm>(() => (def ? formFromWatch(def) : emptyForm()));
   const [savedHeader, setSavedHeader] = useState<string | null>(null);
+  const [channels, setChannels] = useState<string[] | null>(def?.channels ?? null);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [tested, setTested] = useState<{ verdict: Verdict; url: string } | null>(null);
@@ -102,8 +104,8 @@ export function WatchEditor({ target, onClose }: Props) {
         return;
       }
       const reply = def
-        ? await send({ type: 'update-watch', watchId: def.id, changes: changesFor(result.input) })
-        : await send({ type: 'add-watch', watch: result.input });
+        ? await send({ type: 'update-watch', watchId: def.id, changes: { ...changesFor(result.input), channels } })
+        : await send({ type: 'add-watch', watch: { ...result.input, ...(channels && { channels }) } });
       const watchId = def?.id ?? (reply.ok ? reply.watchId : undefined);
       if (!reply.ok || !watchId) {
         setNotice(refusal(reply));
@@ -320,6 +322,7 @@ export function WatchEditor({ target, onClose }: Props) {
         </Field>
       </div>
       <Switch label={t('optionsNotify')} checked={form.notify} onChange={(v) => set('notify', v)} />
+      <ChannelChoice id={id} chosen={channels} onChange={setChannels} />
       <Switch label={t('optionsEnabled')} checked={form.enabled} onChange={(v) => set('enabled', v)} />
 
       <NoticeArea notice={notice} />

@@ -3,7 +3,15 @@
 // the stored list (src/background/channel-changes.ts).
 import browser from 'webextension-polyfill';
 import { channelFor } from '../core/channels/index';
-import { CHANNEL_STATUS_KEY, CHANNELS_KEY, type ChannelStatusMap, checkChannel, MAX_CHANNELS, readChannels, readChannelStatus } from '../core/channels/stored';
+import {
+  CHANNEL_STATUS_KEY,
+  CHANNELS_KEY,
+  type ChannelStatusMap,
+  checkChannel,
+  MAX_CHANNELS,
+  readChannelStatus,
+  readChannels,
+} from '../core/channels/stored';
 import type { ChannelConfig, ChannelType } from '../core/channels/types';
 import { releaseUnusedOrigins } from './release-origins';
 
@@ -40,7 +48,8 @@ export function mergeWithStored(form: Record<string, unknown>, stored: ChannelCo
   const merged: Record<string, unknown> = { ...form };
   for (const key of SECRET_FIELDS[stored.type]) {
     const given = form[key];
-    if (given === undefined || (typeof given === 'string' && given.trim() === '')) merged[key] = (stored as unknown as Record<string, unknown>)[key];
+    if (given === undefined || (typeof given === 'string' && given.trim() === ''))
+      merged[key] = (stored as unknown as Record<string, unknown>)[key];
   }
   return merged;
 }

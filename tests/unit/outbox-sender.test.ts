@@ -7,6 +7,8 @@ import { channelFor } from '../../src/core/channels/index';
 import { CHANNEL_STATUS_KEY, CHANNELS_KEY, OUTBOX_KEY } from '../../src/core/channels/stored';
 import type { ChannelConfig } from '../../src/core/channels/types';
 import { GIVE_UP_AFTER_MS, type OutboxState } from '../../src/core/outbox';
+import { removeChannel, saveChannel } from '../../src/options/channel-configs';
+import { releaseUnusedOrigins } from '../../src/options/release-origins';
 import type { Incoming, Reply, ServiceSim, SimAnswer } from '../sim/channels/answers';
 import { discordSim } from '../sim/channels/discord';
 import {
@@ -25,8 +27,6 @@ import { ntfySim } from '../sim/channels/ntfy';
 import { slackSim } from '../sim/channels/slack';
 import { telegramSim } from '../sim/channels/telegram';
 import { webhookSim } from '../sim/channels/webhook';
-import { removeChannel, saveChannel } from '../../src/options/channel-configs';
-import { releaseUnusedOrigins } from '../../src/options/release-origins';
 import { type FakeChatGPT, fakeChatGPT, TOKEN } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
 import { check, fireAlarm, OWN_PAGE, PLUS, send, startWorker, stored } from './worker-harness';
@@ -200,6 +200,13 @@ describe('a reopening', () => {
     await startWorker();
     await flush();
     expect(requests).toHaveLength(5);
+  });
+
+  it('goes only to the channels the watch chose, when it chose some', async () => {
+    await addChannels(ntfyConfig(), webhookConfig(), slackConfig());
+    expect(await ask({ type: 'update-watch', watchId: PLUS, changes: { channels: ['ch-webhook', 'ch-gone'] } })).toEqual({ ok: true });
+    await reopen();
+    expect(requests.map((r) => r.service)).toEqual(['webhook']);
   });
 
   it('is queued for channels only when the watch alerts (a desktop notification is due)', async () => {
