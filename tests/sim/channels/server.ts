@@ -69,6 +69,14 @@ export interface ChannelSims {
   duplicates(): string[];
   /** The value for Chromium's --host-resolver-rules switch. */
   hostResolverRules(): string;
+  /** Host → port, for a CONNECT proxy (tests/sim/shop/proxy.ts), e.g. Firefox's. */
+  proxyRoutes(): Record<string, number>;
+  /**
+   * Optional per-request choice, asked first (before the service's queue and answer) for every
+   * request its service does not refuse: one channel among several of a service (told apart by host
+   * or path) or one event can be answered differently. `undefined` falls through to the queue.
+   */
+  route?: (request: Readonly<ReceivedRequest>) => SimAnswer | undefined;
   /** Forgets requests and answers normally again. */
   reset(): void;
   close(): Promise<void>;
@@ -107,9 +115,11 @@ export async function startChannelSims(options: { port?: number; hosts?: Record<
       Object.keys(hosts)
         .map((host) => `MAP ${host} 127.0.0.1:${sims.port}`)
         .join(','),
+    proxyRoutes: () => Object.fromEntries(Object.keys(hosts).map((host) => [host, sims.port])),
     reset: () => {
       sims.requests.length = 0;
       sims.services = fresh();
+      sims.route = undefined;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -138,7 +148,7 @@ export async function startChannelSims(options: { port?: number; hosts?: Record<
     const refusal = sim.refuse(incoming);
     if (refusal) return send(refusal);
     const control = sims.services[service];
-    const answer = control.queue.shift() ?? control.answer;
+    const answer = sims.route?.(record) ?? control.queue.shift() ?? control.answer;
     switch (answer.type) {
       case 'hang':
         return; // headers never come; close() ends the socket
