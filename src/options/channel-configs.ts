@@ -70,7 +70,7 @@ async function readList(): Promise<ChannelConfig[]> {
 
 /** Adds the channel (no id) or replaces the one with its id. Ask for its host first (a user gesture). */
 export async function saveChannel(input: Record<string, unknown>): Promise<SaveAnswer> {
-  const checked = checkChannel(input.id ? input : { ...input, id: newId() });
+  const checked = checkChannel({ ...input, id: input.id || newId(), savedAt: Date.now() });
   if (!checked.ok) return checked;
   const { channel } = checked;
   const list = await readList();

@@ -115,7 +115,7 @@ async function ask(message: unknown): Promise<Record<string, any>> {
 }
 /** As the options page saves them: straight into storage.local (src/options/channel-configs.ts). */
 async function addChannels(...configs: ChannelConfig[]): Promise<void> {
-  for (const channel of configs) expect(await saveChannel({ ...channel })).toEqual({ ok: true, channel });
+  for (const channel of configs) expect(await saveChannel({ ...channel })).toMatchObject({ ok: true, channel });
   await settleWorker();
 }
 /** Lets the worker follow a change of the stored list (its storage.onChanged listener). */
@@ -396,7 +396,7 @@ describe('the channel store', () => {
     const made = await saveChannel({ ...ntfyConfig({ id: '' }), extra: 'dropped', botToken: 'x' });
     const id = made.ok ? made.channel.id : '';
     expect(id).toMatch(/^ch-[0-9a-f]{12}$/);
-    expect((await stored())[CHANNELS_KEY]).toEqual([{ ...ntfyConfig(), id }]);
+    expect((await stored())[CHANNELS_KEY]).toEqual([{ ...ntfyConfig(), id, savedAt: expect.any(Number) }]);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
 

@@ -23,7 +23,8 @@ const FIELDS: { readonly [K in ChannelType]: readonly string[] } = {
   slack: ['webhookUrl'],
   webhook: ['url', 'headerName', 'headerValue'],
 };
-const COMMON = ['id', 'type', 'name', 'enabled'];
+/** `savedAt`: set by every save from the options page, so saving again (after fixing the service) is a change the worker sees. */
+const COMMON = ['id', 'type', 'name', 'enabled', 'savedAt'];
 
 /** A channel's health, shown on the options page and in the popup. Every `why` is already redacted. */
 export interface ChannelStatus {
@@ -59,6 +60,8 @@ export function checkChannel(input: unknown): { ok: true; channel: ChannelConfig
   const problems = validateChannel(config);
   if (typeof config.id === 'string' && config.id && !CHANNEL_ID.test(config.id))
     problems.push('Channel id may only use letters, digits, - and _ (at most 64).');
+  const { savedAt } = kept;
+  if (savedAt !== undefined && !(typeof savedAt === 'number' && Number.isFinite(savedAt))) problems.push('Saved time must be a number.');
   if (config.name !== undefined && (typeof config.name !== 'string' || config.name.length > MAX_CHANNEL_NAME))
     problems.push(`Name must be text of at most ${MAX_CHANNEL_NAME} characters.`);
   const secrets = secretsOfAny(config);

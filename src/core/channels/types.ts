@@ -6,6 +6,8 @@ interface ChannelBase {
   id: string;
   name?: string;
   enabled: boolean;
+  /** When the user last saved it (epoch ms). */
+  savedAt?: number;
 }
 
 export interface NtfyConfig extends ChannelBase {
