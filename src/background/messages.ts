@@ -64,6 +64,8 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
         [KEYS.settings]: {
           notificationsEnabled: flag(request.settings.notificationsEnabled, s.settings.notificationsEnabled),
           paused: flag(request.settings.paused, s.settings.paused),
+          remindUntilAct: flag(request.settings.remindUntilAct, s.settings.remindUntilAct),
+          sound: flag(request.settings.sound, s.settings.sound),
         } satisfies Settings,
       }));
       break;

@@ -8,20 +8,50 @@ import { type Confirmed, INITIAL_WATCH, type WatchState } from './watch-state';
 
 export type Raw = Record<string, unknown>;
 
+// Fields in alphabetical order: Chrome hands stored objects back with their keys sorted, so a
+// settings object read and written back unchanged compares equal and is not rewritten.
 export interface Settings {
   notificationsEnabled: boolean;
   /** The user switched watching off: no checks, no alarms, the badge says so. */
   paused: boolean;
+  /** Re-show a reopening alert every 5 minutes, for up to an hour, until the user acts on it. */
+  remindUntilAct: boolean;
+  /** A short chime with each reopening alert. */
+  sound: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { notificationsEnabled: true, paused: false };
+export const DEFAULT_SETTINGS: Settings = { notificationsEnabled: true, paused: false, remindUntilAct: false, sound: false };
+
+/** Switches added after 2.0's schema: missing means "off", with nothing to repair, migrate or write back. */
+const LATER_SETTINGS: ReadonlyArray<keyof Settings> = ['remindUntilAct', 'sound'];
 
 export function readSettings(raw: unknown, repairs: string[]): Settings {
   if (raw === undefined) return missing('settings', DEFAULT_SETTINGS, repairs);
   if (!isObject(raw)) return invalid('settings', raw, DEFAULT_SETTINGS, repairs);
-  const flag = (key: keyof Settings) =>
-    typeof raw[key] === 'boolean' ? (raw[key] as boolean) : invalid(`settings.${key}`, raw[key], DEFAULT_SETTINGS[key], repairs);
-  return { notificationsEnabled: flag('notificationsEnabled'), paused: flag('paused') };
+  const flag = (key: keyof Settings) => {
+    if (typeof raw[key] === 'boolean') return raw[key] as boolean;
+    if (raw[key] === undefined && LATER_SETTINGS.includes(key)) return DEFAULT_SETTINGS[key];
+    return invalid(`settings.${key}`, raw[key], DEFAULT_SETTINGS[key], repairs);
+  };
+  return {
+    notificationsEnabled: flag('notificationsEnabled'),
+    paused: flag('paused'),
+    remindUntilAct: flag('remindUntilAct'),
+    sound: flag('sound'),
+  };
+}
+
+/**
+ * The settings as they are to be stored over `before`: a later switch that `before` lacks and that
+ * is still off stays left out, so data stored before it existed is not rewritten just to add it.
+ */
+export function settingsToStore(settings: Settings, before: unknown): Partial<Settings> {
+  if (!isObject(before)) return settings;
+  return Object.fromEntries(
+    Object.entries(settings).filter(
+      ([key, value]) => !(LATER_SETTINGS.includes(key as keyof Settings) && !(key in before) && value === false),
+    ),
+  );
 }
 
 export function readWatchState(raw: unknown, where: string, repairs: string[]): WatchState {

@@ -58,7 +58,7 @@ describe('loadStored (schema 3: one key per watch)', () => {
     expect(plus?.state).toEqual(state);
     expect(plus?.history).toEqual(history);
     expect(plus?.def.intervalMinutes).toBe(5);
-    expect(data.settings).toEqual({ notificationsEnabled: false, paused: false });
+    expect(data.settings).toEqual({ notificationsEnabled: false, paused: false, remindUntilAct: false, sound: false });
     expect(writes[KEYS.state(CHATGPT_WATCH_ID)]).toEqual(state);
     expect(removals.sort()).toEqual(['history', 'watch']);
   });

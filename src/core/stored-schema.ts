@@ -11,6 +11,7 @@ import {
   readSummary,
   readWatchState,
   type Settings,
+  settingsToStore,
 } from './stored-fields';
 import { type Summary, summarize } from './summary';
 import { toneOf } from './tone';
@@ -126,7 +127,7 @@ export function loadStored(input: unknown): Loaded {
     if (JSON.stringify(original[key]) !== JSON.stringify(value)) writes[key] = value;
   };
   put(KEYS.schemaVersion, data.schemaVersion);
-  put(KEYS.settings, settings);
+  put(KEYS.settings, settingsToStore(settings, original[KEYS.settings]));
   put(KEYS.watchIds, ids);
   put(KEYS.summary, summary);
   for (const id of ids) {
@@ -194,7 +195,14 @@ export function readDef(raw: unknown, id: string, repairs: string[]): WatchDef |
   }
   // The built-in watch is stored with its fixed chatgpt.com address, which a file may not set.
   const { id: storedId, url, rule, ...rest } = raw;
-  const checked = checkWatchShape(raw.kind === 'chatgpt-plus' ? rest : { ...rest, url, rule });
+  let checked = checkWatchShape(raw.kind === 'chatgpt-plus' ? rest : { ...rest, url, rule });
+  if (!checked.ok && rest.channels !== undefined) {
+    // A damaged channel list costs only the choice of channels, not the watch.
+    const { channels: _damaged, ...withoutChannels } = rest;
+    const retried = checkWatchShape(raw.kind === 'chatgpt-plus' ? withoutChannels : { ...withoutChannels, url, rule });
+    if (retried.ok) repairs.push(`watch:${id} had an unusable channel list; it alerts every channel`);
+    if (retried.ok) checked = retried;
+  }
   const kindOk = checked.ok && (id === CHATGPT_WATCH_ID) === (checked.watch.kind === 'chatgpt-plus');
   if (!checked.ok || !kindOk || storedId !== id) {
     const why = checked.ok ? (kindOk ? 'wrong id' : 'wrong kind') : checked.problems.join('; ');

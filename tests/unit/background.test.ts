@@ -122,7 +122,7 @@ describe('service worker', () => {
     expect(rejected).toMatchObject({ ok: false, problems: ['intervalMinutes must be between 0.5 and 60'] });
     expect((await stored()).plus.intervalMinutes).toBe(60);
     await send({ type: 'save-settings', settings: { notificationsEnabled: 'no' } }, OWN_PAGE);
-    expect((await stored()).settings).toEqual({ notificationsEnabled: true, paused: false });
+    expect((await stored()).settings).toEqual({ notificationsEnabled: true, paused: false, remindUntilAct: false, sound: false });
   });
 
   it('shows "!" when signed out, checks again when chatgpt.com loads in a tab', async () => {
