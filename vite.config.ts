@@ -26,7 +26,12 @@ function firefoxManifest(): ManifestV3Export {
     background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: {
       // 140: the first release that reads data_collection_permissions; every API used is older.
-      gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '140.0',
+        // Nothing leaves the browser unless the user adds a phone/chat channel: then Firefox asks (src/shared/channel-access.ts).
+        data_collection_permissions: { required: ['none'], optional: ['browsingActivity', 'websiteContent'] },
+      },
       // Firefox for Android read data_collection_permissions only from 142.
       gecko_android: { strict_min_version: '142.0' },
     },

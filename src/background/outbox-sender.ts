@@ -30,6 +30,7 @@ import {
 import type { Verdict } from '../core/verdict';
 import { targetUrl, type WatchDef } from '../core/watch-def';
 import { CANT_CHECK_AFTER_MS } from '../core/watch-state';
+import { channelPermissions } from '../shared/channel-access';
 import { formatTime, t } from '../shared/i18n';
 import { log } from '../shared/log';
 import { loadChannels, markBroken, markDelivered, markLost, redactAll } from './channel-store';
@@ -150,8 +151,11 @@ async function deliver(config: ChannelConfig, event: ChannelEvent): Promise<Deli
   try {
     const origin = channel.origin(config);
     // Without the host permission the browser refuses the request (CORS): only the user can grant it.
-    if (!(await browser.permissions.contains({ origins: [origin] })))
-      return redactOutcome({ type: 'broken', why: `no permission to reach ${origin}; allow it on the options page` }, secrets);
+    if (!(await browser.permissions.contains(channelPermissions(origin))))
+      return redactOutcome(
+        { type: 'broken', why: `no permission to reach ${origin} (or to share the alert); allow it on the options page` },
+        secrets,
+      );
     const request = channel.buildRequest(config, event);
     const init: RequestInit = {
       method: request.method,

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { CHANNEL_TYPES, type ChannelConfig, type ChannelType } from '../core/channels/types';
 import { joinSentences, type MessageKey, t } from '../shared/i18n';
-import { accessNotice, askAccess } from './access';
+import { accessNotice, askChannelAccess } from './access';
 import { mergeWithStored, originOf, SECRET_FIELDS, saveChannel } from './channel-configs';
 import { TYPE_WORDS } from './channel-words';
 import { type Notice, NoticeArea } from './notice';
@@ -75,7 +75,7 @@ export function ChannelEditor({ stored, onClose }: { stored: ChannelConfig | nul
     if (!checked.ok) return setNotice({ tone: 'error', text: t('optionsChannelProblems'), details: checked.problems });
     const { origin } = checked;
     // First thing after the click's own checks: browsers ask only during the gesture.
-    const asked = askAccess([origin]);
+    const asked = askChannelAccess(origin);
     setSaving(true);
     void asked
       .then(async (answer) => {

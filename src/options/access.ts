@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { channelPermissions } from '../shared/channel-access';
 import { requestHostAccess } from '../shared/host-access';
 import { formatList, t } from '../shared/i18n';
 import { hostOfPattern } from './import-file';
@@ -22,6 +23,18 @@ export function askAccess(patterns: string[]): Promise<AccessAnswer> {
     (granted) => (granted ? 'granted' : 'refused'),
     () => 'failed',
   );
+}
+
+/** A channel's host (and on Firefox the consent to share its data), asked for like `askAccess`. */
+export function askChannelAccess(originPattern: string): Promise<AccessAnswer> {
+  try {
+    return browser.permissions.request(channelPermissions(originPattern)).then(
+      (granted) => (granted ? 'granted' : 'refused'),
+      () => 'failed',
+    );
+  } catch {
+    return Promise.resolve('failed');
+  }
 }
 
 /** What to tell the user when access was not granted; nothing was sent. */
