@@ -62,6 +62,8 @@ export default defineConfig(({ mode }) => {
                 includeDependenciesRecursively: false,
                 groups: [
                   { name: 'reasons', test: /src\/core\/kinds\/(page|json)\/reasons\.ts$/, priority: 3 },
+                  // Phone and chat channels: the worker and the options page load them, the popup never does.
+                  { name: 'channels', test: /src\/core\/(channels\/(?!keys\.ts)[a-z-]+|outbox)\.ts$/, priority: 3 },
                   // The options page validates rules with these, without loading the DOM readers.
                   { name: 'rule-checks', test: RULE_CHECKS, priority: 2 },
                   { name: 'page-readers', test: READERS, priority: 1 },

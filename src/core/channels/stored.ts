@@ -1,14 +1,12 @@
 // How channels and their health are kept in storage.local (never sync: configs hold secrets), and
 // how a stored copy is read back: pure, never throws, and every repair reason is free of secrets.
 import { channelFor, isChannelType, validateChannel } from './index';
+import { CHANNEL_STATUS_KEY, CHANNELS_KEY } from './keys';
 import { redact } from './redact';
 import { isRecord } from './text';
 import type { ChannelConfig, ChannelType } from './types';
 
-/** storage.local keys (contract: the options page and the popup read them). */
-export const CHANNELS_KEY = 'channels';
-export const CHANNEL_STATUS_KEY = 'channelStatus';
-export const OUTBOX_KEY = 'outbox';
+export { CHANNEL_STATUS_KEY, CHANNELS_KEY, OUTBOX_KEY } from './keys';
 
 export const MAX_CHANNELS = 20;
 export const MAX_CHANNEL_NAME = 80;
