@@ -117,7 +117,7 @@ async function commit(id: string, trigger: string, readings: Verdict[]): Promise
   await syncAlarm(id, result.record.state.nextCheckAt);
   await disarmWatchdog(id);
   await renderToolbar(result.summary, result.settings, result.record, now);
-  for (const effect of effects) await carryOut(effect, result.record.def);
+  for (const effect of effects) await carryOut(effect, result.record.def, result.settings);
   // Channels (issue 9): the same alerts go to the user's phone and chat through the outbox (never throws).
   for (const effect of effects)
     if (effect.type !== 'clear-cant-check')

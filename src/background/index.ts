@@ -8,7 +8,8 @@ import { runCheck } from './check-runner';
 import { registerMessages } from './messages';
 import { registerNotificationClicks } from './notifier';
 import { OUTBOX_ALARM, recoverOutbox, sendDue } from './outbox-sender';
-import { parseAlarm, reconcileAlarms, SWEEP_ALARM } from './scheduler';
+import { remindAgain } from './reminders';
+import { parseAlarm, reconcileAlarms, reminderOf, SWEEP_ALARM } from './scheduler';
 import { loadAll, loadForCheck } from './store';
 import { renderToolbar } from './toolbar';
 
@@ -51,6 +52,11 @@ browser.alarms.onAlarm.addListener((alarm) => {
     void loadAll()
       .then((stored) => reconcileAlarms(stored, Date.now()))
       .catch(report('alarm sweep'));
+    return;
+  }
+  const reminded = reminderOf(alarm.name);
+  if (reminded !== null) {
+    void remindAgain(reminded).catch(report('reminder'));
     return;
   }
   const parsed = parseAlarm(alarm.name);

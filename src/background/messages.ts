@@ -8,9 +8,10 @@ import { checkWatchFile, checkWatchShape } from '../core/watch-shape';
 import { INITIAL_WATCH } from '../core/watch-state';
 import { log } from '../shared/log';
 import { isPageRequest, type PageRequest, type WorkerResponse } from '../shared/protocol';
-import { testChannel } from './outbox-sender';
 import { runCheck } from './check-runner';
-import { reconcileAlarms } from './scheduler';
+import { showTest } from './notifier';
+import { testChannel } from './outbox-sender';
+import { reconcileAlarms, stopAllReminders } from './scheduler';
 import { updateAll, updateWatch } from './store';
 import { renderToolbar } from './toolbar';
 
@@ -46,6 +47,11 @@ function shaped<T>(checked: { ok: true; watch: T } | { ok: true; watches: T } | 
 async function route(request: PageRequest): Promise<WorkerResponse> {
   const id = String((request as { watchId?: unknown }).watchId);
   switch (request.type) {
+    case 'test-notification':
+      return { ok: true, notification: await showTest() };
+    case 'stop-reminders':
+      await stopAllReminders();
+      break;
     case 'check-now': {
       const verdict = await runCheck(id, 'check-now');
       return verdict

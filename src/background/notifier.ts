@@ -1,12 +1,18 @@
 import browser from 'webextension-polyfill';
+import type { Settings } from '../core/stored-fields';
 import { targetUrl, type WatchDef } from '../core/watch-def';
 import { CANT_CHECK_AFTER_MS, type Effect } from '../core/watch-state';
 import { t } from '../shared/i18n';
 import { log } from '../shared/log';
+import { notificationsBlocked } from '../shared/notification-permission';
+import { playChime } from './chime';
+import { armReminder, stopReminder } from './scheduler';
 import { loadForCheck } from './store';
 
 const REOPENED = 'reopened:';
 const CANT_CHECK = 'cant-check:';
+/** One id: a second test replaces the first instead of piling up. */
+export const TEST_ID = 'test';
 
 /**
  * Chrome keeps a `requireInteraction` notification on screen until dismissed (a reopening can be
@@ -18,7 +24,7 @@ export const REQUIRE_INTERACTION = import.meta.env.MODE !== 'firefox';
 export const reopenedId = (watchId: string) => `${REOPENED}${watchId}`;
 export const cantCheckId = (watchId: string) => `${CANT_CHECK}${watchId}`;
 
-export async function carryOut(effect: Effect, watch: WatchDef): Promise<void> {
+export async function carryOut(effect: Effect, watch: WatchDef, settings: Settings): Promise<void> {
   const plus = watch.kind === 'chatgpt-plus';
   if (effect.type === 'alert-reopened') {
     // "Again" only when a pause was seen: the first check after install may simply find it open.
@@ -27,6 +33,8 @@ export async function carryOut(effect: Effect, watch: WatchDef): Promise<void> {
       : t(effect.again ? 'notifyWatchReopenedTitle' : 'notifyWatchOpenTitle', watch.name);
     const body = plus ? t(effect.again ? 'notifyReopenedBody' : 'notifyOpenBody') : t('notifyWatchOpenBody', new URL(watch.url).host);
     await show(reopenedId(watch.id), title, body);
+    if (settings.sound) await playChime();
+    if (settings.remindUntilAct) await armReminder(watch.id);
   } else if (effect.type === 'alert-cant-check') {
     const hours = Math.round(CANT_CHECK_AFTER_MS / 3_600_000);
     const title = plus ? t('notifyCantCheckTitle') : t('notifyWatchCantCheckTitle', watch.name);
@@ -34,6 +42,25 @@ export async function carryOut(effect: Effect, watch: WatchDef): Promise<void> {
     await show(cantCheckId(watch.id), title, body);
   } else {
     await browser.notifications.clear(cantCheckId(watch.id));
+  }
+}
+
+/** The reopening alert once more, under the same id (so a click still goes there): a reminder, not a new reopening. */
+export async function remindReopened(watch: WatchDef, minutes: number, sound: boolean): Promise<void> {
+  const title = watch.kind === 'chatgpt-plus' ? t('notifyOpenTitle') : t('notifyWatchOpenTitle', watch.name);
+  await show(reopenedId(watch.id), title, t('notifyReminderBody', minutes));
+  if (sound) await playChime();
+}
+
+/** "Send test notification": shown, or blocked (the browser says notifications are denied, or refuses to create one). */
+export async function showTest(): Promise<'shown' | 'blocked'> {
+  if (await notificationsBlocked()) return 'blocked';
+  try {
+    await show(TEST_ID, t('notifyTestTitle'), t('notifyTestBody'));
+    return 'shown';
+  } catch (error) {
+    log.warn('test notification refused', { error: String(error) });
+    return 'blocked';
   }
 }
 
@@ -45,9 +72,12 @@ async function show(id: string, title: string, message: string): Promise<void> {
 
 export function registerNotificationClicks(): void {
   browser.notifications.onClicked.addListener((id) => {
+    if (id === TEST_ID) void browser.notifications.clear(id);
     const watchId = id.startsWith(REOPENED) ? id.slice(REOPENED.length) : id.startsWith(CANT_CHECK) ? id.slice(CANT_CHECK.length) : null;
     if (!watchId) return;
     void browser.notifications.clear(id);
+    // The user acted on the reopening: no more reminders of it.
+    if (id.startsWith(REOPENED)) void stopReminder(watchId);
     void loadForCheck(watchId).then((loaded) => {
       if (loaded) void browser.tabs.create({ url: targetUrl(loaded.record.def) });
     });

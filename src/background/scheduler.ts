@@ -1,9 +1,11 @@
 import browser from 'webextension-polyfill';
+import { REMIND_EVERY_MINUTES } from '../core/reminder';
 import type { Stored } from '../core/stored-schema';
 import { updateWatch } from './store';
 
 const CHECK_PREFIX = 'check:';
 const WATCHDOG_PREFIX = 'watchdog:';
+const REMIND_PREFIX = 'remind:';
 /** Re-creates any alarm that went missing (a browser that lost alarms, a bug): no watch goes silent. */
 export const SWEEP_ALARM = 'sweep';
 const SWEEP_MINUTES = 30;
@@ -12,6 +14,9 @@ export const WATCHDOG_MS = 2 * 60_000;
 
 export const checkAlarm = (id: string) => `${CHECK_PREFIX}${id}`;
 export const watchdogAlarm = (id: string) => `${WATCHDOG_PREFIX}${id}`;
+export const reminderAlarm = (id: string) => `${REMIND_PREFIX}${id}`;
+/** The watch a reminder alarm is for, or null for any other alarm. */
+export const reminderOf = (name: string) => (name.startsWith(REMIND_PREFIX) ? name.slice(REMIND_PREFIX.length) : null);
 
 /** Which watch an alarm is for, and why it fired. */
 export function parseAlarm(name: string): { id: string; trigger: 'alarm' | 'watchdog' } | null {
@@ -39,8 +44,24 @@ export const armWatchdog = (id: string, now: number) => browser.alarms.create(wa
 export const disarmWatchdog = (id: string) => browser.alarms.clear(watchdogAlarm(id));
 
 /**
+ * Starts re-showing a watch's reopening alert (src/background/reminders.ts). An alarm, so it
+ * survives the worker; one per watch, kept as it is if it already runs, so its beat never resets.
+ */
+export async function armReminder(id: string): Promise<void> {
+  if (await browser.alarms.get(reminderAlarm(id))) return;
+  await browser.alarms.create(reminderAlarm(id), { delayInMinutes: REMIND_EVERY_MINUTES, periodInMinutes: REMIND_EVERY_MINUTES });
+}
+
+export const stopReminder = (id: string) => browser.alarms.clear(reminderAlarm(id));
+
+/** The user opened the popup: every reminder stops. */
+export async function stopAllReminders(): Promise<void> {
+  for (const alarm of await browser.alarms.getAll()) if (reminderOf(alarm.name) !== null) await browser.alarms.clear(alarm.name);
+}
+
+/**
  * Makes the alarms match the stored watches: one per enabled watch (at its stored time, or now if
- * that has passed), none for disabled or removed ones. Existing alarms keep their time.
+ * that has passed), none (nor a reminder) for disabled or removed ones. Existing alarms keep their time.
  */
 export async function reconcileAlarms(stored: Stored, now: number): Promise<void> {
   const alarms = new Map((await browser.alarms.getAll()).map((a) => [a.name, a.scheduledTime]));
@@ -59,9 +80,13 @@ export async function reconcileAlarms(stored: Stored, now: number): Promise<void
     if (alarms.has(checkAlarm(id)) && (next === null || next <= now)) continue; // due: let it fire
     await scheduleNext(id, Math.max(now + 1000, next ?? now));
   }
+  // Reminders also stop at once when the user switches them (or notifications) off.
+  const reminding = stored.settings.remindUntilAct && stored.settings.notificationsEnabled;
   for (const name of alarms.keys()) {
-    const parsed = parseAlarm(name);
-    if (parsed && !wanted.has(checkAlarm(parsed.id))) await browser.alarms.clear(name);
+    const check = parseAlarm(name)?.id;
+    const reminded = reminderOf(name);
+    const unwanted = check ? !wanted.has(checkAlarm(check)) : reminded !== null && !(reminding && wanted.has(checkAlarm(reminded)));
+    if (unwanted) await browser.alarms.clear(name);
   }
   if (!alarms.has(SWEEP_ALARM)) await browser.alarms.create(SWEEP_ALARM, { periodInMinutes: SWEEP_MINUTES });
 }

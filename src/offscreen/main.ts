@@ -1,5 +1,6 @@
-// Chrome's offscreen document: parses a watched page with the platform's DOMParser and runs its
-// rule. Only the small reading goes back; the document closes itself once idle.
+// Chrome's offscreen document (created by src/background/offscreen.ts with the reasons DOM_PARSER
+// and AUDIO_PLAYBACK): parses a watched page with the platform's DOMParser and runs its rule, and
+// plays the alert chime. Only the small reading goes back; the document closes itself once idle.
 import browser from 'webextension-polyfill';
 import { type JsonRule, readJsonResponse } from '../core/kinds/json/json-rule';
 import type { FetchedResponse } from '../core/kinds/page/page-response';
@@ -13,20 +14,27 @@ function closeWhenIdle() {
   idleTimer = setTimeout(() => window.close(), IDLE_CLOSE_MS);
 }
 
-interface ReadPageMessage {
-  target: 'offscreen';
-  type: 'read-page';
-  rule: PageRule | JsonRule;
-  response: FetchedResponse;
+type OffscreenRequest =
+  | { target: 'offscreen'; type: 'read-page'; rule: PageRule | JsonRule; response: FetchedResponse }
+  | { target: 'offscreen'; type: 'play-chime'; path: string };
+
+const isRequest = (m: unknown): m is OffscreenRequest =>
+  typeof m === 'object' &&
+  m !== null &&
+  (m as OffscreenRequest).target === 'offscreen' &&
+  ['read-page', 'play-chime'].includes((m as OffscreenRequest).type);
+
+/** Answers once playback has started: the browser accepted the file and may play it here. */
+async function playChime(path: string): Promise<{ played: true }> {
+  await new Audio(browser.runtime.getURL(path)).play();
+  return { played: true };
 }
 
-const isReadPage = (m: unknown): m is ReadPageMessage =>
-  typeof m === 'object' && m !== null && (m as ReadPageMessage).target === 'offscreen' && (m as ReadPageMessage).type === 'read-page';
-
 browser.runtime.onMessage.addListener((message: unknown) => {
-  if (!isReadPage(message)) return undefined;
+  if (!isRequest(message)) return undefined;
   closeWhenIdle();
   try {
+    if (message.type === 'play-chime') return playChime(message.path).catch((error: unknown) => ({ error: String(error) }));
     const { rule, response } = message;
     if (rule.type === 'json') return Promise.resolve(readJsonResponse(response, rule));
     const doc = new DOMParser().parseFromString(response.bodyText ?? '', 'text/html');

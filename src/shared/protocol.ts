@@ -5,6 +5,10 @@ import type { Verdict } from '../core/verdict';
 /** Messages the extension's own pages (popup, options) send to the worker. */
 export type PageRequest =
   | { type: 'check-now'; watchId: string }
+  /** Shows a test desktop notification; answers `notification`: shown, or blocked by the browser. */
+  | { type: 'test-notification' }
+  /** The popup was opened: the user has seen what reopened, so "remind me until I act" stops. */
+  | { type: 'stop-reminders' }
   | { type: 'save-settings'; settings: Partial<Settings> }
   /** `watch` is a WatchInput (the import/export field names); validated by the worker. */
   | { type: 'add-watch'; watch: unknown }
@@ -23,11 +27,13 @@ export type PageRequest =
   | { type: 'test-channel'; channelId: string };
 
 export type WorkerResponse =
-  | { ok: true; watchId?: string; added?: number; verdict?: Verdict; outcome?: DeliveryOutcome }
+  | { ok: true; watchId?: string; added?: number; verdict?: Verdict; outcome?: DeliveryOutcome; notification?: 'shown' | 'blocked' }
   | { ok: false; error: string; problems?: string[] };
 
 const TYPES = new Set([
   'check-now',
+  'test-notification',
+  'stop-reminders',
   'save-settings',
   'add-watch',
   'update-watch',

@@ -55,4 +55,44 @@ Object.assign(fakeBrowser.permissions, {
   },
 });
 
+/**
+ * fake-browser leaves Chrome's offscreen documents unimplemented: one document at a time, as Chrome
+ * allows (a second createDocument fails), found by runtime.getContexts. Nothing runs in it: a test
+ * that needs its answers listens on runtime.onMessage for `target: 'offscreen'` itself.
+ */
+const sharedOffscreen = globalThis as { fakeOffscreen?: typeof offscreenCreated };
+const offscreenCreated = {
+  document: null as { url: string; reasons: string[] } | null,
+  created: 0,
+  reset() {
+    this.document = null;
+    this.created = 0;
+  },
+};
+sharedOffscreen.fakeOffscreen ??= offscreenCreated;
+export const fakeOffscreen = sharedOffscreen.fakeOffscreen;
+
+Object.assign((fakeBrowser as unknown as { offscreen: object }).offscreen, {
+  createDocument: async ({ url, reasons }: { url: string; reasons: string[] }) => {
+    if (fakeOffscreen.document) throw new Error('Only a single offscreen document may be created.');
+    fakeOffscreen.document = { url: fakeBrowser.runtime.getURL(url), reasons };
+    fakeOffscreen.created++;
+  },
+  hasDocument: async () => fakeOffscreen.document !== null,
+  closeDocument: async () => {
+    if (!fakeOffscreen.document) throw new Error('No current offscreen document.');
+    fakeOffscreen.document = null;
+  },
+});
+Object.assign(fakeBrowser.runtime, {
+  getContexts: async ({ contextTypes = [], documentUrls = [] }: { contextTypes?: string[]; documentUrls?: string[] }) => {
+    const doc = fakeOffscreen.document;
+    const wanted = doc && contextTypes.includes('OFFSCREEN_DOCUMENT') && (documentUrls.length === 0 || documentUrls.includes(doc.url));
+    return wanted ? [{ contextType: 'OFFSCREEN_DOCUMENT', documentUrl: doc.url }] : [];
+  },
+});
+
+// Chrome's notification permission level ('granted' unless the user turned them off); Firefox has none.
+Object.assign(fakeBrowser.notifications, { getPermissionLevel: async () => 'granted' });
+
 export default fakeBrowser;

@@ -1,10 +1,11 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { fakePermissions } from './fake-polyfill';
+import { fakeOffscreen, fakePermissions } from './fake-polyfill';
 
 beforeEach(() => {
   fakeBrowser.reset();
   fakePermissions.reset();
+  fakeOffscreen.reset();
 });
 
 afterEach(() => {
