@@ -10,6 +10,7 @@ import type { ChannelStatusMap } from '../../src/core/channels/stored';
 import type { ChannelConfig } from '../../src/core/channels/types';
 import type { OutboxState } from '../../src/core/outbox';
 import type { WatchState } from '../../src/core/watch-state';
+import { CHANNEL_DATA } from '../../src/shared/channel-access';
 import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
 import { type ChannelSims, startChannelSims } from '../sim/channels/server';
 import { type ShopSim, startShopSim } from '../sim/shop/server';
@@ -55,24 +56,30 @@ async function forgetOriginContacts(): Promise<void> {
   });
 }
 
-/** `permissions.request` from a real click, as the options page asks when a channel or watch is added. */
+/**
+ * `permissions.request` from a real click, as the options page asks when a channel is added: its host,
+ * and Firefox's consent to share what an alert carries (src/shared/channel-access.ts).
+ */
 async function allowByClick(origins: string[]): Promise<boolean> {
-  await ff.popup.evaluate((list) => {
-    const button = document.createElement('button');
-    button.id = 'allow-for-test';
-    button.textContent = 'Allow';
-    button.onclick = () => {
-      (globalThis as Api).browser.permissions.request({ origins: list }).then(
-        (answer) => {
-          button.dataset.answer = String(answer);
-        },
-        (error: unknown) => {
-          button.dataset.answer = String(error);
-        },
-      );
-    };
-    document.body.prepend(button);
-  }, origins);
+  await ff.popup.evaluate(
+    ([list, data]) => {
+      const button = document.createElement('button');
+      button.id = 'allow-for-test';
+      button.textContent = 'Allow';
+      button.onclick = () => {
+        (globalThis as Api).browser.permissions.request({ origins: list, data_collection: data } as chrome.permissions.Permissions).then(
+          (answer) => {
+            button.dataset.answer = String(answer);
+          },
+          (error: unknown) => {
+            button.dataset.answer = String(error);
+          },
+        );
+      };
+      document.body.prepend(button);
+    },
+    [origins, [...CHANNEL_DATA]] as const,
+  );
   await ff.popup.click('#allow-for-test');
   await ff.popup.waitForSelector('#allow-for-test[data-answer]', { timeout: 10_000 });
   const answer = await ff.popup.$eval('#allow-for-test', (b) => (b as HTMLElement).dataset.answer);
@@ -110,8 +117,11 @@ describe('channels in Firefox ESR', () => {
     id = (answer as { watchId: string }).watchId;
     const state = await waitFor(stateOf, (s) => s?.confirmed?.availability === 'paused', 60_000, 'the page watch confirmed paused');
     expect(state?.latest).toMatchObject({ kind: 'paused', reason: 'structured-data' });
-    const granted = await ff.popup.evaluate(async () => (await (globalThis as Api).browser.permissions.getAll()).origins ?? []);
-    expect(granted).toEqual(expect.arrayContaining(CHANNEL_ORIGINS));
+    const granted = (await ff.popup.evaluate(() => (globalThis as Api).browser.permissions.getAll())) as chrome.permissions.Permissions & {
+      data_collection?: string[];
+    };
+    expect(granted.origins).toEqual(expect.arrayContaining(CHANNEL_ORIGINS));
+    expect(granted.data_collection).toEqual(expect.arrayContaining([...CHANNEL_DATA]));
     expect(sims.requests).toEqual([]);
   });
 
