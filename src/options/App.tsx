@@ -3,6 +3,7 @@ import type { Stored } from '../core/stored-schema';
 import { MAX_WATCHES } from '../core/watch-def';
 import { t } from '../shared/i18n';
 import { Channels } from './Channels';
+import { DesktopAlerts } from './DesktopAlerts';
 import { GlobalSettings } from './GlobalSettings';
 import { ImportExport } from './ImportExport';
 import { type Notice, NoticeArea } from './notice';
@@ -99,6 +100,7 @@ function Options({ stored }: { stored: Stored }) {
 
       <ImportExport stored={stored} />
       <GlobalSettings settings={stored.settings} />
+      <DesktopAlerts settings={stored.settings} />
 
       <Channels />
     </main>
