@@ -1,15 +1,19 @@
+import { useEffect } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Stored } from '../core/stored-schema';
 import { t } from '../shared/i18n';
-import { saveSettings } from './send';
 import { useStored } from '../shared/use-stored';
+import { saveSettings, send } from './send';
 import { useNow } from './use-now';
+import { Warnings } from './Warnings';
 import { WatchRow } from './WatchRow';
 import { WatchThisPage } from './WatchThisPage';
 
 export function App() {
   const stored = useStored();
   useNow();
+  // Opening the popup is acting on what reopened: "remind me until I act" stops (the worker owns the alarms).
+  useEffect(() => void send({ type: 'stop-reminders' }), []);
   if (!stored) return <main class="popup" aria-busy="true" />;
   // Read the clock on every render: a render caused by fresh data must not show it "in 3 seconds".
   return <Popup stored={stored} now={Date.now()} />;
@@ -23,6 +27,7 @@ function Popup({ stored, now }: { stored: Stored; now: number }) {
   return (
     <main class="popup">
       <h1 class="visually-hidden">Reopen Watch</h1>
+      <Warnings notificationsEnabled={settings.notificationsEnabled} />
       {settings.paused && (
         <section class="status tone-off">
           <h2 class="headline">{t('headlineWatchingOff')}</h2>

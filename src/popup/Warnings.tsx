@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { t } from '../shared/i18n';
+import { notificationsBlocked } from '../shared/notification-permission';
+import { type BrokenChannel, brokenChannels, CHANNEL_KEYS } from './channel-trouble';
+
+/** Channel types are product names, except the generic webhook. */
+const typeName = (type: string) =>
+  ({ ntfy: 'ntfy', telegram: 'Telegram', discord: 'Discord', slack: 'Slack' })[type] ?? t('popupChannelWebhook');
+
+/**
+ * What keeps alerts from reaching the user: the browser blocking notifications (Chrome can tell;
+ * Firefox cannot, and shows nothing), and phone/chat channels the worker found broken. Read once
+ * when the popup opens (and channels again when they change), never per watch.
+ */
+export function Warnings({ notificationsEnabled }: { notificationsEnabled: boolean }) {
+  const [blocked, setBlocked] = useState(false);
+  const [broken, setBroken] = useState<BrokenChannel[]>([]);
+  useEffect(() => {
+    void notificationsBlocked().then(setBlocked);
+    const read = () => void browser.storage.local.get(CHANNEL_KEYS).then((stored) => setBroken(brokenChannels(stored)));
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && CHANNEL_KEYS.some((key) => key in changes)) read();
+    };
+    read();
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  // Switched off in Reopen Watch itself: nothing would be shown anyway.
+  const showBlocked = blocked && notificationsEnabled;
+  if (!showBlocked && broken.length === 0) return null;
+  return (
+    <section class="warnings" aria-label={t('popupWarnings')}>
+      {showBlocked && <p class="warning">{t('popupNotificationsBlocked')}</p>}
+      {broken.map((channel) => (
+        <div class="warning" key={channel.id}>
+          <p>{t('popupChannelBroken', channel.name ?? typeName(channel.type), channel.why)}</p>
+          <button type="button" class="secondary" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('popupFixInSettings')}
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}
