@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { DEFAULT_NTFY_SERVER } from '../core/channels/ntfy';
 import { CHANNEL_TYPES, type ChannelConfig, type ChannelType } from '../core/channels/types';
 import { joinSentences, type MessageKey, t } from '../shared/i18n';
 import { accessNotice, askChannelAccess } from './access';
@@ -122,7 +123,7 @@ export function ChannelEditor({ stored, onClose }: { stored: ChannelConfig | nul
             value={form[spec.key] ?? ''}
             autoComplete="off"
             spellcheck={false}
-            placeholder={spec.key === 'server' ? 'https://ntfy.sh' : undefined}
+            placeholder={spec.key === 'server' ? DEFAULT_NTFY_SERVER : undefined}
             aria-describedby={hintOf(spec, keptSecret(spec.key)) ? `${prefix}-${spec.key}-hint` : undefined}
             onInput={(e) => set(spec.key, e.currentTarget.value)}
           />

@@ -18,11 +18,22 @@ export function uiLanguage(): string {
 }
 
 /**
+ * Intl objects are slow to make and the language never changes while a page or worker lives: one
+ * of each is kept (a popup with 100 watches formats a few hundred times per render).
+ */
+const formatters = new Map<string, unknown>();
+function formatter<T>(name: string, make: () => T): T {
+  const key = `${name} ${uiLanguage()}`;
+  if (!formatters.has(key)) formatters.set(key, make());
+  return formatters.get(key) as T;
+}
+
+/**
  * Picks `<key>_one` / `<key>_other` by the language's plural rules (Chrome's i18n has no plurals)
  * and passes the count as the first substitution.
  */
 export function tPlural(key: PluralKey, count: number, ...rest: Array<string | number>): string {
-  const category = new Intl.PluralRules(uiLanguage()).select(count) === 'one' ? 'one' : 'other';
+  const category = formatter('plural', () => new Intl.PluralRules(uiLanguage())).select(count) === 'one' ? 'one' : 'other';
   return t(`${key}_${category}` as MessageKey, count, ...rest);
 }
 
@@ -35,12 +46,12 @@ export function formatTimeAgo(at: number, now: number): string {
 
 /** "14:32" in the browser's language. */
 export function formatTime(at: number): string {
-  return new Date(at).toLocaleTimeString(uiLanguage(), { hour: '2-digit', minute: '2-digit' });
+  return formatter('time', () => new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' })).format(at);
 }
 
 /** "12 minutes ago" / "12分钟前", or "in 2 minutes" for future times. */
 export function formatRelative(at: number, now: number): string {
-  const format = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' });
+  const format = formatter('relative', () => new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' }));
   const seconds = Math.round((at - now) / 1000);
   const abs = Math.abs(seconds);
   if (abs < 60) return format.format(seconds, 'second');
@@ -51,7 +62,7 @@ export function formatRelative(at: number, now: number): string {
 
 /** "A, B and C" / "A、B和C", by the language's own rules. */
 export function formatList(items: readonly string[]): string {
-  return new Intl.ListFormat(uiLanguage(), { style: 'long', type: 'conjunction' }).format(items);
+  return formatter('list', () => new Intl.ListFormat(uiLanguage(), { style: 'long', type: 'conjunction' })).format(items);
 }
 
 /** Sentences one after another: Chinese and Japanese put no space after their full stop. */

@@ -3,6 +3,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KEYS } from '../../src/core/stored-schema';
+import { releaseUnusedOrigins } from '../../src/options/release-origins';
 import { sendRequest } from '../../src/shared/page-requests';
 import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
 import { fakeChatGPT } from './fake-chatgpt';
@@ -209,6 +210,7 @@ describe('editing the list', () => {
     expect(refused?.ok).toBe(false);
     const id = (await addWatch(gpu)).watchId as string;
     await sendRequest({ type: 'remove-watch', watchId: id }, toWorker);
+    await releaseUnusedOrigins(); // what the options page does after a removal (src/options/messaging.ts)
     const all = await stored();
     expect(all.watchIds).toEqual([PLUS]);
     expect(all[KEYS.def(id)]).toBeUndefined();
