@@ -553,20 +553,22 @@ describe('channel delivery in Chromium', () => {
     const alarm = await driver.evaluate(() => chrome.alarms.get('outbox'));
     expect(alarm?.scheduledTime).toBeLessThanOrEqual((inFlight?.inFlightSince ?? 0) + STALE_IN_FLIGHT_MS + 10_000);
 
-    // The browser closes and opens again on the same profile, before the webhook's retry is due.
+    // The browser closes and opens again on the same profile, the webhook's retry still waiting.
     consoleLines.push(...ext.console);
     await ext.close();
     const closedAt = Date.now();
     ext = await launchExtension({ sim: chatgpt, profileDir, extraArgs });
     await openDriver();
     await deliveredAll([e], 45_000, "ntfy's interrupted delivery and the webhook's retry after the restart");
-    expect(receivedBy(KILLED.channel, e)).toHaveLength(2);
+    const twice = receivedBy(KILLED.channel, e);
+    expect(twice).toHaveLength(2);
+    expect(twice[1]?.at, 'sent again by the restarted browser').toBeGreaterThanOrEqual(closedAt);
     const webhook = requestsTo('webhook', e);
     expect(webhook.map((r) => r.status)).toEqual([503, 200]);
     // Sent by the restarted browser, not before its time.
     expect(webhook[1]?.at).toBeGreaterThanOrEqual(Math.max(closedAt, retryAt));
-    const resent = ext.console.find((line) => line.includes('channel delivery resent') && line.includes(`"channelId":"${KILLED.channel}"`));
-    expect(resent, 'the resend is logged').toBeDefined();
+    // The worker logs "channel delivery resent" for it at start-up, often before the harness listens
+    // to the new worker's console: the simulator's record above is the evidence.
   }, 120_000);
 
   it('a reopening after the restart reaches every healthy channel once, and no broken one', async () => {
