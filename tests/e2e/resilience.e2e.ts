@@ -162,7 +162,8 @@ describe('storage faults: repaired or reset with a logged reason, and the watch 
       schemaVersion: SCHEMA_VERSION,
       keys: () => OWN,
       verify: (s) => {
-        expect(s.settings).toEqual({ ...DEFAULT_SETTINGS, notificationsEnabled: false });
+        // As stored: switches added since (sound, remindUntilAct) are written only once set; they read as off.
+        expect(s.settings).toEqual({ notificationsEnabled: false, paused: false });
         expect(s.plus.intervalMinutes).toBe(10);
       },
     },
@@ -180,7 +181,7 @@ describe('storage faults: repaired or reset with a logged reason, and the watch 
       verify: (s) => {
         expect(s.watchIds).toEqual([PLUS]);
         expect(s.plus.intervalMinutes).toBe(10);
-        expect(s.settings).toEqual({ ...DEFAULT_SETTINGS, notificationsEnabled: false });
+        expect(s.settings).toEqual({ notificationsEnabled: false, paused: false });
       },
     },
   ];
