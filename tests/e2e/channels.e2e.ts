@@ -401,14 +401,14 @@ afterAll(async () => {
 describe('channel delivery in Chromium', () => {
   it('eleven channels of all five services are stored, each with access to its host', async () => {
     await allowHosts([...CHANNEL_ORIGINS, ...EVENTS.map((_, i) => `https://${storeHost(i)}/*`)]);
-    // As the options page saves them: straight into storage.local (a secret never travels in a message).
-    await driver.evaluate(
-      (channels) => chrome.storage.local.set({ channels }),
-      ALL_SPECS.map((s) => s.config),
-    );
+    // As the options page saves them: straight into storage.local (a secret never travels in a
+    // message), each stamped with when it was saved.
+    const savedAt = Date.now();
+    const configs = ALL_SPECS.map((s) => ({ ...s.config, savedAt }));
+    await driver.evaluate((channels) => chrome.storage.local.set({ channels }), configs);
     const granted = (await driver.evaluate(() => chrome.permissions.getAll())).origins ?? [];
     expect(granted).toEqual(expect.arrayContaining(CHANNEL_ORIGINS));
-    expect((await local()).channels).toEqual(ALL_SPECS.map((s) => s.config));
+    expect((await local()).channels).toEqual(configs);
   });
 
   it('six page watches on six stores, each confirmed paused by its first check', async () => {

@@ -111,7 +111,11 @@ afterAll(async () => {
 describe('channels in Firefox ESR', () => {
   it('ntfy and two webhooks are stored with access to their hosts; a page watch reads paused', async () => {
     expect(await allowByClick([...CHANNEL_ORIGINS, originPatternOf(shop.urls.product)])).toBe(true);
-    await ff.popup.evaluate((channels) => (globalThis as Api).browser.storage.local.set({ channels }), CHANNELS);
+    const savedAt = Date.now();
+    await ff.popup.evaluate(
+      (channels) => (globalThis as Api).browser.storage.local.set({ channels }),
+      CHANNELS.map((c) => ({ ...c, savedAt })),
+    );
     const answer = await toWorker({ type: 'add-watch', watch: watchEntry(shop, 'product', 10) });
     expect(answer).toMatchObject({ ok: true });
     id = (answer as { watchId: string }).watchId;
