@@ -2,9 +2,10 @@ import browser from 'webextension-polyfill';
 import { recordCheck } from '../core/history';
 import { CONFIRM_DELAY_MS, probeFor } from '../core/kinds';
 import { nextDelayMs } from '../core/schedule';
+import type { Settings } from '../core/stored-fields';
 import { KEYS } from '../core/stored-schema';
 import type { Verdict } from '../core/verdict';
-import { intervalMsOf, originOf } from '../core/watch-def';
+import { intervalMsOf, originOf, type WatchDef } from '../core/watch-def';
 import { applyReadings, CANT_CHECK_AFTER_MS, type Effect, needsConfirmation, REOPEN_COOLDOWN_MS } from '../core/watch-state';
 import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
 import { log } from '../shared/log';
@@ -72,7 +73,7 @@ async function checkOnce(id: string, trigger: string): Promise<Verdict | null> {
     latest: state.latest,
     secretHeader: secret,
   });
-  if (!(await hasHostAccess(def))) return commit(id, trigger, [noHostAccessVerdict(def, Date.now())]);
+  if (!(await hasHostAccess(def))) return commit(id, trigger, [noHostAccessVerdict(def, Date.now())], loaded);
 
   // Never two checks to one origin within 10 s, across watches: claimed right before the request.
   // "Check now" waits for its turn; the user asked for it.
@@ -92,21 +93,45 @@ async function checkOnce(id: string, trigger: string): Promise<Verdict | null> {
     readings.push(await probe.confirm());
   }
 
-  return commit(id, trigger, readings);
+  return commit(id, trigger, readings, loaded);
+}
+
+type Started = Pick<NonNullable<Awaited<ReturnType<typeof loadForCheck>>>, 'record' | 'settings'>;
+
+const alertPolicy = (settings: Settings, def: WatchDef) => ({
+  reopenCooldownMs: REOPEN_COOLDOWN_MS,
+  cantCheckAfterMs: CANT_CHECK_AFTER_MS,
+  notificationsEnabled: settings.notificationsEnabled && def.notify,
+});
+
+/**
+ * The check's alerts go to the phone and chat channels before the commit, worked out from the
+ * state the check started with: a worker that dies before the commit leaves that state as it was,
+ * so the next check makes the same event ids and the outbox (which remembers ids for a day) sends
+ * each once. Queued after the commit, such an alert would be lost for good. Never throws.
+ */
+async function queueForChannels({ record, settings }: Started, readings: Verdict[], now: number): Promise<void> {
+  const { effects } = applyReadings(record.state, readings, now, alertPolicy(settings, record.def));
+  for (const effect of effects)
+    if (effect.type !== 'clear-cant-check')
+      await enqueueAlert(
+        record.def,
+        effect.type === 'alert-reopened' ? 'reopened' : 'cant-check',
+        readings.at(-1) as Verdict,
+        now,
+        record.state,
+      );
 }
 
 /** Folds one wake's readings into the watch, reschedules it, shows them, and raises its alerts. */
-async function commit(id: string, trigger: string, readings: Verdict[]): Promise<Verdict | null> {
+async function commit(id: string, trigger: string, readings: Verdict[], started: Started): Promise<Verdict | null> {
   // Folded into the watch's latest stored state inside its write queue: an edit made while the
   // probe ran is kept, and this check's verdict is never lost to it.
   let effects: Effect[] = [];
   const now = Date.now();
+  await queueForChannels(started, readings, now);
   const result = await updateWatch(id, (record, settings) => {
-    const applied = applyReadings(record.state, readings, now, {
-      reopenCooldownMs: REOPEN_COOLDOWN_MS,
-      cantCheckAfterMs: CANT_CHECK_AFTER_MS,
-      notificationsEnabled: settings.notificationsEnabled && record.def.notify,
-    });
+    const applied = applyReadings(record.state, readings, now, alertPolicy(settings, record.def));
     effects = applied.effects;
     const { latest, failureStreak } = applied.state;
     applied.state.nextCheckAt =
@@ -118,10 +143,6 @@ async function commit(id: string, trigger: string, readings: Verdict[]): Promise
   await disarmWatchdog(id);
   await renderToolbar(result.summary, result.settings, result.record, now);
   for (const effect of effects) await carryOut(effect, result.record.def, result.settings);
-  // Channels (issue 9): the same alerts go to the user's phone and chat through the outbox (never throws).
-  for (const effect of effects)
-    if (effect.type !== 'clear-cant-check')
-      await enqueueAlert(result.record.def, effect.type === 'alert-reopened' ? 'reopened' : 'cant-check', readings.at(-1) as Verdict, now);
 
   for (const reading of readings) {
     const { kind, reason, status, durationMs, bytes, requests, evidence } = reading;

@@ -91,14 +91,14 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
         return { [KEYS.watchIds]: list };
       });
       break;
-    default:
-      // test-watch and set-secret: the pages answer these themselves (src/shared/page-requests.ts).
-      return { ok: false, error: `${request.type} is answered by the page` };
     case 'test-channel': {
       // Only the id comes in: the worker reads the channel (and its secrets) from storage itself.
       const answer = await testChannel(String(request.channelId));
       return answer.ok ? { ok: true, outcome: answer.outcome } : { ok: false, error: answer.error };
     }
+    default:
+      // test-watch and set-secret: the pages answer these themselves (src/shared/page-requests.ts).
+      return { ok: false, error: `${request.type} is answered by the page` };
   }
   return { ok: true };
 }
@@ -145,7 +145,7 @@ async function addWatches(watches: Watch[]): Promise<string[]> {
   return ids;
 }
 
-const EDITABLE = ['name', 'url', 'rule', 'intervalMinutes', 'notify', 'enabled'];
+const EDITABLE = ['name', 'url', 'rule', 'intervalMinutes', 'notify', 'enabled', 'channels'];
 
 async function editWatch(id: string, changes: Record<string, unknown>): Promise<void> {
   const unknown = Object.keys(changes).filter((key) => !EDITABLE.includes(key));

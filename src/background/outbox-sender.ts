@@ -29,7 +29,7 @@ import {
 } from '../core/outbox';
 import type { Verdict } from '../core/verdict';
 import { targetUrl, type WatchDef } from '../core/watch-def';
-import { CANT_CHECK_AFTER_MS } from '../core/watch-state';
+import { CANT_CHECK_AFTER_MS, type WatchState } from '../core/watch-state';
 import { channelPermissions } from '../shared/channel-access';
 import { formatTime, t } from '../shared/i18n';
 import { log } from '../shared/log';
@@ -49,8 +49,18 @@ export type AlertKind = 'reopened' | 'cant-check';
 /** The watches a channel serves: a watch that lists channel ids uses only those; without a list, all. */
 const usesChannel = (watch: WatchDef, channelId: string) => !watch.channels || watch.channels.includes(channelId);
 
+/**
+ * An alert's id, from the watch's state before the check that raised it: the same alert raised
+ * again (its first check died before committing) gets the same id, so the outbox sends it once.
+ * A reopening follows the previous one (`lastReopenAlertAt`); a "can't check" its run of failures.
+ */
+export function alertId(watch: WatchDef, kind: AlertKind, before: WatchState): string {
+  const since = kind === 'reopened' ? before.lastReopenAlertAt : before.failingSince;
+  return `${watch.id}:${kind}:after:${since ?? 'none'}`;
+}
+
 /** A reopening or a "can't check" alert, localised like the desktop notification. Holds no secret. */
-export function alertEvent(watch: WatchDef, kind: AlertKind, verdict: Verdict, at: number): ChannelEvent {
+export function alertEvent(watch: WatchDef, kind: AlertKind, verdict: Verdict, at: number, id: string): ChannelEvent {
   const plus = watch.kind === 'chatgpt-plus';
   const reopened = kind === 'reopened';
   const title = reopened
@@ -62,8 +72,7 @@ export function alertEvent(watch: WatchDef, kind: AlertKind, verdict: Verdict, a
       : t('notifyWatchCantCheckTitle', watch.name);
   const body = reopened ? t('channelReopenedBody', formatTime(at)) : t('channelCantCheckBody', Math.round(CANT_CHECK_AFTER_MS / 3_600_000));
   return {
-    // The same alert queued twice (a retried check) is one event: the outbox sends it once.
-    id: `${watch.id}:${kind}:${at}`,
+    id,
     type: kind,
     watch: { id: watch.id, name: watch.name, url: watch.url },
     state: verdict.kind,
@@ -220,6 +229,9 @@ async function runLane(channelId: string): Promise<void> {
     const picked = await updateOutbox<PendingDelivery>((state, now) => {
       const next = due(state, now).find((d) => d.channelId === channelId && !sendingHere.has(keyOf(d)));
       if (!next) return null;
+      // Still marked from a worker that died mid-send: the one case that may deliver twice, said so.
+      if (next.inFlightSince !== undefined)
+        log.info('channel delivery resent', { channelId, eventId: next.eventId, why: 'its worker stopped mid-send' });
       marking = keyOf(next);
       sendingHere.add(marking); // in the same step as the mark, so a recovery in between leaves it alone
       return { state: markSending(state, next, now), value: next };
@@ -251,41 +263,51 @@ async function runLane(channelId: string): Promise<void> {
   }
 }
 
-let running: Promise<void> | null = null;
-let again = false;
+/** Each channel's sending loop, while it runs; `again`: something was queued for it meanwhile. */
+const lanes = new Map<string, { again: boolean; done: Promise<void> }>();
 
 /**
- * Sends every due delivery, channels side by side, each channel's in order; then sets the outbox
- * alarm for the next one. One run at a time per worker: a call during a run makes it go round once more.
+ * Starts a channel's lane, or asks the running one to look once more before it stops: a slow or
+ * hung service holds up only its own channel, never the others.
  */
-export function sendDue(): Promise<void> {
+function startLane(channelId: string): Promise<void> {
+  const running = lanes.get(channelId);
   if (running) {
-    again = true;
-    return running;
+    running.again = true;
+    return running.done;
   }
-  running = (async () => {
-    for (;;) {
-      again = false;
-      try {
-        const state = await readState();
-        const lanes = [...new Set(due(state, Date.now()).map((d) => d.channelId))];
-        if (lanes.length > 0) {
-          // If this worker dies mid-send, the alarm wakes the next one to send it again.
-          await browser.alarms.create(OUTBOX_ALARM, { when: Date.now() + STALE_IN_FLIGHT_MS + 5_000 });
-          await Promise.all(lanes.map((id) => runLane(id).catch(reportFailure)));
-        }
-      } catch (error) {
-        reportFailure(error);
-      }
-      await scheduleAlarm().catch(reportFailure);
-      // Cleared in the same step as the last look at `again`: a call from now on starts a new run.
-      if (!again) {
-        running = null;
-        return;
-      }
-    }
+  const lane = { again: false, done: Promise.resolve() };
+  lane.done = (async () => {
+    do {
+      lane.again = false;
+      await runLane(channelId).catch(reportFailure);
+    } while (lane.again);
+    // In the same step as the last look at `again`: a call from now on starts a new lane.
+    lanes.delete(channelId);
   })();
-  return running;
+  lanes.set(channelId, lane);
+  return lane.done;
+}
+
+/**
+ * Sends every due delivery, channels side by side, each channel's in order, and resolves once no
+ * lane is running; then sets the outbox alarm for the next one. Never throws.
+ */
+export async function sendDue(): Promise<void> {
+  try {
+    const state = await readState();
+    const ids = [...new Set(due(state, Date.now()).map((d) => d.channelId))];
+    if (ids.length > 0) {
+      // If this worker dies mid-send, the alarm wakes the next one to send it again.
+      await browser.alarms.create(OUTBOX_ALARM, { when: Date.now() + STALE_IN_FLIGHT_MS + 5_000 });
+      ids.forEach(startLane);
+    }
+    // Settled when every lane is, including those started by another call (each lane never throws).
+    while (lanes.size > 0) await Promise.all([...lanes.values()].map((lane) => lane.done));
+  } catch (error) {
+    reportFailure(error);
+  }
+  await scheduleAlarm().catch(reportFailure);
 }
 
 function reportFailure(error: unknown): void {
@@ -312,12 +334,12 @@ async function scheduleAlarm(): Promise<void> {
  * Queues an alert for every enabled, working channel the watch uses, persisted before it returns;
  * sending goes on in the background (the check does not wait for it). Never throws.
  */
-export async function enqueueAlert(watch: WatchDef, kind: AlertKind, verdict: Verdict, at: number): Promise<void> {
+export async function enqueueAlert(watch: WatchDef, kind: AlertKind, verdict: Verdict, at: number, before: WatchState): Promise<void> {
   try {
     const { channels, status } = await loadChannels();
     const targets = channels.filter((c) => c.enabled && !status[c.id]?.broken && usesChannel(watch, c.id)).map((c) => c.id);
     if (targets.length === 0) return;
-    const event = alertEvent(watch, kind, verdict, at);
+    const event = alertEvent(watch, kind, verdict, at, alertId(watch, kind, before));
     const reports = await updateOutbox((state, now) => {
       const step = enqueue(state, event, targets, now);
       return { state: step.state, value: step.reports };

@@ -130,6 +130,20 @@ describe('loadStored (schema 3: one key per watch)', () => {
     expect(repairs.some((r) => r.startsWith('watch:bad is not a valid watch'))).toBe(true);
   });
 
+  it("keeps a watch's channel choice; a damaged one costs only the choice (every channel), never the watch", () => {
+    const base = loadStored(structuredClone(v10)).writes;
+    const chosen = loadStored({
+      ...base,
+      watchIds: [CHATGPT_WATCH_ID, 'shop1'],
+      [KEYS.def('shop1')]: { ...shop, channels: ['ch-a', 'ch-b'] },
+    });
+    expect(chosen.data.watches.shop1?.def.channels).toEqual(['ch-a', 'ch-b']);
+    expect(chosen.repairs).toEqual([]);
+    const damaged = loadStored({ ...base, watchIds: [CHATGPT_WATCH_ID, 'shop1'], [KEYS.def('shop1')]: { ...shop, channels: 'ch-a' } });
+    expect(damaged.data.watches.shop1?.def).toEqual(shop);
+    expect(damaged.repairs).toContain('watch:shop1 had an unusable channel list; it alerts every channel');
+  });
+
   it('restores the built-in watch if it is missing; it can be switched off, not deleted', () => {
     const { data, repairs } = loadStored({ schemaVersion: 3, settings: DEFAULT_SETTINGS, watchIds: ['shop1'], [KEYS.def('shop1')]: shop });
     expect(data.watchIds).toEqual([CHATGPT_WATCH_ID, 'shop1']);

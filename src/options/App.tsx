@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Stored } from '../core/stored-schema';
 import { MAX_WATCHES } from '../core/watch-def';
 import { t } from '../shared/i18n';
+import { useStored } from '../shared/use-stored';
 import { Channels } from './Channels';
 import { DesktopAlerts } from './DesktopAlerts';
 import { GlobalSettings } from './GlobalSettings';
 import { ImportExport } from './ImportExport';
 import { type Notice, NoticeArea } from './notice';
-import { useStored } from '../shared/use-stored';
 import { WatchEditor } from './WatchEditor';
 import { WatchList } from './WatchList';
 

@@ -171,7 +171,7 @@ describe('a reopening', () => {
     for (const service of Object.keys(CONFIGS) as Service[]) expect(delivered(service), service).toHaveLength(1);
     expect(requests).toHaveLength(5);
     const eventId = requests[0]?.eventId as string;
-    expect(eventId).toMatch(/^chatgpt-plus:reopened:\d+$/);
+    expect(eventId).toBe('chatgpt-plus:reopened:after:none');
     expect(new Set(requests.map((r) => r.eventId))).toEqual(new Set([eventId]));
     expect(requests.find((r) => r.service === 'ntfy')?.json).toMatchObject({
       title: 'ChatGPT Plus upgrades are open',
@@ -280,7 +280,10 @@ describe('permanent failures', () => {
     await flush();
     const { enqueueAlert } = await sender();
     const plus = (await stored()).plus;
-    await enqueueAlert(plus, 'reopened', (await stored()).watch.latest, Date.now());
+    await enqueueAlert(plus, 'reopened', (await stored()).watch.latest, Date.now(), {
+      ...(await stored()).watch,
+      lastReopenAlertAt: Date.now(),
+    });
     await flush();
     expect(sentTo(service)).toHaveLength(1);
     expect((await outbox()).pending).toEqual([]);
@@ -289,6 +292,51 @@ describe('permanent failures', () => {
     expect(await ask({ type: 'test-channel', channelId: config.id })).toEqual({ ok: true, outcome: { type: 'delivered' } });
     expect((await status())[config.id]?.broken).toBeUndefined();
     expect(delivered(service).at(-1)?.eventId).toMatch(/^test:/);
+  });
+});
+
+describe('a worker killed between queueing an alert and saving its check', () => {
+  it('sends the alert once: the check done again makes the same event, and the desktop alert still comes', async () => {
+    await addChannels(webhookConfig());
+    const original = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    let died = false;
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+      // The check's own write: the worker is gone before it lands.
+      if (!died && `state:${PLUS}` in items) {
+        died = true;
+        throw new Error('the worker was stopped');
+      }
+      return original(items);
+    });
+    site.mode = 'open';
+    await check().catch(() => undefined);
+    expect(died).toBe(true);
+    await vi.waitFor(() => expect(delivered('webhook')).toHaveLength(1));
+    expect(Object.keys(await fakeBrowser.notifications.getAllCreateOptions())).toEqual([]);
+
+    // A new worker checks again and finds the same reopening: desktop alert now, channels nothing new.
+    set.mockRestore();
+    await startWorker();
+    await check();
+    await flush();
+    expect(Object.keys(await fakeBrowser.notifications.getAllCreateOptions())).toEqual([`reopened:${PLUS}`]);
+    expect(sentTo('webhook')).toHaveLength(1);
+    expect(sentTo('webhook')[0]?.eventId).toBe(`${PLUS}:reopened:after:none`);
+  });
+});
+
+describe('a slow channel', () => {
+  it('holds up only itself: another channel gets a later alert at once', async () => {
+    await addChannels(ntfyConfig(), webhookConfig());
+    always.ntfy = { type: 'hang' };
+    const { enqueueAlert } = await sender();
+    const { plus, watch } = await stored();
+    await enqueueAlert(plus, 'reopened', watch.latest, Date.now(), { ...watch, lastReopenAlertAt: 1 });
+    await vi.waitFor(() => expect(delivered('webhook')).toHaveLength(1));
+    await enqueueAlert(plus, 'reopened', watch.latest, Date.now(), { ...watch, lastReopenAlertAt: 2 });
+    // ntfy's first request still hangs.
+    await vi.waitFor(() => expect(delivered('webhook')).toHaveLength(2), { timeout: 1000 });
+    expect(sentTo('ntfy')).toHaveLength(1);
   });
 });
 
@@ -335,6 +383,8 @@ describe('a worker killed mid-send', () => {
     expect(sentTo('webhook')).toHaveLength(2);
     expect(delivered('webhook')).toHaveLength(1);
     expect((await outbox()).pending).toEqual([]);
+    // The possible duplicate is said, not silent.
+    expect(logged('channel delivery resent')).toHaveLength(1);
   });
 });
 
