@@ -29,7 +29,7 @@ import { telegramSim } from '../sim/channels/telegram';
 import { webhookSim } from '../sim/channels/webhook';
 import { type FakeChatGPT, fakeChatGPT, TOKEN } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
-import { check, fireAlarm, OWN_PAGE, PLUS, send, startWorker, stored } from './worker-harness';
+import { check, fireAlarm, OWN_PAGE, PLUS, runCheck, send, startWorker, stored } from './worker-harness';
 
 type Service = 'ntfy' | 'telegram' | 'discord' | 'slack' | 'webhook';
 const HOSTS: Record<string, [Service, ServiceSim]> = {
@@ -309,7 +309,16 @@ describe('a worker killed between queueing an alert and saving its check', () =>
       return original(items);
     });
     site.mode = 'open';
-    await check().catch(() => undefined);
+    // As check() does, with the failure caught at once (the commit throws while the clock runs).
+    await fakeBrowser.storage.session.clear();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    const failed = runCheck('test').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(String(await failed)).toMatch(/the worker was stopped/);
+    vi.useRealTimers();
     expect(died).toBe(true);
     await vi.waitFor(() => expect(delivered('webhook')).toHaveLength(1));
     expect(Object.keys(await fakeBrowser.notifications.getAllCreateOptions())).toEqual([]);
