@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../core/stored-fields';
 import type { WatchRecord } from '../core/stored-schema';
 import { targetUrl } from '../core/watch-def';
-import { accessPattern, hasHostAccess, requestHostAccess } from '../shared/host-access';
+import { accessPattern, requestHostAccess } from '../shared/host-access';
 import { t } from '../shared/i18n';
 import { checkResult, type PrimaryAction, primaryAction } from '../shared/status-view';
 import { send } from './send';
@@ -10,15 +10,6 @@ import { send } from './send';
 type Phase = { type: 'idle' } | { type: 'checking' } | { type: 'done'; at: number } | { type: 'failed' };
 /** "Checked just now" stops being true; the line goes away after this long. */
 const RESULT_SHOWN_MS = 30_000;
-
-/** Whether the extension may read the watch's site; re-asked whenever the watch changes. */
-export function useHostAccess(record: WatchRecord): boolean {
-  const [access, setAccess] = useState(true);
-  useEffect(() => {
-    void hasHostAccess(record.def).then(setAccess);
-  }, [record]);
-  return access;
-}
 
 /** A watch's primary action, large, in the state's colour; nothing when "Check now" is the primary. */
 export function PrimaryButton({

@@ -5,6 +5,7 @@ import { t } from '../shared/i18n';
 import { useStored } from '../shared/use-stored';
 import { saveSettings, send } from './send';
 import { useNow } from './use-now';
+import { useSiteAccess } from './use-site-access';
 import { Warnings } from './Warnings';
 import { WatchRow } from './WatchRow';
 import { WatchThisPage } from './WatchThisPage';
@@ -23,6 +24,7 @@ function Popup({ stored, now }: { stored: Stored; now: number }) {
   const records = stored.watchIds.flatMap((id) => (stored.watches[id] ? [stored.watches[id]] : []));
   // With a single watch (a fresh install) its details are the popup, as in 1.x.
   const single = records.length === 1;
+  const hasAccess = useSiteAccess(records);
   const { settings } = stored;
   return (
     <main class="popup">
@@ -38,7 +40,7 @@ function Popup({ stored, now }: { stored: Stored; now: number }) {
       )}
       <ul class="watch-list">
         {records.map((record) => (
-          <WatchRow key={record.def.id} record={record} settings={settings} now={now} open={single} />
+          <WatchRow key={record.def.id} record={record} settings={settings} now={now} access={hasAccess(record)} open={single} />
         ))}
       </ul>
       <WatchThisPage knownUrls={records.map((r) => r.def.url)} />

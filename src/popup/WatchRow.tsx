@@ -6,7 +6,7 @@ import { toneOf } from '../core/tone';
 import { intervalMsOf } from '../core/watch-def';
 import { formatRelative, t, tPlural } from '../shared/i18n';
 import { stateWord } from '../shared/status-view';
-import { CheckNow, PrimaryButton, useHostAccess } from './Actions';
+import { CheckNow, PrimaryButton } from './Actions';
 import { StatusCard } from './StatusCard';
 import { send } from './send';
 import { Timeline } from './Timeline';
@@ -16,15 +16,17 @@ export function WatchRow({
   record,
   settings,
   now,
+  access,
   open: startOpen,
 }: {
   record: WatchRecord;
   settings: Settings;
   now: number;
+  /** The extension may read the watch's site (src/popup/use-site-access.ts). */
+  access: boolean;
   open: boolean;
 }) {
   const [open, setOpen] = useState(startOpen);
-  const access = useHostAccess(record);
   const { def, state } = record;
   const tone = settings.paused || !def.enabled ? 'off' : toneOf(state);
   const detailsId = `details-${def.id}`;
