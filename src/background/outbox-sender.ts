@@ -13,6 +13,7 @@ import { OUTBOX_KEY } from '../core/channels/stored';
 import type { ChannelConfig, ChannelEvent, DeliveryOutcome } from '../core/channels/types';
 import { keyedQueue } from '../core/keyed-queue';
 import {
+  alertEventId,
   type DeliveryKey,
   dropChannel,
   due,
@@ -55,8 +56,7 @@ const usesChannel = (watch: WatchDef, channelId: string) => !watch.channels || w
  * A reopening follows the previous one (`lastReopenAlertAt`); a "can't check" its run of failures.
  */
 export function alertId(watch: WatchDef, kind: AlertKind, before: WatchState): string {
-  const since = kind === 'reopened' ? before.lastReopenAlertAt : before.failingSince;
-  return `${watch.id}:${kind}:after:${since ?? 'none'}`;
+  return alertEventId(watch.id, kind, kind === 'reopened' ? before.lastReopenAlertAt : before.failingSince);
 }
 
 /** A reopening or a "can't check" alert, localised like the desktop notification. Holds no secret. */

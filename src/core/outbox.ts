@@ -63,6 +63,14 @@ export interface OutboxStep {
   reports: OutboxReport[];
 }
 
+/**
+ * An alert's event id, from the watch's state before the check that raised it (`since`: a
+ * reopening's previous alert, `lastReopenAlertAt`; a "can't check"'s run of failures,
+ * `failingSince`): raised again by a check redone after its worker died, it is the same event.
+ */
+export const alertEventId = (watchId: string, kind: 'reopened' | 'cant-check', since: number | null): string =>
+  `${watchId}:${kind}:after:${since ?? 'none'}`;
+
 export const sameKey = (a: DeliveryKey, b: DeliveryKey): boolean => a.eventId === b.eventId && a.channelId === b.channelId;
 const keyOf = ({ eventId, channelId }: DeliveryKey): DeliveryKey => ({ eventId, channelId });
 

@@ -22,7 +22,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelStatusMap } from '../../src/core/channels/stored';
 import type { ChannelConfig } from '../../src/core/channels/types';
-import { FIRST_RETRY_MS, type OutboxState, RETRY_JITTER, STALE_IN_FLIGHT_MS } from '../../src/core/outbox';
+import { alertEventId, FIRST_RETRY_MS, type OutboxState, RETRY_JITTER, STALE_IN_FLIGHT_MS } from '../../src/core/outbox';
 import type { WatchState } from '../../src/core/watch-state';
 import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
 import { type ChannelSims, type ReceivedRequest, type SimAnswer, startChannelSims } from '../sim/channels/server';
@@ -262,7 +262,8 @@ const local = () => driver.evaluate(() => chrome.storage.local.get(null)) as Pro
 const outbox = async () => ((await local()).outbox as OutboxState | undefined) ?? { pending: [], settled: [] };
 const channelStatus = async () => ((await local()).channelStatus as ChannelStatusMap | undefined) ?? {};
 const stateOf = async (i: number) => (await local())[`state:${watchIds[i]}`] as WatchState | undefined;
-const eventIdOf = async (i: number) => `${watchIds[i]}:reopened:${(await stateOf(i))?.lastReopenAlertAt}`;
+/** Each store reopens once here, so no reopening alert came before its own (src/core/outbox.ts). */
+const eventIdOf = async (i: number) => alertEventId(watchIds[i] as string, 'reopened', null);
 
 async function openDriver(): Promise<void> {
   driver = await ext.context.newPage();

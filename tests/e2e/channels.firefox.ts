@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelStatusMap } from '../../src/core/channels/stored';
 import type { ChannelConfig } from '../../src/core/channels/types';
-import type { OutboxState } from '../../src/core/outbox';
+import { alertEventId, type OutboxState } from '../../src/core/outbox';
 import type { WatchState } from '../../src/core/watch-state';
 import { CHANNEL_DATA } from '../../src/shared/channel-access';
 import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
@@ -135,7 +135,8 @@ describe('channels in Firefox ESR', () => {
     expect(await toWorker({ type: 'check-now', watchId: id })).toMatchObject({ ok: true, verdict: { kind: 'open' } });
     const at = (await stateOf())?.lastReopenAlertAt as number;
     expect(at).toEqual(expect.any(Number));
-    const eventId = `${id}:reopened:${at}`;
+    // The watch's first reopening alert: none came before it (src/core/outbox.ts).
+    const eventId = alertEventId(id, 'reopened', null);
     await waitFor(
       async () => ({ pending: ((await local()).outbox as OutboxState | undefined)?.pending.length, requests: sims.requests.length }),
       (seen) => seen.pending === 0 && seen.requests === 3,
