@@ -85,6 +85,7 @@ function ChannelRow({
   const [test, setTest] = useState<TestState>(null);
   const label = channelLabel(channel);
   const sendTest = async () => {
+    onNotice(null); // the answer shows on the channel's own line
     setTest({ sending: true });
     const answer = await send({ type: 'test-channel', channelId: channel.id });
     if (answer.ok && 'outcome' in answer && answer.outcome) setTest({ sending: false, outcome: answer.outcome });

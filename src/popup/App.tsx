@@ -13,8 +13,6 @@ import { WatchThisPage } from './WatchThisPage';
 export function App() {
   const stored = useStored();
   useNow();
-  // Opening the popup is acting on what reopened: "remind me until I act" stops (the worker owns the alarms).
-  useEffect(() => void send({ type: 'stop-reminders' }), []);
   if (!stored) return <main class="popup" aria-busy="true" />;
   // Read the clock on every render: a render caused by fresh data must not show it "in 3 seconds".
   return <Popup stored={stored} now={Date.now()} />;
@@ -25,6 +23,12 @@ function Popup({ stored, now }: { stored: Stored; now: number }) {
   // With a single watch (a fresh install) its details are the popup, as in 1.x.
   const single = records.length === 1;
   const hasAccess = useSiteAccess(records);
+  // Opening the popup is acting on what reopened: "remind me until I act" stops (the worker owns the
+  // alarms). Asked only when reminders are on, so opening the popup does not wake the worker for nothing.
+  const remind = stored.settings.remindUntilAct;
+  useEffect(() => {
+    if (remind) void send({ type: 'stop-reminders' });
+  }, [remind]);
   const { settings } = stored;
   return (
     <main class="popup">
