@@ -14,6 +14,8 @@ interface FieldSpec {
   hint?: MessageKey;
   required?: boolean;
   input: 'text' | 'url' | 'password';
+  /** An optional secret: once saved, a box to remove it (and these fields with it). */
+  removable?: readonly string[];
 }
 
 /** What the user fills in for each service; secrets are password fields and never shown back. */
@@ -21,7 +23,7 @@ const FIELDS: { readonly [K in ChannelType]: readonly FieldSpec[] } = {
   ntfy: [
     { key: 'topic', label: 'optionsNtfyTopic', hint: 'optionsNtfyTopicHint', required: true, input: 'text' },
     { key: 'server', label: 'optionsNtfyServer', hint: 'optionsNtfyServerHint', input: 'url' },
-    { key: 'token', label: 'optionsNtfyToken', input: 'password' },
+    { key: 'token', label: 'optionsNtfyToken', input: 'password', removable: [] },
   ],
   telegram: [
     { key: 'botToken', label: 'optionsTelegramToken', hint: 'optionsTelegramTokenHint', required: true, input: 'password' },
@@ -32,7 +34,7 @@ const FIELDS: { readonly [K in ChannelType]: readonly FieldSpec[] } = {
   webhook: [
     { key: 'url', label: 'optionsWebhookUrl', hint: 'optionsWebhookUrlHint', required: true, input: 'password' },
     { key: 'headerName', label: 'optionsWebhookHeaderName', input: 'text' },
-    { key: 'headerValue', label: 'optionsWebhookHeaderValue', input: 'password' },
+    { key: 'headerValue', label: 'optionsWebhookHeaderValue', input: 'password', removable: ['headerName'] },
   ],
 };
 
@@ -63,14 +65,17 @@ export function ChannelEditor({ stored, onClose }: { stored: ChannelConfig | nul
   const type = form.type as ChannelType;
   const prefix = `channel-${stored?.id ?? 'new'}`;
   const set = (key: string, value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const keptSecret = (key: string) => stored?.type === type && SECRET_FIELDS[type].includes(key);
+  const [removed, setRemoved] = useState<string[]>([]);
+  /** A secret already saved for this field: left empty, it is kept. */
+  const keptSecret = (key: string) =>
+    stored?.type === type && SECRET_FIELDS[type].includes(key) && Boolean((stored as unknown as Record<string, unknown>)[key]);
 
   const save = () => {
     const given: Record<string, unknown> = { type, enabled: stored?.enabled ?? true };
     if (stored) given.id = stored.id;
     if (form.name?.trim()) given.name = form.name.trim();
     for (const { key } of FIELDS[type]) if (form[key]?.trim()) given[key] = form[key].trim();
-    const config = mergeWithStored(given, stored);
+    const config = mergeWithStored(given, stored, removed);
     const missing = FIELDS[type].filter((f) => f.required && !config[f.key]).map((f) => t('optionsChannelFieldMissing', t(f.label)));
     const checked = missing.length === 0 ? originOf(config) : { ok: false as const, problems: missing };
     if (!checked.ok) return setNotice({ tone: 'error', text: t('optionsChannelProblems'), details: checked.problems });
@@ -127,6 +132,22 @@ export function ChannelEditor({ stored, onClose }: { stored: ChannelConfig | nul
             aria-describedby={hintOf(spec, keptSecret(spec.key)) ? `${prefix}-${spec.key}-hint` : undefined}
             onInput={(e) => set(spec.key, e.currentTarget.value)}
           />
+          {spec.removable && keptSecret(spec.key) && (
+            <label class="choice">
+              <input
+                type="checkbox"
+                checked={removed.includes(spec.key)}
+                onChange={(e) =>
+                  setRemoved(
+                    e.currentTarget.checked
+                      ? [...removed, spec.key, ...(spec.removable ?? [])]
+                      : removed.filter((k) => k !== spec.key && !spec.removable?.includes(k)),
+                  )
+                }
+              />
+              <span>{t('optionsRemoveSecret')}</span>
+            </label>
+          )}
         </Field>
       ))}
       <Field id={`${prefix}-name`} label={t('optionsChannelName')}>

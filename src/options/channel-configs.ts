@@ -41,16 +41,22 @@ export function readStoredChannels(raw: Record<string, unknown>): StoredChannels
 
 /**
  * The config to save: the form's fields over the stored channel's, where an empty secret field
- * keeps the stored secret (the page never shows one back).
+ * keeps the stored secret (the page never shows one back), unless the user asked to remove it
+ * (`removed`: an optional secret such as ntfy's token).
  */
-export function mergeWithStored(form: Record<string, unknown>, stored: ChannelConfig | null): Record<string, unknown> {
-  if (!stored || stored.type !== form.type) return form;
+export function mergeWithStored(
+  form: Record<string, unknown>,
+  stored: ChannelConfig | null,
+  removed: readonly string[] = [],
+): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...form };
-  for (const key of SECRET_FIELDS[stored.type]) {
-    const given = form[key];
-    if (given === undefined || (typeof given === 'string' && given.trim() === ''))
-      merged[key] = (stored as unknown as Record<string, unknown>)[key];
-  }
+  if (stored && stored.type === form.type)
+    for (const key of SECRET_FIELDS[stored.type]) {
+      const given = form[key];
+      if (given === undefined || (typeof given === 'string' && given.trim() === ''))
+        merged[key] = (stored as unknown as Record<string, unknown>)[key];
+    }
+  for (const key of removed) delete merged[key];
   return merged;
 }
 

@@ -122,6 +122,20 @@ describe('options page: phone and chat channels (en)', () => {
     expect((await channelsOf(ext))[0]?.topic).toBe(topic);
   });
 
+  it('adds an access token, then removes it again (an empty field would keep it)', async () => {
+    const section = page.locator('section.channels');
+    await section.getByRole('button', { name: 'Edit Phone' }).click();
+    expect(await section.getByLabel('Remove the saved one').count()).toBe(0); // no token saved yet
+    await section.getByLabel('Access token (optional)').fill('tk_abcdefghijklmnop');
+    await section.getByRole('button', { name: 'Save channel' }).click();
+    await expect.poll(async () => ((await channelsOf(ext))[0] as { token?: string })?.token).toBe('tk_abcdefghijklmnop');
+    await section.getByRole('button', { name: 'Edit Phone' }).click();
+    await section.getByLabel('Remove the saved one').check();
+    await section.getByRole('button', { name: 'Save channel' }).click();
+    await expect.poll(async () => 'token' in ((await channelsOf(ext))[0] ?? {})).toBe(false);
+    expect((await channelsOf(ext))[0]?.topic).toBe(topic);
+  });
+
   it('a refused test stops the channel, visibly, until it is saved again', async () => {
     const section = page.locator('section.channels');
     sims.services.ntfy.queue.push({ type: 'broken' });
