@@ -161,7 +161,9 @@ async function editWatch(id: string, changes: Record<string, unknown>): Promise<
     }
     const def: WatchDef = { id, ...checked.watch };
     // A different page or rule is a different question: what was confirmed about the old one no longer holds.
-    if (def.url !== record.def.url || JSON.stringify(def.rule) !== JSON.stringify(record.def.rule)) return { def, state: INITIAL_WATCH };
+    // The count of alerts raised stays: it keeps each alert's event id new (src/core/outbox.ts).
+    if (def.url !== record.def.url || JSON.stringify(def.rule) !== JSON.stringify(record.def.rule))
+      return { def, state: { ...INITIAL_WATCH, alertsRaised: record.state.alertsRaised } };
     if (def.intervalMinutes === record.def.intervalMinutes) return { def };
     // A new interval counts from the last check, not from whenever the old alarm was due.
     const { latest, failureStreak } = record.state;

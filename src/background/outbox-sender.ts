@@ -53,10 +53,9 @@ const usesChannel = (watch: WatchDef, channelId: string) => !watch.channels || w
 /**
  * An alert's id, from the watch's state before the check that raised it: the same alert raised
  * again (its first check died before committing) gets the same id, so the outbox sends it once.
- * A reopening follows the previous one (`lastReopenAlertAt`); a "can't check" its run of failures.
  */
 export function alertId(watch: WatchDef, kind: AlertKind, before: WatchState): string {
-  return alertEventId(watch.id, kind, kind === 'reopened' ? before.lastReopenAlertAt : before.failingSince);
+  return alertEventId(watch.id, kind, before.alertsRaised);
 }
 
 /** A reopening or a "can't check" alert, localised like the desktop notification. Holds no secret. */
@@ -340,11 +339,15 @@ export async function enqueueAlert(watch: WatchDef, kind: AlertKind, verdict: Ve
     const targets = channels.filter((c) => c.enabled && !status[c.id]?.broken && usesChannel(watch, c.id)).map((c) => c.id);
     if (targets.length === 0) return;
     const event = alertEvent(watch, kind, verdict, at, alertId(watch, kind, before));
+    let added = 0;
     const reports = await updateOutbox((state, now) => {
       const step = enqueue(state, event, targets, now);
+      added = step.state.pending.length - state.pending.length;
       return { state: step.state, value: step.reports };
     });
-    log.info('alert queued for channels', { watchId: watch.id, eventId: event.id, channels: targets.length });
+    // A check redone after its worker died raises the same event: already queued or sent, nothing is added.
+    if (added > 0) log.info('alert queued for channels', { watchId: watch.id, eventId: event.id, channels: added });
+    else log.info('alert already queued for channels', { watchId: watch.id, eventId: event.id });
     await handleReports(reports ?? []);
   } catch (error) {
     log.warn('alert could not be queued for channels', { watchId: watch.id, error: redactAll(String(error)) });

@@ -64,12 +64,12 @@ export interface OutboxStep {
 }
 
 /**
- * An alert's event id, from the watch's state before the check that raised it (`since`: a
- * reopening's previous alert, `lastReopenAlertAt`; a "can't check"'s run of failures,
- * `failingSince`): raised again by a check redone after its worker died, it is the same event.
+ * An alert's event id: the watch and how many alerts it had raised before this one
+ * (`WatchState.alertsRaised`, which every alert counts and no edit resets). Raised again by a
+ * check redone after its worker died (the count not yet saved), it is the same event.
  */
-export const alertEventId = (watchId: string, kind: 'reopened' | 'cant-check', since: number | null): string =>
-  `${watchId}:${kind}:after:${since ?? 'none'}`;
+export const alertEventId = (watchId: string, kind: 'reopened' | 'cant-check', alertsBefore: number): string =>
+  `${watchId}:${kind}:${alertsBefore}`;
 
 export const sameKey = (a: DeliveryKey, b: DeliveryKey): boolean => a.eventId === b.eventId && a.channelId === b.channelId;
 const keyOf = ({ eventId, channelId }: DeliveryKey): DeliveryKey => ({ eventId, channelId });

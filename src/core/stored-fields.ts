@@ -71,6 +71,8 @@ export function readWatchState(raw: unknown, where: string, repairs: string[]): 
     cantCheckAlerted: field('cantCheckAlerted', isBoolean),
     failureStreak: field('failureStreak', (v): v is number => Number.isInteger(v) && (v as number) >= 0),
     nextCheckAt: field('nextCheckAt', isTimeOrNull),
+    // Added in 2.1: older data has none, which is no damage.
+    alertsRaised: raw.alertsRaised === undefined ? 0 : field('alertsRaised', (v): v is number => Number.isInteger(v) && (v as number) >= 0),
   };
 }
 

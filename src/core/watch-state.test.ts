@@ -132,3 +132,27 @@ describe('the "can\'t check" alert', () => {
     expect(state.failingSince).toBe(10 * MIN);
   });
 });
+
+describe('alertsRaised (the channels’ event ids follow it)', () => {
+  it('counts every alert raised, reopened and can’t-check, and nothing else', () => {
+    const { state, alerts } = play(
+      ['paused', ['open', 'open'], 'open', 'paused', 'paused', ['open', 'open']],
+      INITIAL_WATCH,
+      POLICY,
+      20 * MIN,
+    );
+    expect(alerts.filter((a) => a.type === 'alert-reopened')).toHaveLength(2);
+    expect(state.alertsRaised).toBe(2);
+    const failing = play(
+      Array.from({ length: 8 }, () => 'error' as const),
+      INITIAL_WATCH,
+      POLICY,
+      HOUR,
+    ).state;
+    expect(failing.alertsRaised).toBe(1);
+  });
+
+  it('counts none when notifications are off (no alert is raised)', () => {
+    expect(play(['paused', ['open', 'open']], INITIAL_WATCH, { ...POLICY, notificationsEnabled: false }).state.alertsRaised).toBe(0);
+  });
+});

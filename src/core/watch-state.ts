@@ -24,6 +24,11 @@ export interface WatchState {
   /** Consecutive rate-limited/error checks, for backoff. */
   failureStreak: number;
   nextCheckAt: number | null;
+  /**
+   * Alerts this watch has raised (reopened and can't-check), kept across edits: each alert's event
+   * id for the phone and chat channels is the count before it, so no two alerts share one.
+   */
+  alertsRaised: number;
 }
 
 export const INITIAL_WATCH: WatchState = {
@@ -36,6 +41,7 @@ export const INITIAL_WATCH: WatchState = {
   cantCheckAlerted: false,
   failureStreak: 0,
   nextCheckAt: null,
+  alertsRaised: 0,
 };
 
 export interface AlertPolicy {
@@ -100,6 +106,7 @@ export function applyReadings(
       }
     }
   }
+  next.alertsRaised = state.alertsRaised + effects.filter((e) => e.type !== 'clear-cant-check').length;
   return { state: next, effects };
 }
 

@@ -262,8 +262,8 @@ const local = () => driver.evaluate(() => chrome.storage.local.get(null)) as Pro
 const outbox = async () => ((await local()).outbox as OutboxState | undefined) ?? { pending: [], settled: [] };
 const channelStatus = async () => ((await local()).channelStatus as ChannelStatusMap | undefined) ?? {};
 const stateOf = async (i: number) => (await local())[`state:${watchIds[i]}`] as WatchState | undefined;
-/** Each store reopens once here, so no reopening alert came before its own (src/core/outbox.ts). */
-const eventIdOf = async (i: number) => alertEventId(watchIds[i] as string, 'reopened', null);
+/** Each store reopens once here, so no alert came before its own (src/core/outbox.ts). */
+const eventIdOf = async (i: number) => alertEventId(watchIds[i] as string, 'reopened', 0);
 
 async function openDriver(): Promise<void> {
   driver = await ext.context.newPage();

@@ -136,7 +136,7 @@ describe('channels in Firefox ESR', () => {
     const at = (await stateOf())?.lastReopenAlertAt as number;
     expect(at).toEqual(expect.any(Number));
     // The watch's first reopening alert: none came before it (src/core/outbox.ts).
-    const eventId = alertEventId(id, 'reopened', null);
+    const eventId = alertEventId(id, 'reopened', 0);
     await waitFor(
       async () => ({ pending: ((await local()).outbox as OutboxState | undefined)?.pending.length, requests: sims.requests.length }),
       (seen) => seen.pending === 0 && seen.requests === 3,

@@ -171,7 +171,7 @@ describe('a reopening', () => {
     for (const service of Object.keys(CONFIGS) as Service[]) expect(delivered(service), service).toHaveLength(1);
     expect(requests).toHaveLength(5);
     const eventId = requests[0]?.eventId as string;
-    expect(eventId).toBe('chatgpt-plus:reopened:after:none');
+    expect(eventId).toBe('chatgpt-plus:reopened:0');
     expect(new Set(requests.map((r) => r.eventId))).toEqual(new Set([eventId]));
     expect(requests.find((r) => r.service === 'ntfy')?.json).toMatchObject({
       title: 'ChatGPT Plus upgrades are open',
@@ -330,7 +330,23 @@ describe('a worker killed between queueing an alert and saving its check', () =>
     await flush();
     expect(Object.keys(await fakeBrowser.notifications.getAllCreateOptions())).toEqual([`reopened:${PLUS}`]);
     expect(sentTo('webhook')).toHaveLength(1);
-    expect(sentTo('webhook')[0]?.eventId).toBe(`${PLUS}:reopened:after:none`);
+    expect(sentTo('webhook')[0]?.eventId).toBe(`${PLUS}:reopened:0`);
+  });
+});
+
+describe('a watch edited to another page', () => {
+  it('keeps its count of alerts, so its next reopening is a new event for the channels', async () => {
+    const [added] = (await send(
+      { type: 'add-watch', watch: { name: 'Shop', kind: 'page', url: 'https://shop.example/a' } },
+      OWN_PAGE,
+    )) as unknown as Array<Promise<{ watchId: string }>>;
+    const id = (await (added as Promise<{ watchId: string }>)).watchId;
+    const key = `state:${id}`;
+    await fakeBrowser.storage.local.set({ [key]: { ...(await stored())[key], alertsRaised: 3, lastReopenAlertAt: 5 } });
+    await startWorker();
+    expect(await ask({ type: 'update-watch', watchId: id, changes: { url: 'https://shop.example/b' } })).toEqual({ ok: true });
+    const state = (await stored())[key];
+    expect(state).toMatchObject({ alertsRaised: 3, lastReopenAlertAt: null, latest: null });
   });
 });
 
@@ -340,9 +356,9 @@ describe('a slow channel', () => {
     always.ntfy = { type: 'hang' };
     const { enqueueAlert } = await sender();
     const { plus, watch } = await stored();
-    await enqueueAlert(plus, 'reopened', watch.latest, Date.now(), { ...watch, lastReopenAlertAt: 1 });
+    await enqueueAlert(plus, 'reopened', watch.latest, Date.now(), { ...watch, alertsRaised: 1 });
     await vi.waitFor(() => expect(delivered('webhook')).toHaveLength(1));
-    await enqueueAlert(plus, 'reopened', watch.latest, Date.now(), { ...watch, lastReopenAlertAt: 2 });
+    await enqueueAlert(plus, 'reopened', watch.latest, Date.now(), { ...watch, alertsRaised: 2 });
     // ntfy's first request still hangs.
     await vi.waitFor(() => expect(delivered('webhook')).toHaveLength(2), { timeout: 1000 });
     expect(sentTo('ntfy')).toHaveLength(1);
