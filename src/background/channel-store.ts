@@ -46,7 +46,12 @@ async function readRaw(): Promise<Channels> {
   const repairs = [...list.repairs, ...status.repairs];
   if (repairs.length > 0) {
     log.warn('channels repaired', { repairs: repairs.map(redactAll) });
-    await write({ [CHANNELS_KEY]: list.channels, [CHANNEL_STATUS_KEY]: status.status });
+    // Only what needed repair: the options page writes `channels`, and a save landing between this
+    // read and write must not be overwritten by the copy read a moment ago.
+    await write({
+      ...(list.repairs.length > 0 && { [CHANNELS_KEY]: list.channels }),
+      ...(status.repairs.length > 0 && { [CHANNEL_STATUS_KEY]: status.status }),
+    });
   }
   return { channels: list.channels, status: status.status };
 }

@@ -184,7 +184,11 @@ async function deliver(config: ChannelConfig, event: ChannelEvent): Promise<Deli
     // Redacted before it is read: a service that quotes a secret back (cut short in a `why`) leaks no part of it.
     outcome = channel.classify(status, answer.headers, redact(answer.text, secrets), Date.now());
   } catch (error) {
-    if (error instanceof FetchFailure) {
+    if (error instanceof FetchFailure && error.status !== null && error.status >= 200 && error.status < 300) {
+      // The service said yes, then its body broke off (a reset, a stall): it has the message, and
+      // sending it again would deliver it twice.
+      outcome = { type: 'delivered' };
+    } else if (error instanceof FetchFailure) {
       const status = error.reason === 'too-large' && error.status !== null ? error.status : 0;
       outcome = channel.classify(status, new Headers(), '', Date.now());
       if (status === 0 && outcome.type === 'retry')
@@ -195,6 +199,17 @@ async function deliver(config: ChannelConfig, event: ChannelEvent): Promise<Deli
     }
   }
   return redactOutcome(outcome, secrets);
+}
+
+/**
+ * A refusal of settings the user has changed meanwhile (a fixed token saved while the old one was
+ * being refused) says nothing about the new ones: it becomes a retry, with them.
+ */
+async function refusedByOldSettings(sent: ChannelConfig, outcome: DeliveryOutcome): Promise<DeliveryOutcome> {
+  if (outcome.type !== 'broken') return outcome;
+  const now = (await loadChannels()).channels.find((c) => c.id === sent.id);
+  if (!now || JSON.stringify(now) === JSON.stringify(sent)) return outcome;
+  return { type: 'retry', why: `${outcome.why}, with settings changed since` };
 }
 
 /** Why a channel takes nothing now, or null when it can be sent to. */
@@ -243,7 +258,7 @@ async function runLane(channelId: string): Promise<void> {
     let outcome: DeliveryOutcome;
     let reports: OutboxReport[];
     try {
-      const answer = await deliver(config, picked.event);
+      const answer = await refusedByOldSettings(config, await deliver(config, picked.event));
       outcome = answer;
       // Recorded at once: this write is what closes the duplicate window.
       reports =
@@ -387,7 +402,7 @@ export async function testChannel(channelId: string): Promise<TestAnswer> {
   const config = channels.find((c) => c.id === channelId);
   if (!config) return { ok: false, error: 'no such channel' };
   const now = Date.now();
-  const outcome = await deliver(config, testEvent(channelId, now));
+  const outcome = await refusedByOldSettings(config, await deliver(config, testEvent(channelId, now)));
   log.info('channel test', { channelId, outcome: outcome.type, ...(outcome.type !== 'delivered' && { why: outcome.why }) });
   if (outcome.type === 'delivered') await markDelivered(channelId, Date.now());
   else if (outcome.type === 'broken') await markBroken(channelId, outcome.why, Date.now());

@@ -350,6 +350,57 @@ describe('a watch edited to another page', () => {
   });
 });
 
+describe('answers that could mislead', () => {
+  it('a 2xx whose body then breaks off counts as delivered (sending again would deliver twice)', async () => {
+    await addChannels(webhookConfig());
+    const base = fetch;
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+      if (new URL(url).hostname !== 'hooks.example.test') return base(url, init);
+      requests.push({ service: 'webhook', eventId: 'broken-body', answer: 'ok', json: undefined });
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"ok":'));
+          controller.error(new TypeError('network error'));
+        },
+      });
+      return new Response(body, { status: 200 });
+    });
+    await reopen();
+    expect(sentTo('webhook')).toHaveLength(1);
+    expect((await outbox()).pending).toEqual([]);
+    expect((await status())['ch-webhook']?.lastDelivered).toBeGreaterThan(0);
+  });
+
+  it('a refusal of settings the user has fixed meanwhile does not stop the fixed channel', async () => {
+    await addChannels(ntfyConfig());
+    const base = fetch;
+    let answer: (response: Response) => void = () => undefined;
+    let asked = 0;
+    vi.stubGlobal('fetch', (url: string, init: RequestInit = {}) => {
+      if (new URL(url).hostname !== 'ntfy.sh' || asked++ > 0) return base(url, init);
+      return new Promise<Response>((resolve) => {
+        answer = resolve;
+      });
+    });
+    site.mode = 'open';
+    await check();
+    const sending = flush();
+    await vi.waitFor(() => expect(asked).toBe(1));
+    // The user saves a new token while the old one's request is out; then the old one is refused.
+    // (Saved as the page does; not addChannels, whose settling would wait for this very send.)
+    expect((await saveChannel({ ...ntfyConfig({ token: 'tk_newtoken000000000000000000' }) })).ok).toBe(true);
+    answer(new Response('{"code":40101,"error":"unauthorized"}', { status: 401 }));
+    await sending;
+    expect((await status())?.['ch-ntfy']?.broken).toBeUndefined();
+    const [waiting] = (await outbox()).pending;
+    expect(waiting?.lastWhy).toMatch(/^HTTP 401.*with settings changed since$/);
+    setNow(waiting?.nextAttemptAt ?? 0);
+    await fireAlarm('outbox');
+    await flush();
+    expect(delivered('ntfy')).toHaveLength(1);
+  });
+});
+
 describe('a slow channel', () => {
   it('holds up only itself: another channel gets a later alert at once', async () => {
     await addChannels(ntfyConfig(), webhookConfig());
