@@ -128,6 +128,7 @@ export function ChannelEditor({ stored, onClose }: { stored: ChannelConfig | nul
             value={form[spec.key] ?? ''}
             autoComplete="off"
             spellcheck={false}
+            aria-required={spec.required === true}
             placeholder={spec.key === 'server' ? DEFAULT_NTFY_SERVER : undefined}
             aria-describedby={hintOf(spec, keptSecret(spec.key)) ? `${prefix}-${spec.key}-hint` : undefined}
             onInput={(e) => set(spec.key, e.currentTarget.value)}

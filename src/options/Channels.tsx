@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChannelStatus } from '../core/channels/stored';
 import { MAX_CHANNELS } from '../core/channels/stored';
 import type { ChannelConfig, DeliveryOutcome } from '../core/channels/types';
@@ -16,10 +16,21 @@ export function Channels() {
   const stored = useChannels();
   const [editing, setEditing] = useState<null | 'add' | string>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // Where focus goes once the list shows a change: the control the user came from, or "Add a channel".
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const key = focusNext.current;
+    if (!key) return;
+    focusNext.current = null;
+    (
+      document.querySelector<HTMLElement>(`[data-focus="${key}"]`) ?? document.querySelector<HTMLElement>('[data-focus="add-channel"]')
+    )?.focus();
+  });
   if (!stored) return null;
   const { channels, status } = stored;
   const full = channels.length >= MAX_CHANNELS;
   const close = (message?: string) => {
+    focusNext.current = typeof editing === 'string' && editing !== 'add' ? `edit-channel:${editing}` : 'add-channel';
     setEditing(null);
     setNotice(message ? { tone: 'ok', text: message } : null);
   };
@@ -30,6 +41,7 @@ export function Channels() {
         <button
           type="button"
           class="primary"
+          data-focus="add-channel"
           disabled={full}
           aria-expanded={editing === 'add'}
           onClick={() => {
@@ -58,6 +70,11 @@ export function Channels() {
             }}
             onClose={close}
             onNotice={setNotice}
+            onRemoved={() => {
+              // The row goes: focus moves to "Add a channel".
+              focusNext.current = 'add-channel';
+              setNotice({ tone: 'ok', text: t('optionsChannelRemoved') });
+            }}
           />
         ))}
       </ul>
@@ -74,6 +91,7 @@ function ChannelRow({
   onEdit,
   onClose,
   onNotice,
+  onRemoved,
 }: {
   channel: ChannelConfig;
   status: ChannelStatus;
@@ -81,6 +99,7 @@ function ChannelRow({
   onEdit: () => void;
   onClose: (message?: string) => void;
   onNotice: (notice: Notice | null) => void;
+  onRemoved: () => void;
 }) {
   const [test, setTest] = useState<TestState>(null);
   const label = channelLabel(channel);
@@ -96,7 +115,7 @@ function ChannelRow({
   };
   const remove = async () => {
     await removeChannel(channel.id);
-    onNotice({ tone: 'ok', text: t('optionsChannelRemoved') });
+    onRemoved();
   };
   return (
     <li class={`channel${editing ? ' editing' : ''}`}>
@@ -121,7 +140,14 @@ function ChannelRow({
           >
             {t('optionsSendTest')}
           </button>
-          <button type="button" class="secondary" aria-label={t('optionsEditChannelLabel', label)} aria-expanded={editing} onClick={onEdit}>
+          <button
+            type="button"
+            class="secondary"
+            data-focus={`edit-channel:${channel.id}`}
+            aria-label={t('optionsEditChannelLabel', label)}
+            aria-expanded={editing}
+            onClick={onEdit}
+          >
             {t('optionsEdit')}
           </button>
           <button type="button" class="secondary danger" aria-label={t('optionsRemoveChannelLabel', label)} onClick={() => void remove()}>

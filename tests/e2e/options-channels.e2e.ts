@@ -120,6 +120,8 @@ describe('options page: phone and chat channels (en)', () => {
     await section.getByRole('button', { name: 'Save channel' }).click();
     await expect.poll(async () => (await channelsOf(ext))[0]?.name).toBe('Phone');
     expect((await channelsOf(ext))[0]?.topic).toBe(topic);
+    // Focus goes back to where the user came from, not to the page's top.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit Phone');
   });
 
   it('adds an access token, then removes it again (an empty field would keep it)', async () => {
@@ -164,6 +166,7 @@ describe('options page: phone and chat channels (en)', () => {
     expect(await grantedOrigins(page)).toContain('https://ntfy.sh/*');
     await section.getByRole('button', { name: 'Remove Phone' }).click();
     await expect.poll(() => channelsOf(ext)).toEqual([]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Add a channel');
     await expect.poll(() => grantedOrigins(page)).not.toContain('https://ntfy.sh/*');
     await expect.poll(() => section.getByText('No channels yet.').count()).toBe(1);
   });
