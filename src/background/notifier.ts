@@ -6,7 +6,7 @@ import { t } from '../shared/i18n';
 import { log } from '../shared/log';
 import { notificationsBlocked } from '../shared/notification-permission';
 import { playChime } from './chime';
-import { armReminder, stopReminder } from './scheduler';
+import { armReminder, noteActed, stopReminder } from './scheduler';
 import { loadForCheck } from './store';
 
 const REOPENED = 'reopened:';
@@ -77,7 +77,7 @@ export function registerNotificationClicks(): void {
     if (!watchId) return;
     void browser.notifications.clear(id);
     // The user acted on the reopening: no more reminders of it.
-    if (id.startsWith(REOPENED)) void stopReminder(watchId);
+    if (id.startsWith(REOPENED)) void stopReminder(watchId).then(() => noteActed(watchId, Date.now()));
     void loadForCheck(watchId).then((loaded) => {
       if (loaded) void browser.tabs.create({ url: targetUrl(loaded.record.def) });
     });

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { REMIND_EVERY_MINUTES } from '../core/reminder';
+import { actedAt, REMIND_EVERY_MINUTES, REMINDERS_ACTED_KEY, type RemindersActed, reminderDecision } from '../core/reminder';
 import type { Stored } from '../core/stored-schema';
 import { updateWatch } from './store';
 
@@ -54,8 +54,16 @@ export async function armReminder(id: string): Promise<void> {
 
 export const stopReminder = (id: string) => browser.alarms.clear(reminderAlarm(id));
 
+/** Notes that the user acted on alerts (`all`, or one watch's), so a lost reminder alarm is not armed again. */
+export async function noteActed(key: 'all' | string, at: number): Promise<void> {
+  const stored = (await browser.storage.local.get(REMINDERS_ACTED_KEY))[REMINDERS_ACTED_KEY];
+  const acted: RemindersActed = typeof stored === 'object' && stored !== null ? { ...(stored as RemindersActed) } : {};
+  await browser.storage.local.set({ [REMINDERS_ACTED_KEY]: { ...acted, [key]: at } });
+}
+
 /** The user opened the popup: every reminder stops. */
 export async function stopAllReminders(): Promise<void> {
+  await noteActed('all', Date.now());
   for (const alarm of await browser.alarms.getAll()) if (reminderOf(alarm.name) !== null) await browser.alarms.clear(alarm.name);
 }
 
@@ -88,5 +96,18 @@ export async function reconcileAlarms(stored: Stored, now: number): Promise<void
     const unwanted = check ? !wanted.has(checkAlarm(check)) : reminded !== null && !(reminding && wanted.has(checkAlarm(reminded)));
     if (unwanted) await browser.alarms.clear(name);
   }
+  await rearmLostReminders(stored, now, alarms);
   if (!alarms.has(SWEEP_ALARM)) await browser.alarms.create(SWEEP_ALARM, { periodInMinutes: SWEEP_MINUTES });
+}
+
+/** A reminder whose alarm the browser dropped (a restart) comes back, unless the user acted on its alert. */
+async function rearmLostReminders(stored: Stored, now: number, alarms: Map<string, number>): Promise<void> {
+  const candidates = stored.watchIds.filter((id) => {
+    const record = stored.watches[id];
+    if (!record || alarms.has(reminderAlarm(id))) return false;
+    return reminderDecision({ settings: stored.settings, def: record.def, state: record.state }, now).remind;
+  });
+  if (candidates.length === 0) return; // the usual case: nothing read
+  const acted = (await browser.storage.local.get(REMINDERS_ACTED_KEY))[REMINDERS_ACTED_KEY];
+  for (const id of candidates) if (actedAt(acted, id) < (stored.watches[id]?.state.lastReopenAlertAt ?? 0)) await armReminder(id);
 }

@@ -11,6 +11,21 @@ export const REMIND_FOR_MS = 60 * 60_000;
 /** An alarm may fire a little late (a busy or sleeping machine): the last one still counts. */
 const SLACK_MS = REMIND_EVERY_MS / 2;
 
+/**
+ * When the user last acted on alerts (storage.local; alarms are not kept across browser restarts
+ * by Firefox, nor always by Chrome): `all` when the popup was opened, a watch's id when its alert
+ * was clicked. A reminder lost with its alarm is armed again only for an alert nobody acted on.
+ */
+export const REMINDERS_ACTED_KEY = 'remindersActed';
+export type RemindersActed = Record<string, number>;
+
+/** When the user last acted on this watch's alerts (0: never), from a stored value of any shape. */
+export function actedAt(raw: unknown, watchId: string): number {
+  const acted = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const times = [acted.all, acted[watchId]].filter((t): t is number => typeof t === 'number' && Number.isFinite(t));
+  return Math.max(0, ...times);
+}
+
 export type ReminderStop = 'watch-removed' | 'reminders-off' | 'notifications-off' | 'watch-off' | 'not-open' | 'hour-over';
 export type ReminderDecision = { remind: true; minutes: number; last: boolean } | { remind: false; why: ReminderStop };
 

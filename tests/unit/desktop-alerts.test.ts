@@ -259,6 +259,34 @@ describe('remind me until I act', () => {
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([REOPENED]);
     expect(fakeBrowser.notifications.getAllCreateOptions()[REOPENED]?.message).toMatch(/^Still available 15 minutes/);
   });
+  it('comes back after a browser restart that dropped its alarm (Firefox keeps none), unless the user acted', async () => {
+    await startWith({ remindUntilAct: true });
+    const at = await reopen();
+    // The browser restarts and has lost every alarm.
+    await fakeBrowser.alarms.clearAll();
+    await startWorker();
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(REMIND)).toBeDefined());
+
+    // A minute later the user opens the popup; then another restart loses the alarms again: no reminder returns.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(at + MIN);
+    await send({ type: 'stop-reminders' }, OWN_PAGE);
+    await fakeBrowser.alarms.clearAll();
+    await startWorker();
+    expect(await fakeBrowser.alarms.get(REMIND)).toBeUndefined();
+  });
+
+  it('does not come back after a restart once the alert was clicked', async () => {
+    await startWith({ remindUntilAct: true });
+    const at = await reopen();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(at + MIN);
+    await fakeBrowser.notifications.onClicked.trigger(REOPENED);
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('remindersActed')).remindersActed).toBeDefined());
+    await fakeBrowser.alarms.clearAll();
+    await startWorker();
+    expect(await fakeBrowser.alarms.get(REMIND)).toBeUndefined();
+  });
 });
 
 describe('Send test notification', () => {
