@@ -226,8 +226,9 @@ async function migrated(ext: Extension): Promise<StoredView> {
 function expectCarriedOver(s: StoredView, before: OldStored, intervalMinutes: number): void {
   expect(Object.keys(s.raw).sort()).toEqual(OWN_KEYS);
   expect(s.watchIds).toEqual([PLUS]);
-  // No check ran since the update (the next one is the old schedule's), so the state is exactly 1.x's.
-  expect(s.watch).toEqual(before.watch);
+  // No check ran since the update (the next one is the old schedule's), so the state is exactly
+  // 1.x's, with 2.1's count of alerts raised (none counted before it) added.
+  expect(s.watch).toEqual({ ...before.watch, alertsRaised: 0 });
   expect(s.watch.confirmed).toMatchObject({ availability: 'paused', since: before.watch.confirmed?.since });
   expect(s.history).toEqual(before.history);
   expect(s.history.transitions.map((t) => t.state)).toContain('paused');
