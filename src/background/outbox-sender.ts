@@ -51,15 +51,12 @@ export type AlertKind = 'reopened' | 'cant-check';
 const usesChannel = (watch: WatchDef, channelId: string) => !watch.channels || watch.channels.includes(channelId);
 
 /**
- * An alert's id, from the watch's state before the check that raised it: the same alert raised
- * again (its first check died before committing) gets the same id, so the outbox sends it once.
+ * A reopening or a "can't check" alert, localised like the desktop notification. Holds no secret.
+ * Its id comes from the watch's state before the check that raised it (`before`): the same alert
+ * raised again (its first check died before committing) is the same event, which the outbox sends once.
  */
-export function alertId(watch: WatchDef, kind: AlertKind, before: WatchState): string {
-  return alertEventId(watch.id, kind, before.alertsRaised);
-}
-
-/** A reopening or a "can't check" alert, localised like the desktop notification. Holds no secret. */
-export function alertEvent(watch: WatchDef, kind: AlertKind, verdict: Verdict, at: number, id: string): ChannelEvent {
+function alertEvent(watch: WatchDef, kind: AlertKind, verdict: Verdict, at: number, before: WatchState): ChannelEvent {
+  const id = alertEventId(watch.id, kind, before.alertsRaised);
   const plus = watch.kind === 'chatgpt-plus';
   const reopened = kind === 'reopened';
   const title = reopened
@@ -353,7 +350,7 @@ export async function enqueueAlert(watch: WatchDef, kind: AlertKind, verdict: Ve
     const { channels, status } = await loadChannels();
     const targets = channels.filter((c) => c.enabled && !status[c.id]?.broken && usesChannel(watch, c.id)).map((c) => c.id);
     if (targets.length === 0) return;
-    const event = alertEvent(watch, kind, verdict, at, alertId(watch, kind, before));
+    const event = alertEvent(watch, kind, verdict, at, before);
     let added = 0;
     const reports = await updateOutbox((state, now) => {
       const step = enqueue(state, event, targets, now);

@@ -12,7 +12,7 @@ async function readRaw(): Promise<Record<string, unknown>> {
 }
 
 /** Reads and validates everything; repairs are reported but not written (pages only read; the worker writes). */
-export async function readStored(): Promise<Loaded> {
+async function readStored(): Promise<Loaded> {
   return loadStored(await readRaw());
 }
 
