@@ -29,6 +29,7 @@ import { type ChannelSims, type ReceivedRequest, type SimAnswer, startChannelSim
 import { SHOP_PATHS, type ShopSim, startShopSim } from '../sim/shop/server';
 import { type Simulator, startSimulator } from '../sim/simulator';
 import { ARTIFACTS, type Extension, launchExtension, waitFor } from './harness';
+import { addSites, requestByClick } from './host-grants';
 
 /** src/background/outbox-sender.ts SEND_TIMEOUT_MS (that module needs the browser, so it is not imported). */
 const SEND_TIMEOUT_MS = 15_000;
@@ -276,36 +277,10 @@ async function openDriver(): Promise<void> {
  * with `permissions.request` on a real click, as the options page does when a channel or watch is added.
  */
 async function allowHosts(patterns: string[]): Promise<void> {
+  await addSites(ext.context, ext.id, patterns);
   const page = await ext.context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    async ([id, list]) => {
-      const dev = (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string, done: () => void): void } })
-        .developerPrivate;
-      for (const host of list as string[]) await new Promise<void>((done) => dev.addHostPermission(id as string, host, done));
-    },
-    [ext.id, patterns] as const,
-  );
   await page.goto(`chrome-extension://${ext.id}/src/popup/index.html`);
-  await page.evaluate((origins) => {
-    const button = document.createElement('button');
-    button.id = 'allow-for-test';
-    button.textContent = 'Allow';
-    button.onclick = () => {
-      chrome.permissions.request({ origins }).then(
-        (granted) => {
-          button.dataset.answer = String(granted);
-        },
-        (error: unknown) => {
-          button.dataset.answer = String(error);
-        },
-      );
-    };
-    document.body.prepend(button);
-  }, patterns);
-  await page.click('#allow-for-test');
-  await page.waitForSelector('#allow-for-test[data-answer]', { timeout: 10_000 });
-  expect(await page.getAttribute('#allow-for-test', 'data-answer')).toBe('true');
+  expect(await requestByClick(page, { origins: patterns })).toBe(true);
   await page.close();
 }
 

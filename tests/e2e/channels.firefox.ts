@@ -17,6 +17,7 @@ import { type ShopSim, startShopSim } from '../sim/shop/server';
 import { type Simulator, startSimulator } from '../sim/simulator';
 import { type FirefoxExtension, launchFirefoxExtension } from './firefox-harness';
 import { waitFor } from './harness';
+import { requestByClick } from './host-grants';
 import { NAMES, originPatternOf, watchEntry } from './shop-watches';
 
 const SECRETS = {
@@ -61,30 +62,7 @@ async function forgetOriginContacts(): Promise<void> {
  * and Firefox's consent to share what an alert carries (src/shared/channel-access.ts).
  */
 async function allowByClick(origins: string[]): Promise<boolean> {
-  await ff.popup.evaluate(
-    ([list, data]) => {
-      const button = document.createElement('button');
-      button.id = 'allow-for-test';
-      button.textContent = 'Allow';
-      button.onclick = () => {
-        (globalThis as Api).browser.permissions.request({ origins: list, data_collection: data } as chrome.permissions.Permissions).then(
-          (answer) => {
-            button.dataset.answer = String(answer);
-          },
-          (error: unknown) => {
-            button.dataset.answer = String(error);
-          },
-        );
-      };
-      document.body.prepend(button);
-    },
-    [origins, [...CHANNEL_DATA]] as const,
-  );
-  await ff.popup.click('#allow-for-test');
-  await ff.popup.waitForSelector('#allow-for-test[data-answer]', { timeout: 10_000 });
-  const answer = await ff.popup.$eval('#allow-for-test', (b) => (b as HTMLElement).dataset.answer);
-  await ff.popup.$eval('#allow-for-test', (b) => b.remove());
-  return answer === 'true';
+  return requestByClick(ff.popup, { origins, data_collection: [...CHANNEL_DATA] });
 }
 
 beforeAll(async () => {

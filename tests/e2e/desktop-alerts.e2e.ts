@@ -19,6 +19,7 @@ import { SHOP_PATHS, type ShopSim, startShopSim } from '../sim/shop/server';
 import { type Simulator, startSimulator } from '../sim/simulator';
 import { forgetOriginContacts, watchState } from './extension-state';
 import { ARTIFACTS, type Extension, launchExtension, waitFor } from './harness';
+import { addSites, requestByClick } from './host-grants';
 
 const PRODUCT = `https://shop.example${SHOP_PATHS.product}`;
 
@@ -40,31 +41,8 @@ const logLines = (text: string) => ext.console.filter((line) => line.includes(te
 
 /** Access to the shop, as the user's "Site access → Add site" and then the page's own request on a click (DESIGN.md). */
 async function allowShop(): Promise<void> {
-  const tab = await ext.context.newPage();
-  await tab.goto('chrome://extensions');
-  await tab.evaluate(
-    ([id, host]) =>
-      new Promise<void>((done) =>
-        (
-          chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string, done: () => void): void } }
-        ).developerPrivate.addHostPermission(id, host, done),
-      ),
-    [ext.id, 'https://shop.example/*'] as const,
-  );
-  await tab.close();
-  await options.evaluate(() => {
-    const button = document.createElement('button');
-    button.id = 'allow-for-test';
-    button.onclick = () => {
-      void chrome.permissions.request({ origins: ['https://shop.example/*'] }).then((ok) => {
-        button.dataset.answer = String(ok);
-      });
-    };
-    document.body.prepend(button);
-  });
-  await options.click('#allow-for-test');
-  await options.waitForSelector('#allow-for-test[data-answer="true"]', { timeout: 10_000 });
-  await options.evaluate(() => document.getElementById('allow-for-test')?.remove());
+  await addSites(ext.context, ext.id, ['https://shop.example/*']);
+  expect(await requestByClick(options, { origins: ['https://shop.example/*'] })).toBe(true);
 }
 
 beforeAll(async () => {

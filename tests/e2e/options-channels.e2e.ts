@@ -9,19 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChannelSims, startChannelSims } from '../sim/channels/server';
 import { type Simulator, startSimulator } from '../sim/simulator';
 import { ARTIFACTS, type Extension, launchExtension } from './harness';
-
-async function grantHost(ext: Extension, pattern: string): Promise<void> {
-  const page = await ext.context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    ([id, host]) =>
-      (
-        chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } }
-      ).developerPrivate.addHostPermission(id as string, host as string),
-    [ext.id, pattern],
-  );
-  await page.close();
-}
+import { addSites } from './host-grants';
 
 async function openOptions(ext: Extension): Promise<Page> {
   const page = await ext.context.newPage();
@@ -61,7 +49,7 @@ describe('options page: phone and chat channels (en)', () => {
       extraArgs: [`--host-resolver-rules=MAP chatgpt.com 127.0.0.1:${sim.port}, ${sims.hostResolverRules()}`],
     });
     // What the user's "Allow" would do; Save still asks (and gets true) with the click's gesture.
-    await grantHost(ext, 'https://ntfy.sh/*');
+    await addSites(ext.context, ext.id, ['https://ntfy.sh/*']);
     page = await openOptions(ext);
   });
   afterAll(async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCertificate } from '../sim/certificate';
 import { type Simulator, startSimulator } from '../sim/simulator';
 import { ARTIFACTS, type Extension, launchExtension, waitFor } from './harness';
+import { addSites } from './host-grants';
 
 const SHOP = 'shop.example';
 
@@ -43,20 +44,6 @@ async function startShop(): Promise<{ port: number; close(): Promise<void>; apiK
   };
 }
 
-/** Grants a host as the user's "Site access → Add site" does (DESIGN.md, Testing). */
-async function grantHost(ext: Extension, pattern: string): Promise<void> {
-  const page = await ext.context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    ([id, host]) =>
-      (
-        chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } }
-      ).developerPrivate.addHostPermission(id as string, host as string),
-    [ext.id, pattern],
-  );
-  await page.close();
-}
-
 async function openOptions(ext: Extension): Promise<Page> {
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 900, height: 900 });
@@ -86,7 +73,7 @@ describe('options page (en)', () => {
       sim,
       extraArgs: [`--host-resolver-rules=MAP chatgpt.com 127.0.0.1:${sim.port}, MAP ${SHOP} 127.0.0.1:${shop.port}`],
     });
-    await grantHost(ext, `https://${SHOP}/*`);
+    await addSites(ext.context, ext.id, [`https://${SHOP}/*`]);
     page = await openOptions(ext);
   });
   afterAll(async () => {

@@ -20,6 +20,7 @@ import { SHOP_PATHS, type ShopMode, type ShopRequest, type ShopSim, startShopSim
 import { type Simulator, startSimulator } from '../sim/simulator';
 import { watchState } from './extension-state';
 import { ARTIFACTS, type Extension, launchExtension, waitFor } from './harness';
+import { addSites, requestByClick } from './host-grants';
 import { fromBrowser, NAMES, NEVER_OPEN, originPatternOf, REOPENING, WATCHED, type Watched, watchFile } from './shop-watches';
 
 const PLUS = 'chatgpt-plus';
@@ -48,50 +49,14 @@ async function checkNow(watchId: string): Promise<WorkerResponse> {
 }
 
 /**
- * Grants hosts as the user's "Site access → Add site" does (DESIGN.md, Testing). Chromium records the
- * grant; the extension holds the origins once it asks for them with `permissions.request` on a click.
- */
-async function grantHosts(patterns: string[]): Promise<void> {
-  const page = await ext.context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    async ([id, list]) => {
-      const dev = (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string, done: () => void): void } })
-        .developerPrivate;
-      for (const host of list as string[]) await new Promise<void>((done) => dev.addHostPermission(id as string, host, done));
-    },
-    [ext.id, patterns] as const,
-  );
-  await page.close();
-}
-
-/**
  * Asks for the origins the way the options page's "Add watch" does: `permissions.request` on a real
- * click (a button put on an extension page for it), after the user granted them (`grantHosts`).
+ * click, after the user granted them (`addSites`).
  */
 async function allowByClick(patterns: string[]): Promise<void> {
-  await grantHosts(patterns);
+  await addSites(ext.context, ext.id, patterns);
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.id}/src/popup/index.html`);
-  await page.evaluate((origins) => {
-    const button = document.createElement('button');
-    button.id = 'allow-for-test';
-    button.textContent = 'Allow';
-    button.onclick = () => {
-      chrome.permissions.request({ origins }).then(
-        (granted) => {
-          button.dataset.answer = String(granted);
-        },
-        (error: unknown) => {
-          button.dataset.answer = String(error);
-        },
-      );
-    };
-    document.body.prepend(button);
-  }, patterns);
-  await page.click('#allow-for-test');
-  await page.waitForSelector('#allow-for-test[data-answer]', { timeout: 10_000 });
-  expect(await page.getAttribute('#allow-for-test', 'data-answer')).toBe('true');
+  expect(await requestByClick(page, { origins: patterns })).toBe(true);
   await page.close();
   expect(await grantedOrigins()).toEqual(expect.arrayContaining(patterns));
 }
@@ -263,7 +228,7 @@ describe('page watches in Chromium', () => {
   it('imports seven watches through "Import watches"; their first checks come from their own alarms', async () => {
     // Granted right before the import: the worker releases optional origins no watch uses.
     const origins = WATCHED.map((page) => originPatternOf(shop.urls[page]));
-    await grantHosts(origins);
+    await addSites(ext.context, ext.id, origins);
     await options.getByLabel('Import watches', { exact: true }).setInputFiles({
       name: 'reopen-watch-watches.json',
       mimeType: 'application/json',

@@ -9,6 +9,7 @@ import { type ShopSim, startShopSim } from '../sim/shop/server';
 import { type Simulator, startSimulator } from '../sim/simulator';
 import { type FirefoxExtension, launchFirefoxExtension } from './firefox-harness';
 import { waitFor } from './harness';
+import { requestByClick } from './host-grants';
 import { fromBrowser, NAMES, originPatternOf, watchEntry } from './shop-watches';
 
 let chatgpt: Simulator;
@@ -28,27 +29,7 @@ const granted = () => ff.popup.evaluate(async () => (await (globalThis as Api).b
 
 /** `permissions.request` from a real click, as the options page asks when a watch is added. */
 async function allowByClick(origins: string[]): Promise<boolean> {
-  await ff.popup.evaluate((list) => {
-    const button = document.createElement('button');
-    button.id = 'allow-for-test';
-    button.textContent = 'Allow';
-    button.onclick = () => {
-      (globalThis as Api).browser.permissions.request({ origins: list }).then(
-        (answer) => {
-          button.dataset.answer = String(answer);
-        },
-        (error: unknown) => {
-          button.dataset.answer = String(error);
-        },
-      );
-    };
-    document.body.prepend(button);
-  }, origins);
-  await ff.popup.click('#allow-for-test');
-  await ff.popup.waitForSelector('#allow-for-test[data-answer]', { timeout: 10_000 });
-  const answer = await ff.popup.$eval('#allow-for-test', (b) => (b as HTMLElement).dataset.answer);
-  await ff.popup.$eval('#allow-for-test', (b) => b.remove());
-  return answer === 'true';
+  return requestByClick(ff.popup, { origins });
 }
 
 beforeAll(async () => {
