@@ -5,8 +5,8 @@ import { joinSentences, type MessageKey, t } from '../shared/i18n';
 import { accessNotice, askChannelAccess } from './access';
 import { mergeWithStored, originOf, SECRET_FIELDS, saveChannel } from './channel-configs';
 import { TYPE_WORDS } from './channel-words';
+import { Field } from './form-parts';
 import { type Notice, NoticeArea } from './notice';
-import { Field } from './WatchEditor';
 
 interface FieldSpec {
   key: string;

@@ -6,10 +6,10 @@ import { formatRelative, t } from '../shared/i18n';
 import { ChannelEditor } from './ChannelEditor';
 import { removeChannel, setChannelEnabled } from './channel-configs';
 import { channelLabel } from './channel-words';
+import { Switch } from './form-parts';
 import { send } from './messaging';
 import { type Notice, NoticeArea, refusal } from './notice';
 import { useChannels } from './use-channels';
-import { Switch } from './WatchEditor';
 
 /** "Alerts on your phone or in chat": the user's channels, their health, Send test, add/edit/remove. */
 export function Channels() {

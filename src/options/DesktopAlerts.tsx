@@ -4,9 +4,9 @@ import { CHIME_PATH } from '../background/chime';
 import type { Settings } from '../core/stored-fields';
 import { t } from '../shared/i18n';
 import { notificationsBlocked } from '../shared/notification-permission';
+import { Switch } from './form-parts';
 import { send } from './messaging';
 import { type Notice, NoticeArea, refusal } from './notice';
-import { Switch } from './WatchEditor';
 
 /**
  * How desktop alerts reach the user: a test notification that says whether it was shown or blocked

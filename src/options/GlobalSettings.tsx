@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../core/stored-fields';
 import { t } from '../shared/i18n';
+import { Switch } from './form-parts';
 import { send } from './messaging';
 import { type Notice, NoticeArea, refusal } from './notice';
-import { Switch } from './WatchEditor';
 
 /** The switches that apply to every watch: desktop notifications and watching as a whole. */
 export function GlobalSettings({ settings }: { settings: Settings }) {

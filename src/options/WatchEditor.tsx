@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { JSON_TESTS, type JsonTest, TESTS_WITH_VALUE } from '../core/kinds/json/json-tests';
 import type { Verdict } from '../core/verdict';
@@ -9,6 +8,7 @@ import { readSecretHeaderName } from '../shared/storage';
 import { accessNotice, askAccess } from './access';
 import { ChannelChoice } from './ChannelChoice';
 import { isValidSelector } from './dom';
+import { Field, kindWord, Switch } from './form-parts';
 import { send } from './messaging';
 import { type Notice, NoticeArea, problemText, refusal } from './notice';
 import { TestResult } from './TestResult';
@@ -357,48 +357,4 @@ async function saveHeader(watchId: string, change: HeaderChange): Promise<string
   if (reply.ok) return null;
   const notice = refusal(reply);
   return notice.details ?? [notice.text];
-}
-
-export function kindWord(kind: WatchDef['kind']): string {
-  return t(kind === 'chatgpt-plus' ? 'optionsKindChatgpt' : kind === 'json' ? 'optionsKindJson' : 'optionsKindPage');
-}
-
-export function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ComponentChildren }) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {children}
-      {hint && (
-        <p class="muted hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
-
-export function Switch({
-  label,
-  checked,
-  onChange,
-  ariaLabel,
-}: {
-  label: string;
-  checked: boolean;
-  onChange: (value: boolean) => void;
-  ariaLabel?: string;
-}) {
-  return (
-    <label class="switch">
-      <input
-        type="checkbox"
-        role="switch"
-        checked={checked}
-        aria-checked={checked}
-        aria-label={ariaLabel}
-        onChange={(e) => onChange(e.currentTarget.checked)}
-      />
-      <span>{label}</span>
-    </label>
-  );
 }

@@ -6,10 +6,11 @@ import { accessPattern } from '../shared/host-access';
 import { t, tPlural } from '../shared/i18n';
 import { stateWord } from '../shared/status-view';
 import { accessNotice, askAccess } from './access';
+import { kindWord } from './form-parts';
 import { send } from './messaging';
 import type { Notice } from './notice';
 import { refusal } from './notice';
-import { type EditorMode, kindWord, WatchEditor } from './WatchEditor';
+import { type EditorMode, WatchEditor } from './WatchEditor';
 import { moveWatch } from './watch-form';
 
 interface ListProps {
