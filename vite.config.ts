@@ -12,6 +12,9 @@ const RULE_CHECKS =
   /src\/core\/(watch-input|kinds\/page\/(validate-text-rule|phrase-match)|kinds\/json\/(validate-json-rule|pointer|json-tests))\.ts$/;
 const READERS = /src\/core\/kinds\/(page|json)\/(?!reasons\.ts|probe\.ts)[a-z-]+\.ts$/;
 
+/** Options page code that no part needs before its first paint (src/options/editors.ts, ImportExport). */
+const OPTIONS_LATER = /src\/(options\/(WatchEditor|ChannelEditor|ChannelChoice|TestResult|watch-form|import-file)\.tsx?|core\/import-export\.ts)$/;
+
 /** Gecko's add-on id; changing it makes Firefox treat the add-on as a different one. */
 const GECKO_ID = 'reopen-watch@reopen-watch';
 
@@ -63,7 +66,10 @@ export default defineConfig(({ mode }) => {
                 groups: [
                   { name: 'reasons', test: /src\/core\/kinds\/(page|json)\/reasons\.ts$/, priority: 3 },
                   // Phone and chat channels: the worker and the options page load them, the popup never does.
-                  { name: 'channels', test: /src\/core\/(channels\/(?!keys\.ts)[a-z-]+|outbox)\.ts$/, priority: 3 },
+                  // The outbox (and the events it keeps) stays with the worker, its only user.
+                  { name: 'channels', test: /src\/core\/channels\/(?!keys\.ts|event\.ts)[a-z-]+\.ts$/, priority: 3 },
+                  // What the options page loads only on first use (its editors, import and export): one file.
+                  { name: 'options-later', test: OPTIONS_LATER, priority: 2 },
                   // The options page validates rules with these, without loading the DOM readers.
                   { name: 'rule-checks', test: RULE_CHECKS, priority: 2 },
                   { name: 'page-readers', test: READERS, priority: 1 },
@@ -71,6 +77,8 @@ export default defineConfig(({ mode }) => {
               },
             },
           },
+      // Both browsers preload modules natively (Chrome 66, Firefox 115): no polyfill in every page.
+      modulePreload: { polyfill: false },
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       sourcemap: false,

@@ -5,10 +5,10 @@ import { t } from '../shared/i18n';
 import { useStored } from '../shared/use-stored';
 import { Channels } from './Channels';
 import { DesktopAlerts } from './DesktopAlerts';
+import { WatchEditor } from './editors';
 import { GlobalSettings } from './GlobalSettings';
 import { ImportExport } from './ImportExport';
 import { type Notice, NoticeArea } from './notice';
-import { WatchEditor } from './WatchEditor';
 import { WatchList } from './WatchList';
 
 export function App() {

@@ -1,14 +1,17 @@
 import { useState } from 'preact/hooks';
-import { exportWatches, MAX_FILE_BYTES } from '../core/import-export';
 import type { Stored } from '../core/stored-schema';
 import { formatList, t, tPlural } from '../shared/i18n';
-import { accessNotice, askAccess, hasAccess } from './access';
+import { accessNotice, askAccess, hasAccess, hostOfPattern } from './access';
 import { downloadText, isValidSelector } from './dom';
-import { hostOfPattern, readWatchFile } from './import-file';
 import { send } from './messaging';
 import { type Notice, NoticeArea, problemText, refusal } from './notice';
 
 export const EXPORT_FILE_NAME = 'reopen-watch-watches.json';
+
+// Reading and writing watch files needs the rule checks: loaded on the first import or export,
+// not before the page's first paint.
+const importCode = () => Promise.all([import('./import-file'), import('../core/import-export')]);
+const exportCode = () => import('../core/import-export');
 
 /** A file that passed every check and waits for the user to allow the sites it watches. */
 interface Pending {
@@ -39,6 +42,15 @@ export function ImportExport({ stored }: { stored: Stored }) {
     setPending(null);
     setNotice(null);
     setBusy(true);
+    let code: Awaited<ReturnType<typeof importCode>>;
+    try {
+      code = await importCode();
+    } catch {
+      setNotice({ tone: 'error', text: t('optionsLoadFailed') });
+      setBusy(false);
+      return;
+    }
+    const [{ readWatchFile }, { MAX_FILE_BYTES }] = code;
     try {
       // The size is checked before reading: a huge file is never loaded into memory.
       const text = chosen.size > MAX_FILE_BYTES ? '' : await chosen.text();
@@ -74,9 +86,14 @@ export function ImportExport({ stored }: { stored: Stored }) {
   };
 
   const onExport = () => {
-    const file = exportWatches(stored);
-    downloadText(EXPORT_FILE_NAME, `${JSON.stringify(file, null, 2)}\n`);
-    setNotice({ tone: 'ok', text: tPlural('optionsExported', file.watches.length) });
+    void exportCode().then(
+      ({ exportWatches }) => {
+        const file = exportWatches(stored);
+        downloadText(EXPORT_FILE_NAME, `${JSON.stringify(file, null, 2)}\n`);
+        setNotice({ tone: 'ok', text: tPlural('optionsExported', file.watches.length) });
+      },
+      () => setNotice({ tone: 'error', text: t('optionsLoadFailed') }),
+    );
   };
 
   return (

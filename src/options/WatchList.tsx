@@ -6,12 +6,12 @@ import { accessPattern } from '../shared/host-access';
 import { t, tPlural } from '../shared/i18n';
 import { stateWord } from '../shared/status-view';
 import { accessNotice, askAccess } from './access';
+import { WatchEditor } from './editors';
 import { kindWord } from './form-parts';
 import { send } from './messaging';
 import type { Notice } from './notice';
 import { refusal } from './notice';
-import { type EditorMode, WatchEditor } from './WatchEditor';
-import { moveWatch } from './watch-form';
+import type { EditorMode } from './WatchEditor';
 
 interface ListProps {
   stored: Stored;
@@ -27,6 +27,8 @@ interface ListProps {
 export function WatchList({ stored, editingId, onEdit, onCloseEditor, onNotice, onFocusLater }: ListProps) {
   const ids = stored.watchIds.filter((id) => stored.watches[id]);
   const move = async (id: string, delta: -1 | 1) => {
+    // The form module (with moveWatch) is the editors'; a move loads it rather than the first paint.
+    const { moveWatch } = await import('./watch-form');
     const order = moveWatch(ids, id, delta);
     if (!order) return;
     onNotice(null);

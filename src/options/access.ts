@@ -2,10 +2,15 @@ import browser from 'webextension-polyfill';
 import { channelPermissions } from '../shared/channel-access';
 import { requestHostAccess } from '../shared/host-access';
 import { formatList, t } from '../shared/i18n';
-import { hostOfPattern } from './import-file';
 import type { Notice } from './notice';
 
 export type AccessAnswer = 'granted' | 'refused' | 'failed';
+
+/**
+ * A host permission pattern ("<scheme>://<host>/*") → its host, for telling the user which sites
+ * are asked for. Here, not in import-file.ts, so a notice does not load the import code.
+ */
+export const hostOfPattern = (pattern: string) => pattern.replace(/^[a-z]+:\/\//i, '').replace(/\/\*$/, '');
 
 /**
  * Asks for the given host permissions. Call it before any await in a click handler: browsers only
