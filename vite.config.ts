@@ -13,7 +13,8 @@ const RULE_CHECKS =
 const READERS = /src\/core\/kinds\/(page|json)\/(?!reasons\.ts|probe\.ts)[a-z-]+\.ts$/;
 
 /** Options page code that no part needs before its first paint (src/options/editors.ts, ImportExport). */
-const OPTIONS_LATER = /src\/(options\/(WatchEditor|ChannelEditor|ChannelChoice|TestResult|watch-form|import-file)\.tsx?|core\/import-export\.ts)$/;
+const OPTIONS_LATER =
+  /src\/(options\/(WatchEditor|ChannelEditor|ChannelChoice|TestResult|watch-form|import-file)\.tsx?|core\/import-export\.ts)$/;
 
 /** Gecko's add-on id; changing it makes Firefox treat the add-on as a different one. */
 const GECKO_ID = 'reopen-watch@reopen-watch';
