@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { createServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { makeCertificate } from './certificate';
+import { FREE_ACCOUNT_FEATURES } from './chatgpt-features';
 import { answerWithFault, type Fault } from './faults';
 
 export const SIM_EMAIL = 'sim.user@example.com';
@@ -181,7 +182,7 @@ export function accountsAnswer(mode: Exclude<PlusMode, 'flapping'>): unknown {
     accounts: {
       'acct-sim-1': {
         account: { account_user_role: 'account-owner', account_id: 'acct-sim-1', is_default: true, name: null, email: SIM_EMAIL },
-        features: ['beta_features', 'model_switcher', ...pauseFlag, 'shared_websocket'],
+        features: [...FREE_ACCOUNT_FEATURES, ...pauseFlag, 'shared_websocket'],
         entitlement: {
           subscription_id: subscribed ? 'sub-sim' : null,
           has_active_subscription: subscribed,

@@ -1,6 +1,7 @@
 // A fetch function that answers like chatgpt.com, for unit tests of the probe and the worker.
 import type { FetchLike } from '../../src/core/bounded-fetch';
 import { ACCOUNTS_PATH, SESSION_PATH } from '../../src/core/kinds/chatgpt-plus/probe';
+import { FREE_ACCOUNT_FEATURES } from '../sim/chatgpt-features';
 
 export const TOKEN = 'eyJ-unit-test-access-token-SECRET';
 export const EMAIL = 'person@example.com';
@@ -9,10 +10,10 @@ export type AccountMode = 'paused' | 'paused-2023' | 'open' | 'subscribed';
 
 export function accountsBody(mode: AccountMode): unknown {
   const features = {
-    paused: ['disable_plus_upgrade_ui', 'beta'],
+    paused: ['disable_plus_upgrade_ui', ...FREE_ACCOUNT_FEATURES],
     'paused-2023': ['disable_upgrade_ui'],
-    open: ['beta'],
-    subscribed: ['beta'],
+    open: FREE_ACCOUNT_FEATURES,
+    subscribed: FREE_ACCOUNT_FEATURES,
   }[mode];
   return {
     accounts: {

@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { FREE_ACCOUNT_FEATURES } from '../../../../tests/sim/chatgpt-features';
 import { looksLikePlusPause, readPlusAccount } from './account';
 
 // Feature lists shaped like real 2023–2025 accounts-check answers (~20–25 names each).
-const FREE_2023 = [
-  'beta_features',
-  'bizmodel_experiment_1',
-  'browsing_available',
-  'chat_preferences_available',
-  'data_controls_enabled',
-  'data_deletion_enabled',
-  'data_export_enabled',
-  'dfw_message_feedback',
-  'disable_team_upgrade_ui',
-  'infinite_scroll_history',
-  'log_intercom_events',
-  'log_statsig_events',
-  'model_switcher',
-  'new_model_switcher_20230512',
-  'plugins_available',
-  'priority_driven_models_list',
-  'shareable_links',
-  'show_existing_user_age_confirmation_modal',
-  'user_settings_announcements',
-  'new_plugin_oauth_endpoint',
-  'enterprise_upgrade_banner',
-];
+const FREE_2023 = FREE_ACCOUNT_FEATURES;
 const account = (features: string[]) => ({
   accounts: { default: { features, entitlement: { has_active_subscription: false, subscription_plan: 'chatgptfreeplan' } } },
 });

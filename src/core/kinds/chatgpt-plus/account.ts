@@ -4,6 +4,9 @@ import type { ReasonCode } from '../../verdict';
 export const PAUSE_FLAGS = ['disable_plus_upgrade_ui', 'disable_upgrade_ui'] as const;
 const FREE_PLAN = 'chatgptfreeplan';
 
+/** Real accounts carry dozens of features (20–60 seen since 2023); fewer than this is not a full list. */
+export const MIN_FEATURES = 5;
+
 const PAUSE_WORDS = ['disable', 'pause', 'block', 'waitlist', 'high_demand'];
 /** Flags about other plans' upgrades (free accounts carry `disable_team_upgrade_ui`) are not Plus pauses. */
 const OTHER_PLANS = ['team', 'pro', 'enterprise', 'business', 'edu', 'workspace'];
@@ -59,15 +62,22 @@ export function readPlusAccount(body: unknown): AccountReading {
       return { kind: 'subscribed', reason: 'paid-plan', evidence: `subscription_plan is ${quote(plan)}` };
     }
   }
+  // "No pause flag" is evidence only from a full list: a degraded answer (`features: []`) would read open.
+  if (features.length < MIN_FEATURES)
+    return unrecognised(`only ${features.length} features, too few to rule out a pause (accounts carry dozens)`);
   return { kind: 'open', reason: 'no-pause-flag', evidence: `no pause flag among ${features.length} features` };
 }
 
 function pickAccount(body: Json, accounts: Json): Json | null {
-  const byId = typeof body.default_account_id === 'string' ? accounts[body.default_account_id] : undefined;
+  const byId =
+    typeof body.default_account_id === 'string' && Object.hasOwn(accounts, body.default_account_id)
+      ? accounts[body.default_account_id]
+      : undefined;
   if (isObject(byId)) return byId;
-  if (isObject(accounts.default)) return accounts.default;
+  if (Object.hasOwn(accounts, 'default') && isObject(accounts.default)) return accounts.default;
   const ordering = body.account_ordering;
-  const first = Array.isArray(ordering) && typeof ordering[0] === 'string' ? accounts[ordering[0]] : undefined;
+  const first =
+    Array.isArray(ordering) && typeof ordering[0] === 'string' && Object.hasOwn(accounts, ordering[0]) ? accounts[ordering[0]] : undefined;
   return isObject(first) ? first : null;
 }
 

@@ -56,7 +56,18 @@ describe('probePlus: availability', () => {
 
   it('reads a well-formed account without a pause flag as open', async () => {
     const verdict = await probe(fakeChatGPT('open').fetch);
-    expect(verdict).toMatchObject({ kind: 'open', reason: 'no-pause-flag', evidence: 'no pause flag among 1 features' });
+    expect(verdict).toMatchObject({ kind: 'open', reason: 'no-pause-flag', evidence: 'no pause flag among 21 features' });
+  });
+
+  it.each([0, 1, 4])('reads an account with %i features as can’t tell (a degraded answer), never open', async (count) => {
+    const features = Array.from({ length: count }, (_, i) => `feature_${i}`);
+    const body = { accounts: { default: { features, entitlement: { has_active_subscription: false, subscription_plan: 'chatgptfreeplan' } } } };
+    const verdict = await accounts(body);
+    expect(verdict).toMatchObject({ kind: 'error', reason: 'unrecognised' });
+    expect(verdict.evidence).toBe(`only ${count} features, too few to rule out a pause (accounts carry dozens)`);
+    // A pause flag is evidence however short the list: it still reads paused.
+    const flagged = { accounts: { default: { ...body.accounts.default, features: [...features, 'disable_plus_upgrade_ui'] } } };
+    expect(await accounts(flagged)).toMatchObject({ kind: 'paused', reason: 'pause-flag' });
   });
 
   it('reads an active subscription as subscribed', async () => {
