@@ -100,15 +100,27 @@ describe('classifyResponse', () => {
     expect(classify({ status: 303, headers: new Headers({ Location: 'https://accounts.idp.example/signin' }) })?.kind).toBe('signed-out');
   });
 
-  it('reads a redirect to the home page or another site as an error, and reads redirects within the site', () => {
+  it('reads a redirect to the home page, another page of the site or another site as an error', () => {
     expect(classify({ redirected: true, finalUrl: 'https://shop.example/' })).toEqual({
       kind: 'error',
       reason: 'redirected',
       evidence: 'redirected away to shop.example/',
     });
     expect(classify({ redirected: true, finalUrl: 'https://other.example/p/1' })).toMatchObject({ reason: 'redirected' });
-    expect(classify({ redirected: true, finalUrl: 'https://www.shop.example/en-us/p/1/' })).toBeNull();
+    // A discontinued product sent to its category, full of "Add to cart" for other things.
+    expect(classify({ redirected: true, finalUrl: 'https://shop.example/c/shoes' })).toEqual({
+      kind: 'error',
+      reason: 'redirected',
+      evidence: 'redirected away to shop.example/c/shoes',
+    });
+    expect(classify({ redirected: true, finalUrl: 'https://www.shop.example/en-us/p/1/' })).toMatchObject({ reason: 'redirected' });
+  });
+
+  it('reads a redirect that kept the page: only the query, a trailing slash, www. or https changed', () => {
     expect(classify({ url: 'https://shop.example/', finalUrl: 'https://shop.example/?ref=x' })).toBeNull();
+    expect(classify({ redirected: true, finalUrl: 'https://shop.example/p/1/' })).toBeNull();
+    expect(classify({ redirected: true, finalUrl: 'https://www.shop.example/p/1?utm=x' })).toBeNull();
+    expect(classify({ url: 'http://shop.example/p/1', finalUrl: 'https://shop.example/p/1' })).toBeNull();
   });
 
   it('does not call a page that lives under a sign-in-like path a redirect', () => {

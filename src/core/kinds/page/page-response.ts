@@ -61,7 +61,8 @@ export function classifyResponse(response: FetchedResponse): Reading<ResponseRea
   }
   if (status === 0) return reading('error', 'http-status', 'no readable answer (opaque redirect or blocked request)');
   if (status >= 200 && status < 300) {
-    return redirectedAway(response.url, target) ? reading('error', 'redirected', `redirected away to ${describeUrl(target)}`) : null;
+    const away = redirectedAway(response.url, target);
+    return away ? reading('error', 'redirected', away) : null;
   }
   if (location) return reading('error', 'http-status', `HTTP ${status} redirect to ${describeUrl(target)}`);
   const note = status === 403 ? ' without a challenge' : status === 404 ? ' not found' : status === 410 ? ' gone' : '';
@@ -69,19 +70,19 @@ export function classifyResponse(response: FetchedResponse): Reading<ResponseRea
 }
 
 /**
- * A removed product often redirects to the home page or another site, whose "Add to cart" buttons
- * belong to other things. Redirects within the page's own site (https, a trailing slash, a locale
- * prefix, a renamed product) are still read.
+ * A removed product often redirects to the home page, a category page full of "Add to cart"
+ * buttons for other things, or another site: none of them is the watched page. A redirect is read
+ * only when it kept the page: the same site (`www.` or not, http or https) and the same path, up
+ * to a trailing slash; only the query string may change. Null when it kept the page, else where it went.
  */
-function redirectedAway(asked: string, landed: string): boolean {
-  try {
-    const from = new URL(asked);
-    const to = new URL(landed);
-    const site = (url: URL) => url.hostname.replace(/^www\./, '');
-    return site(from) !== site(to) || (to.pathname === '/' && from.pathname !== '/');
-  } catch {
-    return false;
-  }
+function redirectedAway(asked: string, landed: string): string | null {
+  if (!URL.canParse(asked) || !URL.canParse(landed)) return null;
+  const from = new URL(asked);
+  const to = new URL(landed);
+  const site = (url: URL) => url.hostname.replace(/^www\./, '');
+  const path = (url: URL) => url.pathname.replace(/\/+$/, '') || '/';
+  if (site(from) !== site(to)) return `redirected away to ${describeUrl(landed)}`;
+  return path(from) === path(to) ? null : `redirected away to ${describeUrl(landed)}`;
 }
 
 function resolve(location: string, base: string): string {
