@@ -61,7 +61,9 @@ describe('probePlus: availability', () => {
 
   it.each([0, 1, 4])('reads an account with %i features as can’t tell (a degraded answer), never open', async (count) => {
     const features = Array.from({ length: count }, (_, i) => `feature_${i}`);
-    const body = { accounts: { default: { features, entitlement: { has_active_subscription: false, subscription_plan: 'chatgptfreeplan' } } } };
+    const body = {
+      accounts: { default: { features, entitlement: { has_active_subscription: false, subscription_plan: 'chatgptfreeplan' } } },
+    };
     const verdict = await accounts(body);
     expect(verdict).toMatchObject({ kind: 'error', reason: 'unrecognised' });
     expect(verdict.evidence).toBe(`only ${count} features, too few to rule out a pause (accounts carry dozens)`);
