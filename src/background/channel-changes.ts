@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import { CHANNELS_KEY } from '../core/channels/stored';
 import { isRecord } from '../core/channels/text';
+import { sameValue } from '../core/same-value';
 import { log } from '../shared/log';
 import { redactAll, updateChannelStatus } from './channel-store';
 import { dropDeliveries, sendDue } from './outbox-sender';
@@ -27,7 +28,7 @@ export async function followChannelChange(before: unknown, after: unknown): Prom
   }
   for (const [id, entry] of now) {
     const previous = old.get(id);
-    if (previous && JSON.stringify(previous) === JSON.stringify(entry)) continue;
+    if (previous && sameValue(previous, entry)) continue;
     await updateChannelStatus(id, ({ broken: _, ...rest }) => rest);
     log.info(previous ? 'channel changed' : 'channel added', { channelId: id, type: String(entry.type), enabled: entry.enabled === true });
   }

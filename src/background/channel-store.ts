@@ -14,6 +14,8 @@ import {
 } from '../core/channels/stored';
 import type { ChannelConfig } from '../core/channels/types';
 import { keyedQueue } from '../core/keyed-queue';
+import { own } from '../core/own';
+import { sameValue } from '../core/same-value';
 import { log } from '../shared/log';
 
 export interface Channels {
@@ -82,13 +84,13 @@ export function updateChannelStatus(id: string, change: (status: ChannelStatus) 
     const { channels, status } = await readRaw();
     const config = channels.find((c) => c.id === id);
     if (!config) return;
-    const before = status[id] ?? {};
+    const before = own(status, id) ?? {};
     const secrets = secretsOfAny(config);
     const clean = (note?: { why: string; at: number }) => note && { why: redact(redactAll(note.why), secrets), at: note.at };
     const changed = change(before);
     const after: ChannelStatus = { ...changed, broken: clean(changed.broken), lastLost: clean(changed.lastLost) };
     for (const key of ['broken', 'lastLost'] as const) if (after[key] === undefined) delete after[key];
-    if (JSON.stringify(after) === JSON.stringify(before)) return;
+    if (sameValue(after, before)) return;
     await write({ [CHANNEL_STATUS_KEY]: { ...status, [id]: after } });
   });
 }

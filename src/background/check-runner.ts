@@ -1,11 +1,13 @@
 import browser from 'webextension-polyfill';
+import { failedCheck } from '../core/check-failure';
+import { withDeadline } from '../core/deadline';
 import { recordCheck } from '../core/history';
-import { CONFIRM_DELAY_MS, probeFor } from '../core/kinds';
+import { CONFIRM_DELAY_MS, type Probe, probeFor } from '../core/kinds';
 import { nextDelayMs } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
 import { KEYS } from '../core/stored-schema';
 import type { Verdict } from '../core/verdict';
-import { intervalMsOf, originOf, type WatchDef } from '../core/watch-def';
+import { intervalMsOf, originOf, readsSame, type WatchDef } from '../core/watch-def';
 import { applyReadings, CANT_CHECK_AFTER_MS, type Effect, needsConfirmation, REOPEN_COOLDOWN_MS } from '../core/watch-state';
 import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
 import { log } from '../shared/log';
@@ -23,6 +25,17 @@ export const MIN_GAP_MS = 20_000;
 const MAX_INLINE_WAIT_MS = 3_000;
 const MAX_MANUAL_WAIT_MS = 12_000;
 const AUTOMATIC_TRIGGERS = new Set(['alarm', 'startup', 'watchdog']);
+/** The one trigger that checks while watching is off or the watch is switched off: the user asked. */
+const USER_TRIGGER = 'check-now';
+/**
+ * The reading and its confirmation end within this, whatever hangs: two requests of 15 s each,
+ * the confirmation's wait and the site's spacing fit; a reader or document that never answers does not.
+ */
+export const READ_DEADLINE_MS = 75_000;
+/** Saving the readings ends within this (a storage that hangs); the watchdog then tries again. */
+const COMMIT_DEADLINE_MS = 15_000;
+/** No check holds its place for longer, so a later alarm never joins one that hangs for ever. */
+export const CHECK_DEADLINE_MS = 110_000;
 
 // Only deduplicates overlapping triggers within one worker life; nothing is lost if it resets.
 const inFlight = new Map<string, Promise<Verdict | null>>();
@@ -31,7 +44,7 @@ const inFlight = new Map<string, Promise<Verdict | null>>();
 export function runCheck(id: string, trigger: string): Promise<Verdict | null> {
   let running = inFlight.get(id);
   if (!running) {
-    running = checkOnce(id, trigger).finally(() => inFlight.delete(id));
+    running = boundedCheck(id, trigger).finally(() => inFlight.delete(id));
     inFlight.set(id, running);
   }
   return running;
@@ -39,7 +52,31 @@ export function runCheck(id: string, trigger: string): Promise<Verdict | null> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function checkOnce(id: string, trigger: string): Promise<Verdict | null> {
+/** A check that gave up waiting must not commit later, over whatever came since. */
+interface Attempt {
+  abandoned: boolean;
+}
+
+/**
+ * The check, and what to do when it throws or hangs where no reading could be made of it (storage,
+ * alarms, permissions): a throw still commits a can't-tell verdict when storage lets it; a hang
+ * gives up its place after CHECK_DEADLINE_MS. Rejects only when even the failure cannot be saved.
+ */
+async function boundedCheck(id: string, trigger: string): Promise<Verdict | null> {
+  const attempt: Attempt = { abandoned: false };
+  const startedAt = Date.now();
+  try {
+    return await withDeadline(checkOnce(id, trigger, attempt), CHECK_DEADLINE_MS, 'the check');
+  } catch (error) {
+    attempt.abandoned = true;
+    log.warn('check failed; saved as can’t tell', { watchId: id, trigger, error: String(error) });
+    const loaded = await withDeadline(loadForCheck(id), COMMIT_DEADLINE_MS, 'storage');
+    if (!loaded) return null;
+    return commit(id, trigger, [failedCheck(error, startedAt, Date.now())], loaded, { abandoned: false });
+  }
+}
+
+async function checkOnce(id: string, trigger: string, attempt: Attempt): Promise<Verdict | null> {
   const loaded = await loadForCheck(id);
   if (!loaded) {
     log.info('check skipped: no such watch', { watchId: id, trigger });
@@ -48,7 +85,7 @@ async function checkOnce(id: string, trigger: string): Promise<Verdict | null> {
   }
   const { def, state } = loaded.record;
   const automatic = AUTOMATIC_TRIGGERS.has(trigger);
-  if (automatic && (loaded.settings.paused || !def.enabled)) {
+  if (trigger !== USER_TRIGGER && (loaded.settings.paused || !def.enabled)) {
     log.info(loaded.settings.paused ? 'check skipped: watching is paused' : 'check skipped: watch is switched off', {
       watchId: id,
       trigger,
@@ -65,15 +102,16 @@ async function checkOnce(id: string, trigger: string): Promise<Verdict | null> {
 
   // If the worker dies mid-check, this wakes it again: the watch never goes silent.
   await armWatchdog(id, Date.now());
-  const secret = def.kind === 'json' ? await readSecret(id) : null;
+  const secret = def.kind === 'json' ? await readSecret(id, def) : null;
   const probe = probeFor(def, {
     fetch: (url, init) => fetch(url, init),
     now: Date.now,
     readPage: pageReader,
     latest: state.latest,
     secretHeader: secret,
+    expectedValueType: state.valueType ?? null,
   });
-  if (!(await hasHostAccess(def))) return commit(id, trigger, [noHostAccessVerdict(def, Date.now())], loaded);
+  if (!(await hasHostAccess(def))) return commit(id, trigger, [noHostAccessVerdict(def, Date.now())], loaded, attempt);
 
   // Never two checks to one origin within 10 s, across watches: claimed right before the request.
   // "Check now" waits for its turn; the user asked for it.
@@ -85,15 +123,32 @@ async function checkOnce(id: string, trigger: string): Promise<Verdict | null> {
     await scheduleNext(id, turn.retryAt);
     return null;
   }
-  const readings: Verdict[] = [await probe.check()];
-  if (needsConfirmation(state, readings[0] as Verdict)) {
+  const readings = await read(probe, loaded.record.def, state, secret ? [secret.value] : []);
+  return commit(id, trigger, readings, loaded, attempt);
+}
+
+/**
+ * The watch's reading, and when it first reads open the re-read that confirms it. A reader that
+ * throws or hangs ends the readings with a can't-tell one (after READ_DEADLINE_MS at most).
+ */
+async function read(probe: Probe, def: WatchDef, state: Started['record']['state'], secrets: string[]): Promise<Verdict[]> {
+  const readings: Verdict[] = [];
+  const startedAt = Date.now();
+  const steps = async () => {
+    readings.push(await probe.check());
+    if (!needsConfirmation(state, readings[0] as Verdict)) return;
     await sleep(CONFIRM_DELAY_MS[def.kind]);
     // The re-read is a request to the same origin too (ChatGPT's own pair of requests is one check).
-    if (def.kind !== 'chatgpt-plus') await waitForOrigin(origin, MAX_MANUAL_WAIT_MS * 2);
+    if (def.kind !== 'chatgpt-plus') await waitForOrigin(originOf(def.url), MAX_MANUAL_WAIT_MS * 2);
     readings.push(await probe.confirm());
+  };
+  try {
+    await withDeadline(steps(), READ_DEADLINE_MS, 'the reading');
+    return readings;
+  } catch (error) {
+    // What was read before the failure stands; a half-done confirmation never confirms.
+    return [...readings, failedCheck(error, startedAt, Date.now(), secrets)];
   }
-
-  return commit(id, trigger, readings, loaded);
 }
 
 type Started = Pick<NonNullable<Awaited<ReturnType<typeof loadForCheck>>>, 'record' | 'settings'>;
@@ -105,44 +160,51 @@ const alertPolicy = (settings: Settings, def: WatchDef) => ({
 });
 
 /**
- * The check's alerts go to the phone and chat channels before the commit, worked out from the
- * state the check started with: a worker that dies before the commit leaves that state as it was,
- * so the next check makes the same event ids and the outbox (which remembers ids for a day) sends
- * each once. Queued after the commit, such an alert would be lost for good. Never throws.
+ * Folds one wake's readings into the watch, reschedules it, shows them, and raises its alerts.
+ * Only onto the definition that was read: a watch edited to another page or rule while it was
+ * read keeps its new question unanswered (the readings are dropped, logged), a removed one gets
+ * nothing. Its phone and chat alerts are queued in the same turn as the commit, from the record
+ * the commit folds into, and before it is written: a worker that dies in between leaves that
+ * record as it was, so the check done again makes the same event ids and the outbox sends each once.
  */
-async function queueForChannels({ record, settings }: Started, readings: Verdict[], now: number): Promise<void> {
-  const { effects } = applyReadings(record.state, readings, now, alertPolicy(settings, record.def));
-  for (const effect of effects)
-    if (effect.type !== 'clear-cant-check')
-      await enqueueAlert(
-        record.def,
-        effect.type === 'alert-reopened' ? 'reopened' : 'cant-check',
-        readings.at(-1) as Verdict,
-        now,
-        record.state,
-      );
-}
-
-/** Folds one wake's readings into the watch, reschedules it, shows them, and raises its alerts. */
-async function commit(id: string, trigger: string, readings: Verdict[], started: Started): Promise<Verdict | null> {
-  // Folded into the watch's latest stored state inside its write queue: an edit made while the
-  // probe ran is kept, and this check's verdict is never lost to it.
+async function commit(id: string, trigger: string, readings: Verdict[], started: Started, attempt: Attempt): Promise<Verdict | null> {
   let effects: Effect[] = [];
+  let alerts: () => Promise<void> = async () => undefined;
+  let dropped = false;
   const now = Date.now();
-  await queueForChannels(started, readings, now);
-  const result = await updateWatch(id, (record, settings) => {
-    const applied = applyReadings(record.state, readings, now, alertPolicy(settings, record.def));
-    effects = applied.effects;
-    const { latest, failureStreak } = applied.state;
-    applied.state.nextCheckAt =
-      settings.paused || !record.def.enabled ? null : now + nextDelayMs(latest, failureStreak, intervalMsOf(record.def), Math.random());
-    return { state: applied.state, history: recordCheck(record.history, readings, applied.state, now) };
-  });
+  const result = await withDeadline(
+    updateWatch(
+      id,
+      (record, settings) => {
+        if (attempt.abandoned || !readsSame(record.def, started.record.def)) {
+          dropped = true;
+          return null;
+        }
+        const applied = applyReadings(record.state, readings, now, alertPolicy(settings, record.def));
+        effects = applied.effects;
+        const latest = readings.at(-1) as Verdict;
+        alerts = async () => {
+          for (const effect of applied.effects)
+            if (effect.type !== 'clear-cant-check')
+              await enqueueAlert(record.def, effect.type === 'alert-reopened' ? 'reopened' : 'cant-check', latest, now, record.state);
+        };
+        const { failureStreak } = applied.state;
+        applied.state.nextCheckAt =
+          settings.paused || !record.def.enabled ? null : now + nextDelayMs(latest, failureStreak, intervalMsOf(record.def), Math.random());
+        return { state: applied.state, history: recordCheck(record.history, readings, applied.state, now) };
+      },
+      () => alerts(),
+    ),
+    COMMIT_DEADLINE_MS,
+    'saving the check',
+  );
   if (!result) return null; // removed while it was being checked
-  await syncAlarm(id, result.record.state.nextCheckAt);
+  if (dropped) return dropReadings(id, trigger, result.record, result.settings);
   await disarmWatchdog(id);
-  await renderToolbar(result.summary, result.settings, result.record, now);
-  for (const effect of effects) await carryOut(effect, result.record.def, result.settings);
+  await syncAlarm(id, result.record.state.nextCheckAt);
+  // Each step on its own: a toolbar that fails to draw must not cost the alert after it.
+  await settle('toolbar', renderToolbar(result.summary, result.settings, result.record, now));
+  for (const effect of effects) await settle('alert', carryOut(effect, result.record.def, result.settings));
 
   for (const reading of readings) {
     const { kind, reason, status, durationMs, bytes, requests, evidence } = reading;
@@ -151,8 +213,32 @@ async function commit(id: string, trigger: string, readings: Verdict[], started:
   return result.record.state.latest;
 }
 
-async function readSecret(id: string): Promise<{ name: string; value: string } | null> {
+/** The watch changed under the check: its new definition gets a check of its own, soon. */
+async function dropReadings(id: string, trigger: string, record: Started['record'], settings: Settings): Promise<null> {
+  log.info('check dropped: the watch was changed while it was being checked', { watchId: id, trigger });
+  await disarmWatchdog(id);
+  const soon = settings.paused || !record.def.enabled ? null : Math.max(Date.now() + 1000, record.state.nextCheckAt ?? 0);
+  await scheduleNext(id, soon);
+  return null;
+}
+
+async function settle(what: string, work: Promise<unknown>): Promise<void> {
+  try {
+    await work;
+  } catch (error) {
+    log.warn(`${what} failed after a check`, { error: String(error) });
+  }
+}
+
+/**
+ * A JSON watch's request header, sent only over https to the watch's own origin (where it was
+ * saved); a header saved for another origin is never sent.
+ */
+async function readSecret(id: string, def: WatchDef): Promise<{ name: string; value: string } | null> {
   const key = KEYS.secret(id);
-  const value = (await browser.storage.local.get(key))[key] as { name?: unknown; value?: unknown } | undefined;
-  return typeof value?.name === 'string' && typeof value.value === 'string' ? { name: value.name, value: value.value } : null;
+  const value = (await browser.storage.local.get(key))[key] as { name?: unknown; value?: unknown; origin?: unknown } | undefined;
+  if (typeof value?.name !== 'string' || typeof value.value !== 'string') return null;
+  const origin = originOf(def.url);
+  if (!origin.startsWith('https://') || (value.origin !== undefined && value.origin !== origin)) return null;
+  return { name: value.name, value: value.value };
 }

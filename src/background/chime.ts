@@ -5,6 +5,9 @@ import { askOffscreen } from './offscreen';
 /** The chime (scripts/draw-chime.ts), bundled with the extension: nothing is fetched from elsewhere. */
 export const CHIME_PATH = 'chime.wav';
 
+/** Playback starts at once or not at all: a document that does not say so by then has hung. */
+const CHIME_TIMEOUT_MS = 5_000;
+
 /**
  * Plays the chime once. Firefox's event page is a document and plays it itself; Chrome's service
  * worker cannot, so the offscreen document does. Never throws: a sound that cannot play (no audio
@@ -13,7 +16,7 @@ export const CHIME_PATH = 'chime.wav';
 export async function playChime(): Promise<void> {
   try {
     if (import.meta.env.MODE === 'firefox') await new Audio(browser.runtime.getURL(CHIME_PATH)).play();
-    else await askOffscreen<{ played: true }>({ type: 'play-chime', path: CHIME_PATH });
+    else await askOffscreen<{ played: true }>({ type: 'play-chime', path: CHIME_PATH }, CHIME_TIMEOUT_MS);
     log.info('chime played');
   } catch (error) {
     log.warn('chime could not be played', { error: String(error) });

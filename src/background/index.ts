@@ -1,7 +1,8 @@
 import browser, { type Tabs } from 'webextension-polyfill';
 import { CHATGPT_ORIGIN } from '../core/kinds/chatgpt-plus/urls';
 import { needsUser } from '../core/verdict';
-import { CHATGPT_WATCH_ID, originPattern } from '../core/watch-def';
+import { CHATGPT_WATCH_ID } from '../core/watch-def';
+import { accessPattern } from '../shared/host-access';
 import { log } from '../shared/log';
 import { registerChannelChanges } from './channel-changes';
 import { runCheck } from './check-runner';
@@ -71,8 +72,7 @@ browser.permissions.onAdded.addListener(({ origins }) => {
       for (const id of stored.watchIds) {
         const record = stored.watches[id];
         if (!record?.def.enabled || record.state.latest?.reason !== 'no-host-access') continue;
-        const pattern = record.def.kind === 'chatgpt-plus' ? `${CHATGPT_ORIGIN}/*` : originPattern(record.def.url);
-        if (origins.includes(pattern)) await runCheck(id, 'access-granted');
+        if (origins.includes(accessPattern(record.def))) await runCheck(id, 'access-granted');
       }
     })
     .catch(report('access check'));

@@ -1,11 +1,13 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { EMPTY_HISTORY } from '../core/history';
+import { isJsonType } from '../core/kinds/json/json-type';
+import { own } from '../core/own';
 import { nextDelayMs } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
 import { KEYS, type Stored, watchKeys } from '../core/stored-schema';
-import { CHATGPT_WATCH_ID, intervalMsOf, MAX_WATCHES, type WatchDef } from '../core/watch-def';
+import { CHATGPT_WATCH_ID, intervalMsOf, MAX_WATCHES, originOf, readsSame, type WatchDef } from '../core/watch-def';
 import { checkWatchFile, checkWatchShape } from '../core/watch-shape';
-import { INITIAL_WATCH } from '../core/watch-state';
+import { INITIAL_WATCH, type WatchState } from '../core/watch-state';
 import { log } from '../shared/log';
 import { isPageRequest, type PageRequest, type WorkerResponse } from '../shared/protocol';
 import { runCheck } from './check-runner';
@@ -59,11 +61,11 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
         : { ok: false, error: 'not checked: no such watch, or its site was contacted moments ago (the check is scheduled)' };
     }
     case 'add-watch':
-      return { ok: true, watchId: (await addWatches([shaped(checkWatchShape(request.watch))]))[0] };
+      return { ok: true, watchId: (await addWatches([shaped(checkWatchShape(request.watch))], seenType(request.valueType)))[0] };
     case 'import-watches':
       return { ok: true, added: (await addWatches(shaped(checkWatchFile(request.file)))).length };
     case 'update-watch':
-      await editWatch(id, request.changes);
+      await editWatch(id, request.changes, seenType(request.valueType));
       break;
     case 'save-settings':
       await changeList((s) => ({
@@ -78,7 +80,7 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
     case 'remove-watch':
       if (id === CHATGPT_WATCH_ID) throw refuse(['the ChatGPT Plus watch can be switched off but not removed']);
       await changeList(
-        (s) => (s.watches[id] ? { [KEYS.watchIds]: s.watchIds.filter((w) => w !== id) } : null),
+        (s) => (own(s.watches, id) ? { [KEYS.watchIds]: s.watchIds.filter((w) => w !== id) } : null),
         [...watchKeys(id), KEYS.secret(id)],
       );
       break;
@@ -86,7 +88,10 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
       await changeList((s) => {
         const list = request.watchIds;
         const same =
-          Array.isArray(list) && list.length === s.watchIds.length && new Set(list).size === list.length && list.every((w) => s.watches[w]);
+          Array.isArray(list) &&
+          list.length === s.watchIds.length &&
+          new Set(list).size === list.length &&
+          list.every((w) => own(s.watches, w));
         if (!same) throw refuse(['the new order must list every watch once']);
         return { [KEYS.watchIds]: list };
       });
@@ -104,6 +109,8 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
 }
 
 const flag = (value: unknown, current: boolean) => (typeof value === 'boolean' ? value : current);
+/** A JSON value type the editor's Test showed: the user saw it, so the watch expects it. */
+const seenType = (value: unknown) => (isJsonType(value) ? { valueType: value } : {});
 
 /** Writes a change to the list or the settings, then makes alarms and the toolbar follow. */
 async function changeList(change: (s: Stored) => Record<string, unknown> | null, removals: string[] = []): Promise<Stored> {
@@ -114,13 +121,13 @@ async function changeList(change: (s: Stored) => Record<string, unknown> | null,
   const now = Date.now();
   // Alarms of removed or switched-off watches are cleared here too.
   await reconcileAlarms(stored, now);
-  const enabled = stored.watchIds.map((w) => stored.watches[w]).filter((r) => r?.def.enabled);
+  const enabled = stored.watchIds.map((w) => own(stored.watches, w)).filter((r) => r?.def.enabled);
   await renderToolbar(stored.summary, stored.settings, enabled.length === 1 ? (enabled[0] ?? null) : null, now);
   return stored;
 }
 
 /** Adds watches (all or nothing); a chatgpt-plus entry updates the built-in watch instead. */
-async function addWatches(watches: Watch[]): Promise<string[]> {
+async function addWatches(watches: Watch[], seen: Partial<Pick<WatchState, 'valueType'>> = {}): Promise<string[]> {
   const ids: string[] = [];
   await changeList((s) => {
     const added = watches.filter((w) => w.kind !== 'chatgpt-plus').length;
@@ -128,14 +135,15 @@ async function addWatches(watches: Watch[]): Promise<string[]> {
     const writes: Record<string, unknown> = {};
     const order = [...s.watchIds];
     for (const { url: _url, rule: _rule, name: _name, ...settings } of watches.filter((w) => w.kind === 'chatgpt-plus')) {
-      writes[KEYS.def(CHATGPT_WATCH_ID)] = { ...s.watches[CHATGPT_WATCH_ID]?.def, ...settings };
+      writes[KEYS.def(CHATGPT_WATCH_ID)] = { ...own(s.watches, CHATGPT_WATCH_ID)?.def, ...settings };
       ids.push(CHATGPT_WATCH_ID);
     }
     for (const watch of watches.filter((w) => w.kind !== 'chatgpt-plus')) {
       const id = crypto.randomUUID().replace(/-/g, '').slice(0, 12);
       ids.push(id);
       order.push(id);
-      Object.assign(writes, { [KEYS.def(id)]: { id, ...watch }, [KEYS.state(id)]: INITIAL_WATCH, [KEYS.history(id)]: EMPTY_HISTORY });
+      const state = watch.kind === 'json' ? { ...INITIAL_WATCH, ...seen } : INITIAL_WATCH;
+      Object.assign(writes, { [KEYS.def(id)]: { id, ...watch }, [KEYS.state(id)]: state, [KEYS.history(id)]: EMPTY_HISTORY });
     }
     // The list last: if the worker dies between the writes, a full load still finds the new watches.
     writes[KEYS.watchIds] = order;
@@ -147,30 +155,46 @@ async function addWatches(watches: Watch[]): Promise<string[]> {
 
 const EDITABLE = ['name', 'url', 'rule', 'intervalMinutes', 'notify', 'enabled', 'channels'];
 
-async function editWatch(id: string, changes: Record<string, unknown>): Promise<void> {
+async function editWatch(id: string, changes: Record<string, unknown>, seen: Partial<Pick<WatchState, 'valueType'>>): Promise<void> {
   const unknown = Object.keys(changes).filter((key) => !EDITABLE.includes(key));
   if (unknown.length > 0) throw refuse(unknown.map((key) => `"${key}" cannot be changed`));
   let problems: string[] = [];
-  const result = await updateWatch(id, (record) => {
-    const { id: _id, ...current } = record.def;
-    const plus = current.kind === 'chatgpt-plus';
-    const checked = checkWatchShape({ ...current, ...changes, ...(plus ? { url: undefined, rule: undefined } : {}) });
-    if (!checked.ok) {
-      problems = checked.problems;
-      return null;
-    }
-    const def: WatchDef = { id, ...checked.watch };
-    // A different page or rule is a different question: what was confirmed about the old one no longer holds.
-    // The count of alerts raised stays: it keeps each alert's event id new (src/core/outbox.ts).
-    if (def.url !== record.def.url || JSON.stringify(def.rule) !== JSON.stringify(record.def.rule))
-      return { def, state: { ...INITIAL_WATCH, alertsRaised: record.state.alertsRaised } };
-    if (def.intervalMinutes === record.def.intervalMinutes) return { def };
-    // A new interval counts from the last check, not from whenever the old alarm was due.
-    const { latest, failureStreak } = record.state;
-    const now = Date.now();
-    const nextCheckAt = Math.max(now + 1000, (latest?.at ?? now) + nextDelayMs(latest, failureStreak, intervalMsOf(def), Math.random()));
-    return { def, state: { ...record.state, nextCheckAt: def.enabled ? nextCheckAt : null } };
-  });
+  let dropSecret = false;
+  const result = await updateWatch(
+    id,
+    (record) => {
+      const { id: _id, ...current } = record.def;
+      const plus = current.kind === 'chatgpt-plus';
+      const checked = checkWatchShape({ ...current, ...changes, ...(plus ? { url: undefined, rule: undefined } : {}) });
+      if (!checked.ok) {
+        problems = checked.problems;
+        return null;
+      }
+      const def: WatchDef = { id, ...checked.watch };
+      // A JSON watch's header belongs to the origin it was saved for, and goes over https only.
+      dropSecret = def.kind === 'json' && (originOf(def.url) !== originOf(record.def.url) || !def.url.startsWith('https://'));
+      const expects = def.kind === 'json' ? seen : {};
+      // A different page or rule is a different question: what was confirmed about the old one no longer holds.
+      // The count of alerts raised stays: it keeps each alert's event id new (src/core/outbox.ts).
+      if (!readsSame(def, record.def)) return { def, state: { ...INITIAL_WATCH, alertsRaised: record.state.alertsRaised, ...expects } };
+      // The user saw this value's type in Test and saved: the watch expects it from now on.
+      let state = expects.valueType && expects.valueType !== record.state.valueType ? { ...record.state, ...expects } : null;
+      if (def.intervalMinutes !== record.def.intervalMinutes) {
+        // A new interval counts from the last check, not from whenever the old alarm was due.
+        const { latest, failureStreak } = record.state;
+        const now = Date.now();
+        const next = Math.max(now + 1000, (latest?.at ?? now) + nextDelayMs(latest, failureStreak, intervalMsOf(def), Math.random()));
+        state = { ...(state ?? record.state), nextCheckAt: def.enabled ? next : null };
+      }
+      return state ? { def, state } : { def };
+    },
+    // Removed before the new address is written: no moment where the old header meets the new site.
+    async () => {
+      if (!dropSecret || (await browser.storage.local.get(KEYS.secret(id)))[KEYS.secret(id)] === undefined) return;
+      await browser.storage.local.remove(KEYS.secret(id));
+      log.info('request header dropped: it belongs to the site it was saved for, over https', { watchId: id });
+    },
+  );
   if (problems.length > 0 || !result) throw refuse(problems.length > 0 ? problems : ['no such watch']);
   // The reconciliation gives a moved or new time its alarm (and a fresh watch a check soon).
   await changeList(() => null);

@@ -5,12 +5,14 @@
 // reason is AUDIO_PLAYBACK after 30 s without sound, but only when no reason keeps it: DOM_PARSER
 // sets no limit, so the document itself decides, closing once idle (src/offscreen/main.ts).
 import browser from 'webextension-polyfill';
+import { DeadlineError, withDeadline } from '../core/deadline';
 
 export const OFFSCREEN_PATH = 'src/offscreen/index.html';
 
 /** Typed views of the two APIs the polyfill passes through to Chrome as they are. */
 interface OffscreenApi {
   createDocument(parameters: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  closeDocument(): Promise<void>;
 }
 interface ContextsApi {
   getContexts(filter: { contextTypes: string[]; documentUrls: string[] }): Promise<unknown[]>;
@@ -40,9 +42,23 @@ async function ensureOffscreen(): Promise<void> {
 /**
  * Sends one request to the offscreen document, creating it when there is none. A document just
  * created may not have registered its listener yet, and one closing as idle no longer answers:
- * either way it is tried again briefly. Throws what the document answered as `{ error }`.
+ * either way it is tried again briefly. Throws what the document answered as `{ error }`, and a
+ * DeadlineError when no answer came within `timeoutMs`: then the document, hung or gone astray,
+ * is closed, so the next request gets a fresh one instead of waiting on it too.
  */
-export async function askOffscreen<T extends object>(request: { type: string } & Record<string, unknown>): Promise<T> {
+export async function askOffscreen<T extends object>(request: { type: string } & Record<string, unknown>, timeoutMs = 10_000): Promise<T> {
+  try {
+    return await withDeadline(ask<T>(request), timeoutMs, 'the offscreen document');
+  } catch (error) {
+    if (error instanceof DeadlineError) {
+      await (browser as unknown as { offscreen: OffscreenApi }).offscreen.closeDocument().catch(() => undefined);
+      creating = null;
+    }
+    throw error;
+  }
+}
+
+async function ask<T extends object>(request: { type: string } & Record<string, unknown>): Promise<T> {
   await ensureOffscreen();
   for (let attempt = 0; ; attempt++) {
     try {

@@ -28,6 +28,7 @@ import {
   STALE_IN_FLIGHT_MS,
   settle,
 } from '../core/outbox';
+import { sameValue } from '../core/same-value';
 import type { Verdict } from '../core/verdict';
 import { targetUrl, type WatchDef } from '../core/watch-def';
 import { CANT_CHECK_AFTER_MS, type WatchState } from '../core/watch-state';
@@ -205,7 +206,7 @@ async function deliver(config: ChannelConfig, event: ChannelEvent): Promise<Deli
 async function refusedByOldSettings(sent: ChannelConfig, outcome: DeliveryOutcome): Promise<DeliveryOutcome> {
   if (outcome.type !== 'broken') return outcome;
   const now = (await loadChannels()).channels.find((c) => c.id === sent.id);
-  if (!now || JSON.stringify(now) === JSON.stringify(sent)) return outcome;
+  if (!now || sameValue(now, sent)) return outcome;
   return { type: 'retry', why: `${outcome.why}, with settings changed since` };
 }
 
@@ -346,9 +347,10 @@ async function scheduleAlarm(): Promise<void> {
  * sending goes on in the background (the check does not wait for it). Never throws.
  */
 export async function enqueueAlert(watch: WatchDef, kind: AlertKind, verdict: Verdict, at: number, before: WatchState): Promise<void> {
+  let targets: string[] = [];
   try {
     const { channels, status } = await loadChannels();
-    const targets = channels.filter((c) => c.enabled && !status[c.id]?.broken && usesChannel(watch, c.id)).map((c) => c.id);
+    targets = channels.filter((c) => c.enabled && !status[c.id]?.broken && usesChannel(watch, c.id)).map((c) => c.id);
     if (targets.length === 0) return;
     const event = alertEvent(watch, kind, verdict, at, before);
     let added = 0;
@@ -362,7 +364,10 @@ export async function enqueueAlert(watch: WatchDef, kind: AlertKind, verdict: Ve
     else log.info('alert already queued for channels', { watchId: watch.id, eventId: event.id });
     await handleReports(reports ?? []);
   } catch (error) {
-    log.warn('alert could not be queued for channels', { watchId: watch.id, error: redactAll(String(error)) });
+    const why = redactAll(String(error));
+    log.warn('alert could not be queued for channels', { watchId: watch.id, error: why });
+    // Shown on each channel it was for, as a lost message: never only a line in the log.
+    for (const channelId of targets) await markLost(channelId, `not queued: ${why}`, Date.now()).catch(reportFailure);
     return;
   }
   void sendDue();

@@ -6,14 +6,17 @@ import { askOffscreen } from './offscreen';
  * Firefox's event page has a DOMParser: it parses right here. Chrome's service worker has none, so
  * the page goes to the offscreen document (./offscreen.ts), which closes itself when idle.
  */
-export const readPageHere: PageReader = async ({ rule, response }) => {
+export const readPageHere: PageReader = async ({ rule, response, expectedType }) => {
   // Loaded only by the Firefox build: Chrome's worker never carries the readers.
-  if (rule.type === 'json') return (await import('../core/kinds/json/json-rule')).readJsonResponse(response, rule);
+  if (rule.type === 'json') return (await import('../core/kinds/json/json-rule')).readJsonResponse(response, rule, expectedType);
   const { readPage } = await import('../core/kinds/page/read-page');
   const doc = new DOMParser().parseFromString(response.bodyText ?? '', 'text/html');
   return readPage(doc, rule, response);
 };
 
-export const readPageOffscreen: PageReader = (input) => askOffscreen<Reading<string>>({ type: 'read-page', ...input });
+/** Parsing even a 4 MiB page takes well under a second; a document that takes this long is hung. */
+export const READ_TIMEOUT_MS = 10_000;
+
+export const readPageOffscreen: PageReader = (input) => askOffscreen<Reading<string>>({ type: 'read-page', ...input }, READ_TIMEOUT_MS);
 
 export const pageReader: PageReader = (input) => (import.meta.env.MODE === 'firefox' ? readPageHere(input) : readPageOffscreen(input));

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { keyedQueue } from '../core/keyed-queue';
+import { canonicalJson, sameValue } from '../core/same-value';
 import type { Settings } from '../core/stored-fields';
 import { KEYS, type LoadedWatch, loadStored, loadWatch, type Stored, type WatchRecord } from '../core/stored-schema';
 import { type Summary, updateSummary } from '../core/summary';
@@ -77,10 +78,13 @@ export async function loadForCheck(id: string): Promise<LoadedWatch | null> {
  * Applies `change` to the watch's latest record and writes it with the toolbar summary in one go.
  * Runs in the watch's queue and then the global one, so a full re-read (which recounts the
  * summary) can never interleave with it and count a change twice. Null if the watch is gone.
+ * `beforeWrite` runs in the same turn, after `change` returned a patch and before it is written:
+ * what it persists (a check's channel alerts) is decided on the very record the patch folds into.
  */
 export function updateWatch(
   id: string,
   change: (record: WatchRecord, settings: Settings) => Partial<WatchRecord> | null,
+  beforeWrite?: () => Promise<void>,
 ): Promise<{ record: WatchRecord; summary: Summary; settings: Settings } | null> {
   return queue.run(id, async () => {
     if (!(await loadForCheck(id))) return null;
@@ -92,6 +96,7 @@ export function updateWatch(
       if (!before) return null;
       const patch = change(before, mem.settings);
       if (!patch) return { record: before, summary: mem.summary, settings: mem.settings };
+      await beforeWrite?.();
       const after: WatchRecord = { ...before, ...patch };
       const writes: Record<string, unknown> = {};
       if (patch.def) writes[KEYS.def(id)] = after.def;
@@ -108,7 +113,7 @@ export function updateWatch(
           counted(after) as WatchTone,
           after.state.latest?.at ?? 0,
         );
-        if (JSON.stringify(summary) !== JSON.stringify(mem.summary)) writes[KEYS.summary] = summary;
+        if (!sameValue(summary, mem.summary)) writes[KEYS.summary] = summary;
       }
       // Memory first: the storage.onChanged our own write raises must find it already current.
       mem.records.set(id, after);
@@ -161,16 +166,9 @@ export function forgetMemory(): void {
 const ownWrites = new Map<string, string[]>();
 const REMOVED = '\u0000removed';
 
-/** JSON with object keys sorted: Chrome hands values back with their keys in sorted order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-  );
-}
-
 function noteOwn(key: string, value: unknown): void {
   const list = ownWrites.get(key) ?? [];
-  list.push(value === undefined ? REMOVED : canonical(value));
+  list.push(value === undefined ? REMOVED : (canonicalJson(value) as string));
   // Bounded: a change event that never came must not make this grow without end.
   ownWrites.set(key, list.slice(-20));
 }
@@ -181,7 +179,7 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
   let foreign = false;
   for (const [key, change] of Object.entries(changes)) {
-    const seen = change.newValue === undefined ? REMOVED : canonical(change.newValue);
+    const seen = change.newValue === undefined ? REMOVED : (canonicalJson(change.newValue) as string);
     const list = ownWrites.get(key);
     const index = list?.indexOf(seen) ?? -1;
     if (list && index >= 0) list.splice(index, 1);

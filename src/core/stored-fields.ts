@@ -1,6 +1,7 @@
 // Field-by-field readers for stored data: each returns a valid value and says what it repaired.
 import type { DayCounts, History, TimelineState, Transition } from './history';
 import { EMPTY_HISTORY } from './history';
+import { isJsonType } from './kinds/json/json-type';
 import { EMPTY_SUMMARY, type Summary } from './summary';
 import { WATCH_TONES, type WatchTone } from './tone';
 import { isReasonCode, isVerdictKind, type Verdict } from './verdict';
@@ -73,6 +74,8 @@ export function readWatchState(raw: unknown, where: string, repairs: string[]): 
     nextCheckAt: field('nextCheckAt', isTimeOrNull),
     // Added in 2.1: older data has none, which is no damage.
     alertsRaised: raw.alertsRaised === undefined ? 0 : field('alertsRaised', (v): v is number => Number.isInteger(v) && (v as number) >= 0),
+    // Added in 2.2, written only once known: a damaged one is forgotten (the next good reading learns it).
+    ...(isJsonType(raw.valueType) && { valueType: raw.valueType }),
   };
 }
 
@@ -116,7 +119,8 @@ function isVerdict(v: unknown): v is Verdict {
     isCount(v.requests) &&
     typeof v.evidence === 'string' &&
     (v.retryAfterMs === undefined || isCount(v.retryAfterMs)) &&
-    (v.validator === undefined || (typeof v.validator === 'string' && v.validator.length <= 300))
+    (v.validator === undefined || (typeof v.validator === 'string' && v.validator.length <= 300)) &&
+    (v.valueType === undefined || isJsonType(v.valueType))
   );
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chromeStored } from '../../tests/unit/chrome-stored';
 import { EMPTY_HISTORY } from './history';
 import { DEFAULT_SETTINGS, KEYS, loadStored, loadWatch, SCHEMA_VERSION } from './stored-schema';
 import { CHATGPT_WATCH, CHATGPT_WATCH_ID } from './watch-def';
@@ -77,6 +78,32 @@ describe('loadStored (schema 3: one key per watch)', () => {
     expect(again.repairs).toEqual([]);
     expect(again.writes).toEqual({});
     expect(again.removals).toEqual([]);
+  });
+
+  it('clean data as Chrome hands it back (object keys sorted) has nothing to write: a full load rewrites no definition', () => {
+    const text = { ...shop, id: 'shop2', rule: { type: 'text', selector: '#buy', pausedWhen: ['sold out'], openWhen: ['add to cart'] } };
+    const api = { ...shop, id: 'api1', kind: 'json', rule: { type: 'json', pointer: '/a', test: 'equals', value: { n: 1, b: [2] } } };
+    const first = loadStored({ ...structuredClone(v10), [KEYS.def('shop2')]: text, [KEYS.def('api1')]: api });
+    const stored = chromeStored({ ...structuredClone(v10), [KEYS.def('shop2')]: text, [KEYS.def('api1')]: api, ...first.writes });
+    for (const key of first.removals) delete (stored as Record<string, unknown>)[key];
+    const again = loadStored(stored);
+    expect(again.repairs).toEqual([]);
+    expect(again.writes).toEqual({});
+  });
+
+  it('reads a watch whose id is __proto__ or constructor as an ordinary watch', () => {
+    const odd = (id: string) => ({ ...shop, id });
+    const { data, repairs } = loadStored({
+      ...loadStored(structuredClone(v10)).writes,
+      watchIds: [CHATGPT_WATCH_ID, '__proto__', 'constructor'],
+      [KEYS.def('__proto__')]: odd('__proto__'),
+      [KEYS.def('constructor')]: odd('constructor'),
+    });
+    expect(repairs.filter((r) => !r.includes('missing; set to defaults'))).toEqual([]);
+    expect(data.watchIds).toEqual([CHATGPT_WATCH_ID, '__proto__', 'constructor']);
+    expect(Object.keys(data.watches).sort()).toEqual([CHATGPT_WATCH_ID, '__proto__', 'constructor'].sort());
+    expect(Object.getPrototypeOf(data.watches)).toBe(Object.prototype);
+    expect(Object.hasOwn(data.watches, '__proto__') && data.watches.__proto__?.def.id).toBe('__proto__');
   });
 
   it('keeps data from a newer build (a downgrade) and its version number; leaves unknown keys alone', () => {

@@ -1,4 +1,5 @@
 import { EMPTY_HISTORY, type History } from './history';
+import { sameValue } from './same-value';
 import { clampInterval } from './schedule';
 import {
   DEFAULT_SETTINGS,
@@ -124,7 +125,7 @@ export function loadStored(input: unknown): Loaded {
   const put = (key: string, value: unknown) => {
     // A newer build's data is only added to, never rewritten: this build does not know all its fields.
     if (newer && original[key] !== undefined && key !== KEYS.summary) return;
-    if (JSON.stringify(original[key]) !== JSON.stringify(value)) writes[key] = value;
+    if (!sameValue(original[key], value)) writes[key] = value;
   };
   put(KEYS.schemaVersion, data.schemaVersion);
   put(KEYS.settings, settingsToStore(settings, original[KEYS.settings]));
@@ -156,7 +157,8 @@ function readWatches(raw: Raw, fresh: boolean, repairs: string[]): { ids: string
   if (stray.length > 0 && Array.isArray(raw.watchIds)) repairs.push(`found ${stray.length} watches missing from the list`);
 
   const ids: string[] = [];
-  const watches: Record<string, WatchRecord> = {};
+  // A Map: an id from storage (`__proto__`, `constructor`) is an ordinary key, never an object's own machinery.
+  const watches = new Map<string, WatchRecord>();
   for (const id of [...new Set([...listed, ...stray])]) {
     if (ids.length >= MAX_WATCHES) {
       repairs.push(`more than ${MAX_WATCHES} watches; the rest are not checked`);
@@ -165,23 +167,24 @@ function readWatches(raw: Raw, fresh: boolean, repairs: string[]): { ids: string
     const def = readDef(raw[KEYS.def(id)], id, repairs);
     if (!def) continue;
     ids.push(id);
-    watches[id] = {
+    watches.set(id, {
       def,
       state: readWatchState(raw[KEYS.state(id)], `state:${id}`, fresh || raw[KEYS.state(id)] === undefined ? [] : repairs),
       history: readHistory(raw[KEYS.history(id)], `history:${id}`, raw[KEYS.history(id)] === undefined ? [] : repairs),
-    };
+    });
   }
   // The built-in watch can be switched off but not deleted.
-  if (!watches[CHATGPT_WATCH_ID]) {
+  if (!watches.has(CHATGPT_WATCH_ID)) {
     if (!fresh) repairs.push('the ChatGPT Plus watch was missing; restored');
     ids.unshift(CHATGPT_WATCH_ID);
-    watches[CHATGPT_WATCH_ID] = {
+    watches.set(CHATGPT_WATCH_ID, {
       def: structuredClone(CHATGPT_WATCH),
       state: structuredClone(INITIAL_WATCH),
       history: structuredClone(EMPTY_HISTORY),
-    };
+    });
   }
-  return { ids, watches };
+  // Own properties only (fromEntries defines each, `__proto__` included); look ids up with Object.hasOwn.
+  return { ids, watches: Object.fromEntries(watches) };
 }
 
 /**

@@ -25,6 +25,9 @@ const PLUS_REASON_CODES = [
   'timeout',
   'too-large',
   'no-host-access',
+  // Reopen Watch's own failures, for every kind: a reader that threw, a check that hung.
+  'check-failed',
+  'check-timeout',
 ] as const;
 
 /** Machine-readable causes behind a verdict; shown in the popup and logs, never containing secrets. */
@@ -57,6 +60,8 @@ export interface Verdict {
    * unchanged the body is the same, so the next check reuses this reading instead of parsing again.
    */
   validator?: string;
+  /** A JSON watch's good reading: the JSON type of the value tested (src/core/kinds/json/json-rule.ts). */
+  valueType?: string;
 }
 
 /** Verdicts that tell us something true about the account and the upgrade flow. */

@@ -1,6 +1,7 @@
 import { CHATGPT_ORIGIN } from './kinds/chatgpt-plus/urls';
 import type { JsonRule } from './kinds/json/json-rule';
 import type { PageRule } from './kinds/page/read-page';
+import { sameValue } from './same-value';
 
 export const WATCH_KINDS = ['chatgpt-plus', 'page', 'json'] as const;
 export type WatchKind = (typeof WATCH_KINDS)[number];
@@ -45,27 +46,45 @@ export const CHATGPT_WATCH: WatchDef = {
 
 export const intervalMsOf = (watch: Pick<WatchDef, 'intervalMinutes'>) => watch.intervalMinutes * 60_000;
 
+/**
+ * Whether two definitions ask the same question: the same kind, address and rule (by meaning, not
+ * key order). Only then does what was read of one hold for the other; a name, an interval or a
+ * switch changes nothing a check reads.
+ */
+export function readsSame(a: Pick<WatchDef, 'kind' | 'url' | 'rule'>, b: Pick<WatchDef, 'kind' | 'url' | 'rule'>): boolean {
+  return a.kind === b.kind && a.url === b.url && sameValue(a.rule, b.rule);
+}
+
 /** Where clicking the watch's alert or primary action takes the user. */
 export function targetUrl(watch: WatchDef): string {
   return watch.kind === 'chatgpt-plus' ? `${CHATGPT_ORIGIN}/#pricing` : watch.url;
 }
 
-/** The host permission pattern a watch needs, e.g. `https://<host>/*`. */
-export function originPattern(url: string): string {
-  const { protocol, host } = new URL(url);
-  return `${protocol}//${host}/*`;
+/**
+ * The host permission pattern a watch needs, e.g. `https://<host>/*`. Firefox's match patterns
+ * have no port (a pattern with one is invalid there and matches every port without one), so its
+ * build leaves the port out; Chrome's may name it.
+ */
+export function originPattern(url: string, withPort = true): string {
+  const { protocol, host, hostname } = new URL(url);
+  return `${protocol}//${withPort ? host : hostname}/*`;
 }
 
 export function originOf(url: string): string {
   return new URL(url).origin;
 }
 
+/** Longer addresses are not pages people watch (and some servers refuse them). */
+export const MAX_URL_LENGTH = 2048;
+
 /** http(s) only, without credentials in the address; the fragment is dropped (the server never sees it). */
 export function checkUrl(value: unknown): string | { problem: string } {
+  if (typeof value === 'string' && value.length > MAX_URL_LENGTH) return { problem: `url must be at most ${MAX_URL_LENGTH} characters` };
   if (typeof value !== 'string' || !URL.canParse(value)) return { problem: 'url must be a full web address (https://…)' };
   const url = new URL(value);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { problem: 'url must start with https://' };
   if (url.username || url.password) return { problem: 'url must not contain a user name or password' };
   url.hash = '';
-  return url.href;
+  // Normalising can lengthen an address (escapes): the stored one is held to the bound too.
+  return url.href.length > MAX_URL_LENGTH ? { problem: `url must be at most ${MAX_URL_LENGTH} characters` } : url.href;
 }

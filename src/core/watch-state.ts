@@ -1,3 +1,4 @@
+import { isJsonType, type JsonType } from './kinds/json/json-type';
 import { isGoodCheck, type Verdict } from './verdict';
 
 export type Availability = 'open' | 'paused';
@@ -29,6 +30,11 @@ export interface WatchState {
    * id for the phone and chat channels is the count before it, so no two alerts share one.
    */
   alertsRaised: number;
+  /**
+   * A JSON watch: the type of the value at its last good reading (or the one its Test showed when it
+   * was saved). Absent until known, so data from before it has nothing to migrate.
+   */
+  valueType?: JsonType;
 }
 
 export const INITIAL_WATCH: WatchState = {
@@ -91,6 +97,7 @@ export function applyReadings(
     }
   }
 
+  if ((latest.kind === 'open' || latest.kind === 'paused') && isJsonType(latest.valueType)) next.valueType = latest.valueType;
   if (latest.kind === 'paused') {
     next.confirmed = confirm(state.confirmed, 'paused', now);
     next.alertArmed = true;

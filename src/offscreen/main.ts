@@ -2,9 +2,9 @@
 // and AUDIO_PLAYBACK): parses a watched page with the platform's DOMParser and runs its rule, and
 // plays the alert chime. Only the small reading goes back; the document closes itself once idle.
 import browser from 'webextension-polyfill';
-import { type JsonRule, readJsonResponse } from '../core/kinds/json/json-rule';
-import type { FetchedResponse } from '../core/kinds/page/page-response';
-import { type PageRule, readPage } from '../core/kinds/page/read-page';
+import { readJsonResponse } from '../core/kinds/json/json-rule';
+import { readPage } from '../core/kinds/page/read-page';
+import type { ReadRequest } from '../core/kinds/probe';
 
 const IDLE_CLOSE_MS = 30_000;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -15,7 +15,7 @@ function closeWhenIdle() {
 }
 
 type OffscreenRequest =
-  | { target: 'offscreen'; type: 'read-page'; rule: PageRule | JsonRule; response: FetchedResponse }
+  | ({ target: 'offscreen'; type: 'read-page' } & ReadRequest)
   | { target: 'offscreen'; type: 'play-chime'; path: string };
 
 const isRequest = (m: unknown): m is OffscreenRequest =>
@@ -35,8 +35,8 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   closeWhenIdle();
   try {
     if (message.type === 'play-chime') return playChime(message.path).catch((error: unknown) => ({ error: String(error) }));
-    const { rule, response } = message;
-    if (rule.type === 'json') return Promise.resolve(readJsonResponse(response, rule));
+    const { rule, response, expectedType } = message;
+    if (rule.type === 'json') return Promise.resolve(readJsonResponse(response, rule, expectedType));
     const doc = new DOMParser().parseFromString(response.bodyText ?? '', 'text/html');
     return Promise.resolve(readPage(doc, rule, response));
   } catch (error) {

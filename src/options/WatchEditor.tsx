@@ -12,7 +12,16 @@ import { Field, kindWord, Switch } from './form-parts';
 import { send } from './messaging';
 import { type Notice, NoticeArea, problemText, refusal } from './notice';
 import { TestResult } from './TestResult';
-import { changesFor, emptyForm, type FormResult, formFromWatch, formToInput, type HeaderChange, type WatchForm } from './watch-form';
+import {
+  changesFor,
+  emptyForm,
+  type FormResult,
+  formFromWatch,
+  formToInput,
+  type HeaderChange,
+  normalizeUrlText,
+  type WatchForm,
+} from './watch-form';
 
 const TEST_WORDS: Record<JsonTest, MessageKey> = {
   equals: 'optionsJsonTestEquals',
@@ -103,9 +112,11 @@ export function WatchEditor({ target, onClose }: Props) {
         setNotice(accessNotice(answer, patterns));
         return;
       }
+      // What Test showed is what the watch expects from now on (a JSON value's type; src/core/watch-state.ts).
+      const seen = tested?.verdict.valueType ? { valueType: tested.verdict.valueType } : {};
       const reply = def
-        ? await send({ type: 'update-watch', watchId: def.id, changes: { ...changesFor(result.input), channels } })
-        : await send({ type: 'add-watch', watch: { ...result.input, ...(channels && { channels }) } });
+        ? await send({ type: 'update-watch', watchId: def.id, changes: { ...changesFor(result.input), channels }, ...seen })
+        : await send({ type: 'add-watch', watch: { ...result.input, ...(channels && { channels }) }, ...seen });
       const watchId = def?.id ?? (reply.ok ? reply.watchId : undefined);
       if (!reply.ok || !watchId) {
         setNotice(refusal(reply));
@@ -121,6 +132,8 @@ export function WatchEditor({ target, onClose }: Props) {
   };
 
   const field = (suffix: string) => `${id}-${suffix}`;
+  // The saved header belongs to the watch's https origin: an address elsewhere drops it on save.
+  const leavesHeader = savedHeader !== null && def !== null && leavesOrigin(form.url, def.url);
   const heading = def ? t('optionsEditHeading', def.name) : t('optionsAddHeading');
   const needsValue = TESTS_WITH_VALUE.has(form.test);
 
@@ -296,9 +309,14 @@ export function WatchEditor({ target, onClose }: Props) {
                   />
                 </Field>
               </div>
-              {savedHeader && (
+              {savedHeader && !leavesHeader && (
                 <p class="muted hint" id={field('header-saved')}>
                   {t('optionsHeaderSaved', savedHeader)}
+                </p>
+              )}
+              {savedHeader && leavesHeader && def && (
+                <p class="warning hint" id={field('header-saved')}>
+                  {t('optionsHeaderDropped', savedHeader, new URL(def.url).origin)}
                 </p>
               )}
             </fieldset>
@@ -357,4 +375,12 @@ async function saveHeader(watchId: string, change: HeaderChange): Promise<string
   if (reply.ok) return null;
   const notice = refusal(reply);
   return notice.details ?? [notice.text];
+}
+
+/** Whether a typed address is on another origin than `saved`, or not https (where a header is never sent). */
+function leavesOrigin(typed: string, saved: string): boolean {
+  const text = normalizeUrlText(typed);
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return url.protocol !== 'https:' || url.origin !== new URL(saved).origin;
 }

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { channelPermissions } from '../shared/channel-access';
-import { requestHostAccess } from '../shared/host-access';
+import { requestHostAccess, requestPermissions } from '../shared/host-access';
 import { formatList, t } from '../shared/i18n';
 import type { Notice } from './notice';
 
@@ -33,7 +33,7 @@ export function askAccess(patterns: string[]): Promise<AccessAnswer> {
 /** A channel's host (and on Firefox the consent to share its data), asked for like `askAccess`. */
 export function askChannelAccess(originPattern: string): Promise<AccessAnswer> {
   try {
-    return browser.permissions.request(channelPermissions(originPattern)).then(
+    return requestPermissions(channelPermissions(originPattern)).then(
       (granted) => (granted ? 'granted' : 'refused'),
       () => 'failed',
     );

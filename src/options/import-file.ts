@@ -1,7 +1,7 @@
 // Reading an import file before anything is sent: size, JSON, the contract's format, and the
 // origins it needs. Pure, so a bad file is explained at once and nothing changes.
 import { type ImportedWatch, MAX_FILE_BYTES, parseWatchFile } from '../core/import-export';
-import { originPattern } from '../core/watch-def';
+import { sitePattern } from '../shared/host-access';
 import type { Problem } from './watch-form';
 
 export type ReadFile =
@@ -11,7 +11,7 @@ export type ReadFile =
 
 /** The host permissions a set of watches needs; chatgpt.com comes with the extension. */
 export function originsFor(watches: ReadonlyArray<Pick<ImportedWatch, 'kind' | 'url'>>): string[] {
-  return [...new Set(watches.filter((w) => w.kind !== 'chatgpt-plus').map((w) => originPattern(w.url)))];
+  return [...new Set(watches.filter((w) => w.kind !== 'chatgpt-plus').map((w) => sitePattern(w.url)))];
 }
 
 /** A host permission pattern ("<scheme>://<host>/*") → its host, for telling the user which sites are asked for. */

@@ -1,6 +1,8 @@
 import browser, { type Permissions } from 'webextension-polyfill';
 import { channelFor } from '../core/channels/index';
 import { CHANNELS_KEY, readChannels } from '../core/channels/stored';
+import { sameValue } from '../core/same-value';
+import { ASKED_SITES_KEY, legacyAsked, readAskedSites, sitesToRelease } from '../core/site-grants';
 import { loadStored } from '../core/stored-schema';
 import { CHANNEL_DATA } from '../shared/channel-access';
 import { accessPattern } from '../shared/host-access';
@@ -9,25 +11,45 @@ import { log } from '../shared/log';
 /** The manifest's own host permission: never released. */
 const REQUIRED = 'https://chatgpt.com/*';
 
+/** The sites the stored watches and channels need now. */
+function neededSites(raw: Record<string, unknown>): Set<string> {
+  const { data } = loadStored(raw);
+  const needed = new Set(data.watchIds.flatMap((id) => (data.watches[id] ? [accessPattern(data.watches[id].def)] : [])));
+  for (const config of readChannels(raw[CHANNELS_KEY]).channels) needed.add(channelFor(config).origin(config));
+  needed.add(REQUIRED);
+  return needed;
+}
+
 /**
- * Sites granted for watches or channels that are gone are given back. Only the options page
- * removes or moves watches and channels, so only it releases (the popup only adds).
+ * Sites Reopen Watch asked for, for watches or channels that are gone, are given back; a site the
+ * user granted on their own stays. Only the options page removes or moves watches and channels,
+ * so only it releases (the popup only adds).
  */
 export async function releaseUnusedOrigins(): Promise<void> {
   try {
     const raw = await browser.storage.local.get(null);
-    const { data } = loadStored(raw);
-    const needed = new Set(data.watchIds.flatMap((id) => (data.watches[id] ? [accessPattern(data.watches[id].def)] : [])));
-    const { channels } = readChannels(raw[CHANNELS_KEY]);
-    for (const config of channels) needed.add(channelFor(config).origin(config));
+    const needed = neededSites(raw);
     const granted = (await browser.permissions.getAll()).origins ?? [];
-    const unused = granted.filter((origin) => origin !== REQUIRED && !needed.has(origin));
-    if (unused.length > 0) await browser.permissions.remove({ origins: unused });
+    const { release, asked } = sitesToRelease(readAskedSites(raw[ASKED_SITES_KEY]) ?? [], granted, needed);
+    if (release.length > 0) await browser.permissions.remove({ origins: release });
+    if (!sameValue(asked, raw[ASKED_SITES_KEY] ?? [])) await browser.storage.local.set({ [ASKED_SITES_KEY]: asked });
     // Firefox's consent to share alert data goes with the last channel.
-    if (channels.length === 0 && import.meta.env.MODE === 'firefox')
+    if (readChannels(raw[CHANNELS_KEY]).channels.length === 0 && import.meta.env.MODE === 'firefox')
       await browser.permissions.remove({ data_collection: [...CHANNEL_DATA] } as Permissions.Permissions);
   } catch (error) {
     // Keeping a permission a little longer is harmless; the next change tries again.
     log.warn('unused sites not released', { error: String(error) });
+  }
+}
+
+/** 2.1 kept no list of the sites it asked for: the first options page of 2.2 makes one (src/core/site-grants.ts). */
+export async function rememberSitesAskedBefore(): Promise<void> {
+  try {
+    const raw = await browser.storage.local.get(null);
+    if (raw[ASKED_SITES_KEY] !== undefined) return;
+    const granted = (await browser.permissions.getAll()).origins ?? [];
+    await browser.storage.local.set({ [ASKED_SITES_KEY]: legacyAsked(granted, neededSites(raw)) });
+  } catch (error) {
+    log.warn('sites asked for before 2.2 not remembered', { error: String(error) });
   }
 }

@@ -3,7 +3,15 @@
 // page shows them in the user's language.
 import { JSON_TESTS, type JsonTest, TESTS_WITH_VALUE } from '../core/kinds/json/json-tests';
 import { isMatchable, normalizeForMatch } from '../core/kinds/page/phrase-match';
-import { CHATGPT_WATCH, checkUrl, DEFAULT_PAGE_INTERVAL_MINUTES, MAX_NAME_LENGTH, type WatchDef, type WatchKind } from '../core/watch-def';
+import {
+  CHATGPT_WATCH,
+  checkUrl,
+  DEFAULT_PAGE_INTERVAL_MINUTES,
+  MAX_NAME_LENGTH,
+  MAX_URL_LENGTH,
+  type WatchDef,
+  type WatchKind,
+} from '../core/watch-def';
 import { validateWatchInput } from '../core/watch-input';
 import type { MessageKey } from '../shared/i18n';
 
@@ -186,6 +194,7 @@ function addressProblem(text: string): MessageKey | null {
   const url = new URL(text);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'optionsProblemUrl';
   if (url.username || url.password) return 'optionsProblemUrlCredentials';
+  if (url.href.length > MAX_URL_LENGTH) return 'optionsProblemUrlLong';
   return null;
 }
 
@@ -257,6 +266,9 @@ export function formToInput(
 
   const header = headerChange(form, options.savedHeaderName ?? null);
   if (!('action' in header)) problems.push(header);
+  // A secret goes over https only (the worker would refuse to send it).
+  else if (header.action === 'set' && !normalizeUrlText(form.url).startsWith('https://'))
+    problems.push({ key: 'optionsProblemHeaderHttps' });
   if (problems.length > 0) return { ok: false, problems };
 
   const validated = validateWatchInput(input, options.isValidSelector);

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Verdict } from '../core/verdict';
-import { checkUrl, originPattern } from '../core/watch-def';
-import { requestHostAccess } from '../shared/host-access';
+import { checkUrl } from '../core/watch-def';
+import { requestHostAccess, sitePattern } from '../shared/host-access';
 import { t } from '../shared/i18n';
 import { send } from './send';
 
@@ -49,7 +49,7 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
     setName(tab === null || tab === 'unwatchable' ? '' : tab.title);
     setOpen(true);
     // Without access yet the preview waits: the permission prompt belongs to the Add click.
-    const granted = await browser.permissions.contains({ origins: [originPattern((tab as Tab).url)] });
+    const granted = await browser.permissions.contains({ origins: [sitePattern((tab as Tab).url)] });
     if (granted) void runPreview();
   }
 
@@ -65,7 +65,7 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
 
   async function add() {
     // First call in the click handler: browsers only show the prompt for a user gesture.
-    if (!(await requestHostAccess([originPattern((tab as Tab).url)]))) return;
+    if (!(await requestHostAccess([sitePattern((tab as Tab).url)]))) return;
     const response = await send({ type: 'add-watch', watch: watch() });
     if (!response.ok) setPreview({ type: 'failed', why: response.problems?.join('; ') ?? response.error });
     else {

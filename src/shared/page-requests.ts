@@ -9,8 +9,9 @@ import { checkWatchShape } from '../core/watch-shape';
 import { hasHostAccess, noHostAccessVerdict } from './host-access';
 import type { PageRequest, WorkerResponse } from './protocol';
 
-const readHere: PageReader = async ({ rule, response }) => {
-  if (rule.type === 'json') return (await import('../core/kinds/json/json-rule')).readJsonResponse(response, rule as JsonRule);
+const readHere: PageReader = async ({ rule, response, expectedType }) => {
+  if (rule.type === 'json')
+    return (await import('../core/kinds/json/json-rule')).readJsonResponse(response, rule as JsonRule, expectedType);
   const { readPage } = await import('../core/kinds/page/read-page');
   return readPage(new DOMParser().parseFromString(response.bodyText ?? '', 'text/html'), rule, response);
 };
@@ -48,10 +49,12 @@ async function setSecret(watchId: string, header: { name: string; value: string 
     !/[\r\n\0]/.test(header.value);
   const problem = 'the header needs a name (letters, digits, "-") and a value without line breaks';
   if (!valid) return { ok: false, error: problem, problems: [problem] };
-  const def = (await browser.storage.local.get(KEYS.def(watchId)))[KEYS.def(watchId)] as { kind?: string } | undefined;
-  if (def?.kind !== 'json')
-    return { ok: false, error: 'only a JSON watch takes a request header', problems: ['only a JSON watch takes a request header'] };
-  await browser.storage.local.set({ [key]: { name: header.name, value: header.value } });
+  const def = (await browser.storage.local.get(KEYS.def(watchId)))[KEYS.def(watchId)] as { kind?: string; url?: unknown } | undefined;
+  const refused = (why: string): WorkerResponse => ({ ok: false, error: why, problems: [why] });
+  if (def?.kind !== 'json') return refused('only a JSON watch takes a request header');
+  // A secret goes only over https, and only to the origin it was saved for (the worker checks both).
+  if (typeof def.url !== 'string' || !def.url.startsWith('https://')) return refused('a request header is sent over https only');
+  await browser.storage.local.set({ [key]: { name: header.name, value: header.value, origin: new URL(def.url).origin } });
   return { ok: true };
 }
 

@@ -10,9 +10,12 @@ export type PageRequest =
   /** The popup was opened: the user has seen what reopened, so "remind me until I act" stops. */
   | { type: 'stop-reminders' }
   | { type: 'save-settings'; settings: Partial<Settings> }
-  /** `watch` is a WatchInput (the import/export field names); validated by the worker. */
-  | { type: 'add-watch'; watch: unknown }
-  | { type: 'update-watch'; watchId: string; changes: Record<string, unknown> }
+  /**
+   * `watch` is a WatchInput (the import/export field names); validated by the worker. `valueType`:
+   * the JSON type of the value the editor's Test showed, which the watch then expects.
+   */
+  | { type: 'add-watch'; watch: unknown; valueType?: string }
+  | { type: 'update-watch'; watchId: string; changes: Record<string, unknown>; valueType?: string }
   | { type: 'remove-watch'; watchId: string }
   | { type: 'reorder-watches'; watchIds: string[] }
   /** A parsed import file; all or nothing. */

@@ -2,6 +2,7 @@
 // fake-browser leaves i18n unimplemented, so it is filled in here from the real English messages.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import en from '../../src/public/_locales/en/messages.json';
+import { chromeStored } from './chrome-stored';
 
 type Message = { message: string; placeholders?: Record<string, { content: string }> };
 const messages = en as Record<string, Message>;
@@ -91,6 +92,16 @@ Object.assign(fakeBrowser.runtime, {
     return wanted ? [{ contextType: 'OFFSCREEN_DOCUMENT', documentUrl: doc.url }] : [];
   },
 });
+
+// Storage as Chrome's behaves (./chrome-stored.ts): copied in and out, object keys sorted.
+type Area = { get: (keys?: unknown) => Promise<Record<string, unknown>>; set: (items: Record<string, unknown>) => Promise<void> };
+for (const area of [fakeBrowser.storage.local, fakeBrowser.storage.session, fakeBrowser.storage.sync] as unknown as Area[]) {
+  const get = area.get.bind(area);
+  const set = area.set.bind(area);
+  // JSON first: what Chrome cannot store (functions, undefined fields) is dropped as it drops it.
+  area.set = (items) => set(chromeStored(JSON.parse(JSON.stringify(items ?? {}))));
+  area.get = async (keys) => chromeStored(structuredClone(await get(keys)));
+}
 
 // Chrome's notification permission level ('granted' unless the user turned them off); Firefox has none.
 Object.assign(fakeBrowser.notifications, { getPermissionLevel: async () => 'granted' });

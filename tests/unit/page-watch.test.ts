@@ -4,6 +4,7 @@ import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KEYS } from '../../src/core/stored-schema';
 import { releaseUnusedOrigins } from '../../src/options/release-origins';
+import { requestHostAccess } from '../../src/shared/host-access';
 import { sendRequest } from '../../src/shared/page-requests';
 import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
 import { fakeChatGPT } from './fake-chatgpt';
@@ -208,6 +209,9 @@ describe('editing the list', () => {
   it('keeps the ChatGPT Plus watch (it can be switched off, not removed) and releases a site no watch needs', async () => {
     const [refused] = (await send({ type: 'remove-watch', watchId: PLUS }, OWN_PAGE)) as unknown as Array<{ ok: boolean }>;
     expect(refused?.ok).toBe(false);
+    // Asked for as the options page asks, on the user's click: so it is Reopen Watch's to give back.
+    fakePermissions.granted.delete(`${SHOP}/*`);
+    expect(await requestHostAccess([`${SHOP}/*`])).toBe(true);
     const id = (await addWatch(gpu)).watchId as string;
     await sendRequest({ type: 'remove-watch', watchId: id }, toWorker);
     await releaseUnusedOrigins(); // what the options page does after a removal (src/options/messaging.ts)

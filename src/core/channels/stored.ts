@@ -97,7 +97,7 @@ const isNote = (value: unknown): value is { why: string; at: number } =>
 export function readChannelStatus(raw: unknown, channelIds: readonly string[]): { status: ChannelStatusMap; repairs: string[] } {
   if (raw === undefined) return { status: {}, repairs: [] };
   if (!isRecord(raw)) return { status: {}, repairs: [`${CHANNEL_STATUS_KEY} was not an object; reset`] };
-  const status: ChannelStatusMap = {};
+  const status = new Map<string, ChannelStatus>();
   const repairs: string[] = [];
   let gone = 0;
   for (const [id, entry] of Object.entries(raw)) {
@@ -114,8 +114,9 @@ export function readChannelStatus(raw: unknown, channelIds: readonly string[]): 
     if (isTime(entry.lastDelivered)) kept.lastDelivered = entry.lastDelivered;
     if (isNote(entry.lastLost)) kept.lastLost = { why: entry.lastLost.why, at: entry.lastLost.at };
     if (Object.keys(entry).some((key) => !(key in kept))) repairs.push(`status of channel ${id} had malformed fields; removed`);
-    status[id] = kept;
+    status.set(id, kept);
   }
   if (gone) repairs.push(`${gone} status entries of removed channels dropped`);
-  return { status, repairs };
+  // Own properties only: a channel id such as `__proto__` is an ordinary key.
+  return { status: Object.fromEntries(status), repairs };
 }

@@ -3,6 +3,7 @@ import { parseRetryAfter } from '../retry-after';
 import type { ReasonCode, Verdict } from '../verdict';
 import type { FetchedResponse } from './page/page-response';
 import type { Reading } from './page/reasons';
+import { describeUrl } from './page/sign-in';
 
 /** Pages are capped at 4 MiB and 15 s (DESIGN.md): a huge or hung page must not stall the worker. */
 export const PAGE_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 4 * 1024 * 1024 };
@@ -27,15 +28,18 @@ export async function fetchWatched(
   url: string,
   accept: string,
   knownValidator: string | null,
-  extraHeaders: Record<string, string> = {},
+  secretHeaders: Record<string, string> = {},
   limits: FetchLimits = PAGE_LIMITS,
 ): Promise<{ response: BoundedResponse; unchanged: boolean } | { failure: Outcome; bytes: number }> {
+  // The Fetch standard drops only Authorization on a cross-origin redirect: a request carrying any
+  // other secret must not follow one at all (the caller reads the redirect as can't tell).
+  const redirect: RequestRedirect = Object.keys(secretHeaders).length > 0 ? 'manual' : 'follow';
   try {
     let unchanged = false;
     const response = await boundedFetch(
       fetchFn,
       url,
-      { method: 'GET', credentials: 'include', cache: 'no-cache', redirect: 'follow', headers: { Accept: accept, ...extraHeaders } },
+      { method: 'GET', credentials: 'include', cache: 'no-cache', redirect, headers: { Accept: accept, ...secretHeaders } },
       {
         ...limits,
         skipBody: (r) => {
@@ -54,6 +58,20 @@ export async function fetchWatched(
     }[error.reason];
     return { failure: { kind: 'error', reason: error.reason, status: error.status, evidence }, bytes: error.bytes };
   }
+}
+
+/** A redirect a request with a secret refused to follow: can't tell, never read as the endpoint's answer. */
+export function refusedRedirect(url: string, response: BoundedResponse): Outcome & Pick<Verdict, 'bytes' | 'requests'> {
+  const location = response.headers.get('location');
+  const where = location && URL.canParse(location, url) ? ` to ${describeUrl(new URL(location, url).href)}` : '';
+  return {
+    kind: 'error',
+    reason: 'redirected',
+    status: response.status || null,
+    evidence: `redirected${where}; a request with its secret header never follows a redirect`,
+    bytes: response.bytes,
+    requests: 1,
+  };
 }
 
 /** What the pure readers need to know about a response. */
@@ -87,5 +105,6 @@ export function verdictOf(reading: Reading<string>, response: BoundedResponse, n
     bytes: response.bytes,
     requests: 1,
     ...(waits ? { retryAfterMs: retryAfterOf(response, now) } : {}),
+    ...(reading.valueType !== undefined && { valueType: reading.valueType }),
   };
 }

@@ -1,6 +1,7 @@
 import type { FetchLike } from '../bounded-fetch';
 import type { Verdict } from '../verdict';
 import type { JsonRule } from './json/json-rule';
+import type { JsonType } from './json/json-type';
 import type { FetchedResponse } from './page/page-response';
 import type { PageRule } from './page/read-page';
 import type { Reading } from './page/reasons';
@@ -16,7 +17,14 @@ export interface Probe {
  * this runs in the offscreen document, so the service worker never loads the readers; in Firefox,
  * in the event page.
  */
-export type PageReader = (input: { rule: PageRule | JsonRule; response: FetchedResponse }) => Promise<Reading<string>>;
+export type PageReader = (input: ReadRequest) => Promise<Reading<string>>;
+
+/** What a reader is given: the rule, the fetched response, and (JSON) the value type the watch knows. */
+export interface ReadRequest {
+  rule: PageRule | JsonRule;
+  response: FetchedResponse;
+  expectedType?: JsonType | null;
+}
 
 export interface ProbeDeps {
   fetch: FetchLike;
@@ -26,6 +34,8 @@ export interface ProbeDeps {
   latest: Verdict | null;
   /** A JSON watch's one request header, from storage.local. */
   secretHeader?: { name: string; value: string } | null;
+  /** A JSON watch: the type of the value at its last good reading (WatchState.valueType). */
+  expectedValueType?: JsonType | null;
 }
 
 /** Runs `steps` and stamps the verdict with when it started and how long it took. */

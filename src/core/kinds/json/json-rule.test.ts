@@ -22,12 +22,27 @@ describe('evaluateJsonRule', () => {
       kind: 'open',
       reason: 'json-match',
       evidence: '/data/0/available is true',
+      valueType: 'boolean',
     });
     expect(evaluateJsonRule({ qty: 0 }, rule('atLeast', '/qty', 1))).toEqual({
       kind: 'paused',
       reason: 'json-no-match',
       evidence: '/qty is 0, below 1',
+      valueType: 'number',
     });
+  });
+
+  it('reads a value whose type changed since the last good reading as type-changed, quoting both, never open', () => {
+    // A list that was empty (paused) becomes the string "none": non-empty, but an API change, not a reopening.
+    expect(evaluateJsonRule({ slots: 'none' }, rule('nonEmpty', '/slots'), 'array')).toEqual({
+      kind: 'error',
+      reason: 'type-changed',
+      evidence: '/slots was a list, now "none"',
+    });
+    expect(evaluateJsonRule({ slots: ['a'] }, rule('nonEmpty', '/slots'), 'array')).toMatchObject({ kind: 'open', valueType: 'array' });
+    expect(evaluateJsonRule({ n: '3' }, rule('atLeast', '/n', 1), 'number')).toMatchObject({ kind: 'error', reason: 'type-changed' });
+    // Nothing known yet: the first reading learns the type.
+    expect(evaluateJsonRule({ slots: 'none' }, rule('nonEmpty', '/slots'), null)).toMatchObject({ kind: 'open', valueType: 'string' });
   });
 
   it('reads a missing pointer or a wrong type as unrecognised, never paused or open', () => {

@@ -1,7 +1,8 @@
 import { clip, reading } from '../page/evidence';
 import { classifyResponse, type FetchedResponse, headerReader } from '../page/page-response';
 import type { Reading } from '../page/reasons';
-import { applyTest, type JsonTest, jsonType, numberOf } from './json-tests';
+import { applyTest, type JsonTest, numberOf } from './json-tests';
+import { type JsonType, jsonType, TYPE_NAMES } from './json-type';
 import { resolvePointer } from './pointer';
 import type { JsonReasonCode } from './reasons';
 import { validateJsonRule } from './validate-json-rule';
@@ -53,19 +54,31 @@ function describe(rule: JsonRule, found: unknown, result: boolean): string {
   }
 }
 
-/** True → open, false → paused; a missing pointer or a value of the wrong type → error `unrecognised`. */
-export function evaluateJsonRule(data: unknown, rule: JsonRule): JsonReading {
+/**
+ * True → open, false → paused; a missing pointer or a value of the wrong type → error `unrecognised`.
+ * `expectedType` is the JSON type of the value at the watch's last good reading (or the one its
+ * Test showed): a value of another type is an API that changed shape, not a reopening — the string
+ * "none" where a list was is non-empty — so it reads can't tell `type-changed`, quoting both.
+ */
+export function evaluateJsonRule(data: unknown, rule: JsonRule, expectedType?: JsonType | null): JsonReading {
   const problems = validateJsonRule(rule);
   if (problems.length) return reading('error', 'rule-invalid', problems[0] ?? 'invalid rule');
   const resolved = resolvePointer(data, rule.pointer);
   if (!resolved.found) return reading('error', 'unrecognised', `${resolved.at}: ${resolved.why}`);
+  const type = jsonType(resolved.value);
+  if (expectedType && type !== expectedType) {
+    return reading('error', 'type-changed', `${name(rule.pointer)} was ${TYPE_NAMES[expectedType]}, now ${preview(resolved.value)}`);
+  }
   const outcome = applyTest(rule.test, resolved.value, rule.value);
   if (!outcome.ok) return reading('error', 'unrecognised', `${name(rule.pointer)} ${outcome.why} (test ${rule.test})`);
-  return reading(
-    outcome.result ? 'open' : 'paused',
-    outcome.result ? 'json-match' : 'json-no-match',
-    describe(rule, resolved.value, outcome.result),
-  );
+  return {
+    ...reading(
+      outcome.result ? 'open' : 'paused',
+      outcome.result ? 'json-match' : 'json-no-match',
+      describe(rule, resolved.value, outcome.result),
+    ),
+    ...(type !== 'other' && { valueType: type }),
+  };
 }
 
 /** An anti-hijacking prefix some APIs put before JSON (`)]}'`), which JSON.parse rejects. */
@@ -84,7 +97,7 @@ export function parseJsonBody(text: string): { ok: true; data: unknown } | { ok:
  * The one entry point for a checked JSON endpoint: the response first (challenge, sign-in,
  * status), then the body as JSON, then the rule.
  */
-export function readJsonResponse(response: FetchedResponse, rule: JsonRule): JsonReading {
+export function readJsonResponse(response: FetchedResponse, rule: JsonRule, expectedType?: JsonType | null): JsonReading {
   const early = classifyResponse(response);
   if (early) return early;
   const parsed = parseJsonBody(response.bodyText ?? '');
@@ -92,5 +105,5 @@ export function readJsonResponse(response: FetchedResponse, rule: JsonRule): Jso
     const type = (headerReader(response)('content-type') ?? '').split(';')[0]?.trim();
     return reading('error', 'not-json', `the answer is ${type ? `${type}, ` : ''}not JSON`);
   }
-  return evaluateJsonRule(parsed.data, rule);
+  return evaluateJsonRule(parsed.data, rule, expectedType);
 }

@@ -1,3 +1,7 @@
+import { jsonType, TYPE_NAMES } from './json-type';
+
+export { type JsonType, jsonType } from './json-type';
+
 /**
  * The tests a JSON watch applies to the value its pointer finds. Each is defined on JSON types only;
  * a value of a type the test does not define is "wrong type" (can't tell), never false, so an API
@@ -12,14 +16,6 @@ export const isJsonTest = (value: unknown): value is JsonTest => (JSON_TESTS as 
 export const TESTS_WITH_VALUE: ReadonlySet<JsonTest> = new Set(['equals', 'notEquals', 'contains', 'atLeast', 'atMost']);
 
 export type TestOutcome = { ok: true; result: boolean } | { ok: false; why: string };
-
-type JsonType = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
-export function jsonType(value: unknown): JsonType | 'other' {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  const type = typeof value;
-  return type === 'boolean' || type === 'number' || type === 'string' || type === 'object' ? type : 'other';
-}
 
 /** Structural equality of JSON values: same type, same items in order, same keys in any order. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
@@ -88,15 +84,6 @@ export function numberOf(found: unknown): number | null {
   return null;
 }
 
-const TYPE_NAMES: Record<JsonType | 'other', string> = {
-  null: 'null',
-  boolean: 'true/false',
-  number: 'a number',
-  string: 'text',
-  array: 'a list',
-  object: 'an object',
-  other: 'not JSON',
-};
 export const typeName = (value: unknown) => TYPE_NAMES[jsonType(value)];
 
 const wrongType = (found: unknown, expected: string): TestOutcome => ({ ok: false, why: `is ${typeName(found)}, not ${expected}` });

@@ -1,5 +1,5 @@
 import type { WatchDef } from '../../watch-def';
-import { fetchWatched, toFetchedResponse, verdictOf } from '../fetched';
+import { fetchWatched, refusedRedirect, toFetchedResponse, verdictOf } from '../fetched';
 import { type Probe, type ProbeDeps, timed } from '../probe';
 import type { JsonRule } from './json-rule';
 
@@ -12,7 +12,12 @@ export function jsonProbe(watch: WatchDef, deps: ProbeDeps): Probe {
       const fetched = await fetchWatched(deps.fetch, watch.url, 'application/json', null, header);
       if ('failure' in fetched) return { ...fetched.failure, bytes: fetched.bytes, requests: 1 };
       const { response } = fetched;
-      const reading = await deps.readPage({ rule, response: toFetchedResponse(watch.url, response) });
+      if (deps.secretHeader && response.redirect) return refusedRedirect(watch.url, response);
+      const reading = await deps.readPage({
+        rule,
+        response: toFetchedResponse(watch.url, response),
+        expectedType: deps.expectedValueType ?? null,
+      });
       return verdictOf(reading, response, deps.now());
     });
   return { check: read, confirm: read };

@@ -8,5 +8,6 @@ export const JSON_REASON_CODES = [
   'json-no-match',
   'unrecognised',
   'rule-invalid',
+  'type-changed',
 ] as const;
 export type JsonReasonCode = (typeof JSON_REASON_CODES)[number];

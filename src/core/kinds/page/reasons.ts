@@ -39,4 +39,6 @@ export interface Reading<R extends string = PageReasonCode> {
   kind: ReadingKind;
   reason: R;
   evidence: string;
+  /** A JSON watch's good reading: the JSON type of the value it tested, which the next reading must share. */
+  valueType?: string;
 }
