@@ -52,8 +52,10 @@ export function runCheck(id: string, trigger: string): Promise<Verdict | null> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A check that gave up waiting must not commit later, over whatever came since. */
 interface Attempt {
+  /** Past the skip rules: a failure from here on is this check's reading. */
+  started: boolean;
+  /** Gave up waiting: it must not commit later, over whatever came since. */
   abandoned: boolean;
 }
 
@@ -63,16 +65,18 @@ interface Attempt {
  * gives up its place after CHECK_DEADLINE_MS. Rejects only when even the failure cannot be saved.
  */
 async function boundedCheck(id: string, trigger: string): Promise<Verdict | null> {
-  const attempt: Attempt = { abandoned: false };
+  const attempt: Attempt = { started: false, abandoned: false };
   const startedAt = Date.now();
   try {
     return await withDeadline(checkOnce(id, trigger, attempt), CHECK_DEADLINE_MS, 'the check');
   } catch (error) {
     attempt.abandoned = true;
+    // A skipped check (watching off, moments since the last) has no reading to stand for.
+    if (!attempt.started) throw error;
     log.warn('check failed; saved as can’t tell', { watchId: id, trigger, error: String(error) });
     const loaded = await withDeadline(loadForCheck(id), COMMIT_DEADLINE_MS, 'storage');
     if (!loaded) return null;
-    return commit(id, trigger, [failedCheck(error, startedAt, Date.now())], loaded, { abandoned: false });
+    return commit(id, trigger, [failedCheck(error, startedAt, Date.now())], loaded, { started: true, abandoned: false });
   }
 }
 
@@ -101,6 +105,7 @@ async function checkOnce(id: string, trigger: string, attempt: Attempt): Promise
   }
 
   // If the worker dies mid-check, this wakes it again: the watch never goes silent.
+  attempt.started = true;
   await armWatchdog(id, Date.now());
   const secret = def.kind === 'json' ? await readSecret(id, def) : null;
   const probe = probeFor(def, {
@@ -200,8 +205,9 @@ async function commit(id: string, trigger: string, readings: Verdict[], started:
   );
   if (!result) return null; // removed while it was being checked
   if (dropped) return dropReadings(id, trigger, result.record, result.settings);
-  await disarmWatchdog(id);
-  await syncAlarm(id, result.record.state.nextCheckAt);
+  // The verdict is saved: nothing after it may turn it into a failure. The watchdog goes only once
+  // the next alarm is set, so an alarm that could not be set still leaves a wake-up behind.
+  await settle('scheduling', syncAlarm(id, result.record.state.nextCheckAt).then(() => disarmWatchdog(id)));
   // Each step on its own: a toolbar that fails to draw must not cost the alert after it.
   await settle('toolbar', renderToolbar(result.summary, result.settings, result.record, now));
   for (const effect of effects) await settle('alert', carryOut(effect, result.record.def, result.settings));

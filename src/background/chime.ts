@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { withDeadline } from '../core/deadline';
 import { log } from '../shared/log';
 import { askOffscreen } from './offscreen';
 
@@ -15,7 +16,8 @@ const CHIME_TIMEOUT_MS = 5_000;
  */
 export async function playChime(): Promise<void> {
   try {
-    if (import.meta.env.MODE === 'firefox') await new Audio(browser.runtime.getURL(CHIME_PATH)).play();
+    if (import.meta.env.MODE === 'firefox')
+      await withDeadline(new Audio(browser.runtime.getURL(CHIME_PATH)).play(), CHIME_TIMEOUT_MS, 'the chime');
     else await askOffscreen<{ played: true }>({ type: 'play-chime', path: CHIME_PATH }, CHIME_TIMEOUT_MS);
     log.info('chime played');
   } catch (error) {
