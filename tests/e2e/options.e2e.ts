@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCertificate } from '../sim/certificate';
@@ -20,10 +21,23 @@ const PRODUCT_PAGE = `<!doctype html><html lang="en"><head><title>RTX 5090</titl
 </head><body><h1>RTX 5090</h1><p>Sold out</p></body></html>`;
 
 /** A local HTTPS shop: a product page that is out of stock and a JSON stock API that wants a key. */
-async function startShop(): Promise<{ port: number; close(): Promise<void>; apiKeys: string[] }> {
+async function startShop(): Promise<{ port: number; close(): Promise<void>; apiKeys: string[]; moved: string[]; redirectApi: boolean }> {
   const apiKeys: string[] = [];
+  /** The header each request to the API's new address carried ('' for none). */
+  const moved: string[] = [];
+  const shop = { redirectApi: false };
   const server: Server = createServer(makeCertificate(), (req, res) => {
     const path = new URL(req.url ?? '/', `https://${SHOP}`).pathname;
+    if (path === '/api/stock' && shop.redirectApi) {
+      apiKeys.push(String(req.headers['x-api-key'] ?? ''));
+      res.writeHead(302, { location: '/api/v2/stock' });
+      return res.end();
+    }
+    if (path === '/api/v2/stock') {
+      moved.push(String(req.headers['x-api-key'] ?? ''));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ data: [{ sku: 'rtx-5090', available: true, count: 3 }] }));
+    }
     if (path === '/product') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end(PRODUCT_PAGE);
@@ -37,11 +51,12 @@ async function startShop(): Promise<{ port: number; close(): Promise<void>; apiK
     res.end('Not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
+  return Object.assign(shop, {
     port: (server.address() as { port: number }).port,
     apiKeys,
+    moved,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  });
 }
 
 async function openOptions(ext: Extension): Promise<Page> {
@@ -150,7 +165,8 @@ describe('options page (en)', () => {
     const id = ids[2] as string;
     await waitFor(
       async () => (await localStorage(ext))[`secret:${id}`],
-      (secret) => JSON.stringify(secret) === JSON.stringify({ name: 'X-Api-Key', value: 'sk-test-123' }),
+      // By meaning: Chrome hands stored objects back with their keys sorted. The header belongs to its origin.
+      (secret) => isDeepStrictEqual(secret, { name: 'X-Api-Key', value: 'sk-test-123', origin: `https://${SHOP}` }),
       20_000,
       'the header saved by set-secret',
     );
@@ -167,6 +183,21 @@ describe('options page (en)', () => {
     expect(await edit.getByLabel('Header value').inputValue()).toBe('');
     await shoot(page, 'options-en-edit-json.png');
     await edit.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('never follows a redirect with the request header: the check reads can’t tell, the new address gets no key', async () => {
+    const id = (await watchIds(ext))[2] as string;
+    shop.redirectApi = true;
+    const sentBefore = shop.apiKeys.length;
+    const answer = (await page.evaluate((watchId) => chrome.runtime.sendMessage({ type: 'check-now', watchId }), id)) as {
+      ok: boolean;
+      verdict?: { kind: string; reason: string };
+    };
+    shop.redirectApi = false;
+    expect(answer).toMatchObject({ ok: true, verdict: { kind: 'error', reason: 'redirected' } });
+    expect(shop.apiKeys.slice(sentBefore)).toEqual(['sk-test-123']);
+    // A same-origin hop keeps every header under redirect: 'follow'; manual means no request at all.
+    expect(shop.moved).toEqual([]);
   });
 
   it('moves a watch up and keeps focus on the moved row', async () => {

@@ -430,6 +430,37 @@ describe('page watches in Chromium', () => {
     expect((await ext.notifications()).sort()).toEqual(REOPENING.map((page) => `reopened:${ids[page]}`).sort());
   });
 
+  it('an open text watch and the open JSON watch, renamed in the options page after the worker was idle, alert no second time', async () => {
+    // Chrome hands the stored rules back with their keys sorted; the form builds them in its own order.
+    const renamed = ['signup', 'api'] as const;
+    const before = Object.fromEntries(await Promise.all(renamed.map(async (p) => [p, await stateOf(ids[p])])));
+    await restartWorkerCold();
+    const rename = async (page: Watched, from: string, to: string) => {
+      await options.getByRole('button', { name: `Edit ${from}` }).click();
+      const form = options.getByRole('form', { name: `Edit ${from}` });
+      await form.getByLabel('Name', { exact: true }).fill(to);
+      await form.getByRole('button', { name: 'Save' }).click();
+      await waitFor(
+        async () => ((await local())[`watch:${ids[page]}`] as { name?: string } | undefined)?.name,
+        (name) => name === to,
+        20_000,
+        `${from} renamed`,
+      );
+    };
+    for (const page of renamed) await rename(page, NAMES[page], `${NAMES[page]} (renamed)`);
+    await checkStaggered(renamed);
+    for (const page of renamed) {
+      const now = await stateOf(ids[page]);
+      expect(now.latest?.kind, page).toBe('open');
+      expect(now.confirmed, page).toEqual({ ...before[page]?.confirmed, at: now.confirmed?.at });
+      expect(now.lastReopenAlertAt, page).toBe(before[page]?.lastReopenAlertAt);
+      expect(now.alertsRaised, page).toBe(before[page]?.alertsRaised);
+      expect(await alertsRaised(ids[page]), page).toBe(1);
+    }
+    // Named as before again, for what follows.
+    for (const page of renamed) await rename(page, `${NAMES[page]} (renamed)`, NAMES[page]);
+  });
+
   it('a worker woken cold checks several watches asked for at once: each is checked and keeps its alarm', async () => {
     // An idle MV3 worker is stopped; the next wake may bring several due alarms (or clicks) at once.
     await restartWorkerCold();
