@@ -10,7 +10,7 @@ import pkg from './package.json' with { type: 'json' };
  */
 const RULE_CHECKS =
   /src\/core\/(watch-input|kinds\/page\/(validate-text-rule|phrase-match)|kinds\/json\/(validate-json-rule|pointer|json-tests))\.ts$/;
-const READERS = /src\/core\/kinds\/(page|json)\/(?!reasons\.ts|probe\.ts|json-type\.ts)[a-z-]+\.ts$/;
+const READERS = /src\/core\/kinds\/(page|json)\/(?!reasons\.ts|probe\.ts|json-type\.ts|sign-in\.ts)[a-z-]+\.ts$/;
 
 /** Options page code that no part needs before its first paint (src/options/editors.ts, ImportExport). */
 const OPTIONS_LATER =
