@@ -8,7 +8,7 @@ export type AccessAnswer = 'granted' | 'refused' | 'failed';
 
 /**
  * A host permission pattern ("<scheme>://<host>/*") → its host, for telling the user which sites
- * are asked for. Here, not in import-file.ts, so a notice does not load the import code.
+ * are asked for. Here, not with the import code, so a notice does not load that.
  */
 export const hostOfPattern = (pattern: string) => pattern.replace(/^[a-z]+:\/\//i, '').replace(/\/\*$/, '');
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportWatches } from '../core/import-export';
 import { CHATGPT_WATCH } from '../core/watch-def';
-import { hostOfPattern, originsFor, readWatchFile } from './import-file';
+import { hostOfPattern } from './access';
+import { originsFor, readWatchFile } from './import-file';
 
 const file = (watches: unknown[]) => JSON.stringify({ format: 'reopen-watch/watches', version: 1, watches });
 const page = (name: string, url: string) => ({

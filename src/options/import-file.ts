@@ -14,9 +14,6 @@ export function originsFor(watches: ReadonlyArray<Pick<ImportedWatch, 'kind' | '
   return [...new Set(watches.filter((w) => w.kind !== 'chatgpt-plus').map((w) => sitePattern(w.url)))];
 }
 
-/** A host permission pattern ("<scheme>://<host>/*") → its host, for telling the user which sites are asked for. */
-export const hostOfPattern = (pattern: string) => pattern.replace(/^[a-z]+:\/\//i, '').replace(/\/\*$/, '');
-
 export function readWatchFile(text: string, bytes: number, isValidSelector?: (selector: string) => boolean): ReadFile {
   if (bytes > MAX_FILE_BYTES) return { ok: false, problem: { key: 'optionsImportTooLarge' }, details: [] };
   let file: unknown;
