@@ -207,7 +207,10 @@ async function commit(id: string, trigger: string, readings: Verdict[], started:
   if (dropped) return dropReadings(id, trigger, result.record, result.settings);
   // The verdict is saved: nothing after it may turn it into a failure. The watchdog goes only once
   // the next alarm is set, so an alarm that could not be set still leaves a wake-up behind.
-  await settle('scheduling', syncAlarm(id, result.record.state.nextCheckAt).then(() => disarmWatchdog(id)));
+  await settle(
+    'scheduling',
+    syncAlarm(id, result.record.state.nextCheckAt).then(() => disarmWatchdog(id)),
+  );
   // Each step on its own: a toolbar that fails to draw must not cost the alert after it.
   await settle('toolbar', renderToolbar(result.summary, result.settings, result.record, now));
   for (const effect of effects) await settle('alert', carryOut(effect, result.record.def, result.settings));

@@ -103,7 +103,7 @@ describe('loadStored (schema 3: one key per watch)', () => {
     expect(data.watchIds).toEqual([CHATGPT_WATCH_ID, '__proto__', 'constructor']);
     expect(Object.keys(data.watches).sort()).toEqual([CHATGPT_WATCH_ID, '__proto__', 'constructor'].sort());
     expect(Object.getPrototypeOf(data.watches)).toBe(Object.prototype);
-    expect(Object.hasOwn(data.watches, '__proto__') && data.watches.__proto__?.def.id).toBe('__proto__');
+    expect(Object.getOwnPropertyDescriptor(data.watches, '__proto__')?.value?.def.id).toBe('__proto__');
   });
 
   it('keeps data from a newer build (a downgrade) and its version number; leaves unknown keys alone', () => {
