@@ -65,7 +65,7 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
     case 'import-watches':
       return { ok: true, added: (await addWatches(shaped(checkWatchFile(request.file)))).length };
     case 'update-watch':
-      await editWatch(id, request.changes, seenType(request.valueType));
+      await editWatch(id, request.changes, seenType(request.valueType), request.acceptType === true);
       break;
     case 'save-settings':
       await changeList((s) => ({
@@ -110,7 +110,8 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
 
 const flag = (value: unknown, current: boolean) => (typeof value === 'boolean' ? value : current);
 /** A JSON value type the editor's Test showed: the user saw it, so the watch expects it. */
-const seenType = (value: unknown) => (isJsonType(value) ? { valueType: value } : {});
+// null tells no shape (src/core/kinds/json/json-rule.ts), so a watch never expects it.
+const seenType = (value: unknown) => (isJsonType(value) && value !== 'null' ? { valueType: value } : {});
 
 /** Writes a change to the list or the settings, then makes alarms and the toolbar follow. */
 async function changeList(change: (s: Stored) => Record<string, unknown> | null, removals: string[] = []): Promise<Stored> {
@@ -155,7 +156,12 @@ async function addWatches(watches: Watch[], seen: Partial<Pick<WatchState, 'valu
 
 const EDITABLE = ['name', 'url', 'rule', 'intervalMinutes', 'notify', 'enabled', 'channels'];
 
-async function editWatch(id: string, changes: Record<string, unknown>, seen: Partial<Pick<WatchState, 'valueType'>>): Promise<void> {
+async function editWatch(
+  id: string,
+  changes: Record<string, unknown>,
+  seen: Partial<Pick<WatchState, 'valueType'>>,
+  acceptType: boolean,
+): Promise<void> {
   const unknown = Object.keys(changes).filter((key) => !EDITABLE.includes(key));
   if (unknown.length > 0) throw refuse(unknown.map((key) => `"${key}" cannot be changed`));
   let problems: string[] = [];
@@ -177,8 +183,10 @@ async function editWatch(id: string, changes: Record<string, unknown>, seen: Par
       // A different page or rule is a different question: what was confirmed about the old one no longer holds.
       // The count of alerts raised stays: it keeps each alert's event id new (src/core/outbox.ts).
       if (!readsSame(def, record.def)) return { def, state: { ...INITIAL_WATCH, alertsRaised: record.state.alertsRaised, ...expects } };
-      // The user saw this value's type in Test and saved: the watch expects it from now on.
-      let state = expects.valueType && expects.valueType !== record.state.valueType ? { ...record.state, ...expects } : null;
+      // A type the watch knows is replaced only when the user accepted the new shape after Test
+      // (a plain Save after Test must not turn a changed API into an "open").
+      const learns = expects.valueType && expects.valueType !== record.state.valueType && (acceptType || !record.state.valueType);
+      let state = learns ? { ...record.state, ...expects } : null;
       if (def.intervalMinutes !== record.def.intervalMinutes) {
         // A new interval counts from the last check, not from whenever the old alarm was due.
         const { latest, failureStreak } = record.state;

@@ -53,6 +53,8 @@ export function WatchEditor({ target, onClose }: Props) {
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [tested, setTested] = useState<{ verdict: Verdict; url: string } | null>(null);
+  // The user accepted the new shape a Test showed (type-changed): Test and Save stop expecting the old one.
+  const [acceptType, setAcceptType] = useState(false);
   const id = useId();
   const first = useRef<HTMLInputElement>(null);
 
@@ -68,6 +70,7 @@ export function WatchEditor({ target, onClose }: Props) {
   const set = <K extends keyof WatchForm>(key: K, value: WatchForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     setTested(null);
+    setAcceptType(false);
   };
 
   const read = (): FormResult => {
@@ -77,7 +80,7 @@ export function WatchEditor({ target, onClose }: Props) {
   };
 
   // Both handlers ask for host access before their first await: the prompt needs the click's gesture.
-  const onTest = (event: Event) => {
+  const onTest = (event: Event, ignoreType = acceptType) => {
     event.preventDefault();
     const result = read();
     if (!result.ok) return;
@@ -92,7 +95,7 @@ export function WatchEditor({ target, onClose }: Props) {
         setNotice(accessNotice(answer, patterns));
         return;
       }
-      const reply = await send({ type: 'test-watch', watch: result.input });
+      const reply = await send({ type: 'test-watch', watch: result.input, ...(def && { watchId: def.id, ignoreType }) });
       if (reply.ok && reply.verdict) setTested({ verdict: reply.verdict, url: result.watch.url });
       else setNotice(refusal(reply));
     })().finally(() => setBusy(null));
@@ -113,7 +116,8 @@ export function WatchEditor({ target, onClose }: Props) {
         return;
       }
       // What Test showed is what the watch expects from now on (a JSON value's type; src/core/watch-state.ts).
-      const seen = tested?.verdict.valueType ? { valueType: tested.verdict.valueType } : {};
+      const shown = tested?.verdict.kind === 'open' || tested?.verdict.kind === 'paused' ? tested.verdict.valueType : undefined;
+      const seen = shown ? { valueType: shown, ...(acceptType && { acceptType: true }) } : {};
       const reply = def
         ? await send({ type: 'update-watch', watchId: def.id, changes: { ...changesFor(result.input), channels }, ...seen })
         : await send({ type: 'add-watch', watch: { ...result.input, ...(channels && { channels }) }, ...seen });
@@ -347,6 +351,18 @@ export function WatchEditor({ target, onClose }: Props) {
       <div aria-live="polite" class="test-area">
         {busy === 'test' && <p class="muted">{t('optionsTesting')}</p>}
         {tested && <TestResult verdict={tested.verdict} url={tested.url} />}
+        {tested?.verdict.reason === 'type-changed' && (
+          <button
+            type="button"
+            disabled={busy !== null}
+            onClick={(event) => {
+              setAcceptType(true);
+              onTest(event, true);
+            }}
+          >
+            {t('optionsAcceptType')}
+          </button>
+        )}
         {tested && form.kind === 'json' && (form.headerName.trim() || savedHeader) && <p class="muted hint">{t('optionsTestNoHeader')}</p>}
       </div>
 

@@ -5,6 +5,8 @@ import browser from 'webextension-polyfill';
 import type { JsonRule } from '../core/kinds/json/json-rule';
 import type { PageReader } from '../core/kinds/probe';
 import { KEYS } from '../core/stored-schema';
+import { isJsonType, type JsonType } from '../core/kinds/json/json-type';
+import { readsSame, type WatchDef } from '../core/watch-def';
 import { checkWatchShape } from '../core/watch-shape';
 import { hasHostAccess, noHostAccessVerdict } from './host-access';
 import type { PageRequest, WorkerResponse } from './protocol';
@@ -16,11 +18,23 @@ const readHere: PageReader = async ({ rule, response, expectedType }) => {
   return readPage(new DOMParser().parseFromString(response.bodyText ?? '', 'text/html'), rule, response);
 };
 
+/**
+ * The value type a saved watch expects, when the form still asks what it asks: Test then reads the
+ * way the next check will, so a changed shape shows as such instead of as a verdict.
+ */
+async function expectedTypeOf(watchId: string, watch: Pick<WatchDef, 'kind' | 'url' | 'rule'>): Promise<JsonType | null> {
+  const stored = await browser.storage.local.get([KEYS.def(watchId), KEYS.state(watchId)]);
+  const def = stored[KEYS.def(watchId)] as WatchDef | undefined;
+  const type = (stored[KEYS.state(watchId)] as { valueType?: unknown } | undefined)?.valueType;
+  return def && readsSame(def, watch) && isJsonType(type) ? type : null;
+}
+
 /** Runs a rule once against the live page from this page, saving nothing: the options page's Test. */
-async function testWatch(input: unknown, header: { name: string; value: string } | null): Promise<WorkerResponse> {
-  const checked = checkWatchShape(input);
+async function testWatch(request: Extract<PageRequest, { type: 'test-watch' }>): Promise<WorkerResponse> {
+  const checked = checkWatchShape(request.watch);
   if (!checked.ok) return { ok: false, error: checked.problems.join('; '), problems: checked.problems };
   const watch = { id: 'test', ...checked.watch };
+  const expected = request.watchId && !request.ignoreType ? await expectedTypeOf(request.watchId, watch) : null;
   if (!(await hasHostAccess(watch))) return { ok: true, verdict: noHostAccessVerdict(watch, Date.now()) };
   const { probeFor } = await import('../core/kinds');
   const probe = probeFor(watch, {
@@ -28,7 +42,8 @@ async function testWatch(input: unknown, header: { name: string; value: string }
     now: Date.now,
     readPage: readHere,
     latest: null,
-    secretHeader: header,
+    secretHeader: request.header ?? null,
+    expectedValueType: expected,
   });
   return { ok: true, verdict: await probe.check() };
 }
@@ -60,8 +75,7 @@ async function setSecret(watchId: string, header: { name: string; value: string 
 
 /** Sends a request, answering the ones above here. */
 export async function sendRequest(request: PageRequest, toWorker: (r: PageRequest) => Promise<WorkerResponse>): Promise<WorkerResponse> {
-  if (request.type === 'test-watch')
-    return testWatch(request.watch, (request as { header?: { name: string; value: string } | null }).header ?? null);
+  if (request.type === 'test-watch') return testWatch(request);
   if (request.type === 'set-secret') return setSecret(request.watchId, request.header);
   return toWorker(request);
 }

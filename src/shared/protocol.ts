@@ -12,16 +12,21 @@ export type PageRequest =
   | { type: 'save-settings'; settings: Partial<Settings> }
   /**
    * `watch` is a WatchInput (the import/export field names); validated by the worker. `valueType`:
-   * the JSON type of the value the editor's Test showed, which the watch then expects.
+   * the JSON type of the value the editor's Test showed, which a new or re-ruled watch then expects;
+   * an unchanged watch keeps the type it knows unless `acceptType` (the user accepted a new shape).
    */
   | { type: 'add-watch'; watch: unknown; valueType?: string }
-  | { type: 'update-watch'; watchId: string; changes: Record<string, unknown>; valueType?: string }
+  | { type: 'update-watch'; watchId: string; changes: Record<string, unknown>; valueType?: string; acceptType?: boolean }
   | { type: 'remove-watch'; watchId: string }
   | { type: 'reorder-watches'; watchIds: string[] }
   /** A parsed import file; all or nothing. */
   | { type: 'import-watches'; file: unknown }
-  /** Runs a rule once against the live page without saving anything (answered by the page itself). */
-  | { type: 'test-watch'; watch: unknown; header?: { name: string; value: string } | null }
+  /**
+   * Runs a rule once against the live page without saving anything (answered by the page itself).
+   * With `watchId`, it reads as that watch's check would: expecting the value type the watch knows,
+   * unless `ignoreType` (the user is accepting a new shape).
+   */
+  | { type: 'test-watch'; watch: unknown; header?: { name: string; value: string } | null; watchId?: string; ignoreType?: boolean }
   /** A JSON watch's one request header; `null` removes it. Kept in storage.local only (written by the page). */
   | { type: 'set-secret'; watchId: string; header: { name: string; value: string } | null }
   // Channels are saved by the options page straight into storage.local (a secret never travels in

@@ -301,17 +301,43 @@ describe('a JSON value that changes type', () => {
     expect(await notificationIds()).toEqual([`reopened:${id}`]);
   });
 
-  it('expects the type the editor’s Test showed, and a Save after a new Test accepts a new one', async () => {
+  it('expects the type the editor’s Test showed; a plain Save keeps it, only an accepted new shape replaces it', async () => {
     answers[API] = json({ slots: 'none' });
-    const id = await addWatch({ ...stockWatch, rule: { type: 'json', pointer: '/slots', test: 'nonEmpty' } }, { valueType: 'array' });
+    const rule = { type: 'json', pointer: '/slots', test: 'nonEmpty' };
+    const id = await addWatch({ ...stockWatch, rule }, { valueType: 'array' });
     await check('test', id);
     expect((await stateOf(id)).latest).toMatchObject({ kind: 'error', reason: 'type-changed' });
-    const rule = { type: 'json', pointer: '/slots', test: 'nonEmpty' };
-    expect(await ask({ type: 'update-watch', watchId: id, changes: { name: 'Stock API', url: API, rule }, valueType: 'string' })).toEqual({
-      ok: true,
-    });
+    // The editor's Test on the saved watch reads as its check does: the changed shape, not an "open".
+    const test = (ignoreType?: boolean) =>
+      fromPage({ type: 'test-watch', watch: { ...stockWatch, rule }, watchId: id, ...(ignoreType && { ignoreType }) });
+    expect(await test()).toMatchObject({ ok: true, verdict: { kind: 'error', reason: 'type-changed', valueType: 'string' } });
+    // A Save that carries a type without the user accepting it changes nothing the watch expects.
+    const save = (extra: Record<string, unknown>) =>
+      ask({ type: 'update-watch', watchId: id, changes: { name: 'Stock API', url: API, rule }, ...extra } as PageRequest);
+    expect(await save({ valueType: 'string' })).toEqual({ ok: true });
+    expect(await stateOf(id)).toMatchObject({ valueType: 'array' });
+    await check('test', id);
+    expect((await stateOf(id)).latest).toMatchObject({ kind: 'error', reason: 'type-changed' });
+    // Accepted: Test reads the new shape as a verdict, and Save makes it the one expected.
+    expect(await test(true)).toMatchObject({ ok: true, verdict: { kind: 'open', valueType: 'string' } });
+    expect(await save({ valueType: 'string', acceptType: true })).toEqual({ ok: true });
     expect(await stateOf(id)).toMatchObject({ valueType: 'string' });
     await check('test', id);
     expect((await stateOf(id)).latest).toMatchObject({ kind: 'open' });
+  });
+
+  it('takes null as no shape: a value that is null while closed and a list while open reads both ways', async () => {
+    answers[API] = json({ slots: null });
+    const rule = { type: 'json', pointer: '/slots', test: 'nonEmpty' };
+    const id = await addWatch({ ...stockWatch, rule }, { valueType: 'null' });
+    await check('test', id);
+    expect(await stateOf(id)).toMatchObject({ latest: { kind: 'paused' } });
+    expect((await stateOf(id)).valueType).toBeUndefined();
+    answers[API] = json({ slots: ['10:00'] });
+    await check('test', id);
+    expect(await stateOf(id)).toMatchObject({ latest: { kind: 'open' }, valueType: 'array' });
+    answers[API] = json({ slots: null });
+    await check('test', id);
+    expect(await stateOf(id)).toMatchObject({ latest: { kind: 'paused' }, valueType: 'array' });
   });
 });

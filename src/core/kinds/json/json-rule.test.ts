@@ -38,11 +38,19 @@ describe('evaluateJsonRule', () => {
       kind: 'error',
       reason: 'type-changed',
       evidence: '/slots was a list, now "none"',
+      valueType: 'string',
     });
     expect(evaluateJsonRule({ slots: ['a'] }, rule('nonEmpty', '/slots'), 'array')).toMatchObject({ kind: 'open', valueType: 'array' });
     expect(evaluateJsonRule({ n: '3' }, rule('atLeast', '/n', 1), 'number')).toMatchObject({ kind: 'error', reason: 'type-changed' });
     // Nothing known yet: the first reading learns the type.
     expect(evaluateJsonRule({ slots: 'none' }, rule('nonEmpty', '/slots'), null)).toMatchObject({ kind: 'open', valueType: 'string' });
+    // null tells no shape: expected or read, it matches any type, and is never learned.
+    expect(evaluateJsonRule({ slots: null }, rule('nonEmpty', '/slots'), 'array')).toEqual({
+      kind: 'paused',
+      reason: 'json-no-match',
+      evidence: expect.any(String),
+    });
+    expect(evaluateJsonRule({ slots: ['a'] }, rule('nonEmpty', '/slots'), 'null')).toMatchObject({ kind: 'open', valueType: 'array' });
   });
 
   it('reads a missing pointer or a wrong type as unrecognised, never paused or open', () => {

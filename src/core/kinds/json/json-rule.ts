@@ -58,7 +58,9 @@ function describe(rule: JsonRule, found: unknown, result: boolean): string {
  * True → open, false → paused; a missing pointer or a value of the wrong type → error `unrecognised`.
  * `expectedType` is the JSON type of the value at the watch's last good reading (or the one its
  * Test showed): a value of another type is an API that changed shape, not a reopening — the string
- * "none" where a list was is non-empty — so it reads can't tell `type-changed`, quoting both.
+ * "none" where a list was is non-empty — so it reads can't tell `type-changed`, quoting both, and
+ * carrying the new type so the editor can offer to accept it. `null` matches any type both ways: an
+ * API that answers null while closed and a list while open has not changed shape.
  */
 export function evaluateJsonRule(data: unknown, rule: JsonRule, expectedType?: JsonType | null): JsonReading {
   const problems = validateJsonRule(rule);
@@ -66,8 +68,11 @@ export function evaluateJsonRule(data: unknown, rule: JsonRule, expectedType?: J
   const resolved = resolvePointer(data, rule.pointer);
   if (!resolved.found) return reading('error', 'unrecognised', `${resolved.at}: ${resolved.why}`);
   const type = jsonType(resolved.value);
-  if (expectedType && type !== expectedType) {
-    return reading('error', 'type-changed', `${name(rule.pointer)} was ${TYPE_NAMES[expectedType]}, now ${preview(resolved.value)}`);
+  if (expectedType && expectedType !== 'null' && type !== 'null' && type !== expectedType) {
+    return {
+      ...reading('error', 'type-changed', `${name(rule.pointer)} was ${TYPE_NAMES[expectedType]}, now ${preview(resolved.value)}`),
+      ...(type !== 'other' && { valueType: type }),
+    };
   }
   const outcome = applyTest(rule.test, resolved.value, rule.value);
   if (!outcome.ok) return reading('error', 'unrecognised', `${name(rule.pointer)} ${outcome.why} (test ${rule.test})`);
@@ -77,7 +82,8 @@ export function evaluateJsonRule(data: unknown, rule: JsonRule, expectedType?: J
       outcome.result ? 'json-match' : 'json-no-match',
       describe(rule, resolved.value, outcome.result),
     ),
-    ...(type !== 'other' && { valueType: type }),
+    // null says nothing about the shape the value takes otherwise, so it is never what a watch expects.
+    ...(type !== 'other' && type !== 'null' && { valueType: type }),
   };
 }
 
