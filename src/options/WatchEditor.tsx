@@ -119,7 +119,7 @@ export function WatchEditor({ target, onClose }: Props) {
       const shown = tested?.verdict.kind === 'open' || tested?.verdict.kind === 'paused' ? tested.verdict.valueType : undefined;
       const seen = shown ? { valueType: shown, ...(acceptType && { acceptType: true }) } : {};
       const reply = def
-        ? await send({ type: 'update-watch', watchId: def.id, changes: { ...changesFor(result.input), channels }, ...seen })
+        ? await send({ type: 'update-watch', watchId: def.id, changes: { ...changesFor(result.input, def), channels }, ...seen })
         : await send({ type: 'add-watch', watch: { ...result.input, ...(channels && { channels }) }, ...seen });
       const watchId = def?.id ?? (reply.ok ? reply.watchId : undefined);
       if (!reply.ok || !watchId) {

@@ -247,12 +247,37 @@ describe('WatchDef → form → WatchInput', () => {
     if (!result.ok) return;
     const { id: _id, ...rest } = def;
     expect(result.watch).toEqual(rest);
+    // Against the saved watch, an unchanged rule is not sent: nothing a check reads changes.
+    const { rule: _rule, ...unchanged } = changesFor(result.input) as Record<string, unknown>;
+    expect(changesFor(result.input, def)).toEqual(def.kind === 'chatgpt-plus' ? changesFor(result.input) : unchanged);
     expect(changesFor(result.input)).toEqual(
       def.kind === 'chatgpt-plus'
         ? { intervalMinutes: def.intervalMinutes, notify: def.notify, enabled: def.enabled }
         : { name: def.name, url: def.url, rule: def.rule, intervalMinutes: def.intervalMinutes, notify: def.notify, enabled: def.enabled },
     );
   });
+  it('sends no rule for an imported watch whose phrases the form only tidies, so a rename keeps what it knows', () => {
+    const imported: WatchDef = {
+      id: 'w-imported',
+      name: 'Shop',
+      kind: 'page',
+      url: 'https://shop.test/item',
+      rule: { type: 'text', selector: ' .stock ', pausedWhen: [' Sold out ', 'SOLD OUT', ''], openWhen: [] } as WatchDef['rule'],
+      intervalMinutes: 5,
+      notify: true,
+      enabled: true,
+    };
+    const result = formToInput({ ...formFromWatch(imported), name: 'Shop (renamed)' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input.rule).toEqual({ type: 'text', selector: '.stock', pausedWhen: ['Sold out'] });
+    expect(changesFor(result.input, imported)).not.toHaveProperty('rule');
+    expect(changesFor(result.input, imported)).toMatchObject({ name: 'Shop (renamed)' });
+    // A phrase really changed is sent.
+    const edited = formToInput({ ...formFromWatch(imported), pausedWhen: 'Out of stock' });
+    expect(edited.ok && changesFor(edited.input, imported).rule).toEqual({ type: 'text', selector: '.stock', pausedWhen: ['Out of stock'] });
+  });
+
   it('shows the saved header name, never a value', () => {
     const f = formFromWatch(defs[2] as WatchDef, 'X-Api-Key');
     expect(f.headerName).toBe('X-Api-Key');

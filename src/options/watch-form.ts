@@ -12,6 +12,7 @@ import {
   type WatchDef,
   type WatchKind,
 } from '../core/watch-def';
+import { sameValue } from '../core/same-value';
 import { validateWatchInput } from '../core/watch-input';
 import type { MessageKey } from '../shared/i18n';
 
@@ -277,10 +278,19 @@ export function formToInput(
 }
 
 /** The fields update-watch may change: the built-in watch takes only its interval and switches. */
-export function changesFor(input: Record<string, unknown>): Record<string, unknown> {
+export function changesFor(input: Record<string, unknown>, saved?: WatchDef): Record<string, unknown> {
   const { intervalMinutes, notify, enabled } = input;
   if (input.kind === 'chatgpt-plus') return { intervalMinutes, notify, enabled };
-  return { name: input.name, url: input.url, rule: input.rule, intervalMinutes, notify, enabled };
+  // A rule the form only tidied (an imported phrase with spaces around it, an empty list) is the
+  // saved rule: sending the tidied one would read as a new question and reset what the watch knows.
+  const untouched = saved !== undefined && saved.kind === input.kind && sameValue(input.rule, ruleAsFormReads(saved));
+  return { name: input.name, url: input.url, ...(!untouched && { rule: input.rule }), intervalMinutes, notify, enabled };
+}
+
+/** The rule a saved watch shows in the form, read back as the form would send it. */
+function ruleAsFormReads(def: WatchDef): unknown {
+  const result = formToInput(formFromWatch(def));
+  return result.ok ? result.input.rule : undefined;
 }
 
 /** The display order with one watch moved up (-1) or down (+1); null at either end. */
