@@ -3,6 +3,7 @@ import { failedCheck } from '../core/check-failure';
 import { withDeadline } from '../core/deadline';
 import { recordCheck } from '../core/history';
 import { CONFIRM_DELAY_MS, type Probe, probeFor } from '../core/kinds';
+import { PAGE_LIMITS } from '../core/kinds/fetched';
 import { nextDelayMs } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
 import { KEYS } from '../core/stored-schema';
@@ -14,7 +15,7 @@ import { log } from '../shared/log';
 import { carryOut } from './notifier';
 import { waitForOrigin } from './origin-gate';
 import { enqueueAlert } from './outbox-sender';
-import { pageReader } from './page-reader';
+import { pageReader, READ_TIMEOUT_MS } from './page-reader';
 import { armWatchdog, disarmWatchdog, scheduleNext, syncAlarm } from './scheduler';
 import { loadForCheck, updateWatch } from './store';
 import { renderToolbar } from './toolbar';
@@ -27,15 +28,22 @@ const MAX_MANUAL_WAIT_MS = 12_000;
 const AUTOMATIC_TRIGGERS = new Set(['alarm', 'startup', 'watchdog']);
 /** The one trigger that checks while watching is off or the watch is switched off: the user asked. */
 const USER_TRIGGER = 'check-now';
+/** How long the confirmation waits at most for its turn at the site. */
+const CONFIRM_ORIGIN_WAIT_MS = MAX_MANUAL_WAIT_MS * 2;
 /**
- * The reading and its confirmation end within this, whatever hangs: two requests of 15 s each,
- * the confirmation's wait and the site's spacing fit; a reader or document that never answers does not.
+ * The reading and its confirmation end within this, whatever hangs: two readings that each take
+ * their whole request and reader timeouts, the confirmation's delay and its wait for the site fit
+ * (87 s); a reader or document that never answers does not.
  */
-export const READ_DEADLINE_MS = 75_000;
+export const READ_DEADLINE_MS =
+  2 * (PAGE_LIMITS.timeoutMs + READ_TIMEOUT_MS) + Math.max(...Object.values(CONFIRM_DELAY_MS)) + CONFIRM_ORIGIN_WAIT_MS + 3_000;
 /** Saving the readings ends within this (a storage that hangs); the watchdog then tries again. */
 const COMMIT_DEADLINE_MS = 15_000;
-/** No check holds its place for longer, so a later alarm never joins one that hangs for ever. */
-export const CHECK_DEADLINE_MS = 110_000;
+/**
+ * No check holds its place for longer (114 s), so a later alarm never joins one that hangs for
+ * ever: its wait for the site, its reading and its commit, inside the 2 min watchdog.
+ */
+export const CHECK_DEADLINE_MS = MAX_MANUAL_WAIT_MS + READ_DEADLINE_MS + COMMIT_DEADLINE_MS;
 
 // Only deduplicates overlapping triggers within one worker life; nothing is lost if it resets.
 const inFlight = new Map<string, Promise<Verdict | null>>();
@@ -55,8 +63,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Attempt {
   /** Past the skip rules: a failure from here on is this check's reading. */
   started: boolean;
+  /** The definition the check read: its readings (or its failure) land only on that one. */
+  def?: WatchDef;
   /** Gave up waiting: it must not commit later, over whatever came since. */
   abandoned: boolean;
+  /** Its verdict was written: nothing may replace it with a failure afterwards. */
+  committed: boolean;
+  /** The failure saved for an attempt that threw: only if that one wrote nothing. */
+  standsFor?: Attempt;
 }
 
 /**
@@ -65,18 +79,25 @@ interface Attempt {
  * gives up its place after CHECK_DEADLINE_MS. Rejects only when even the failure cannot be saved.
  */
 async function boundedCheck(id: string, trigger: string): Promise<Verdict | null> {
-  const attempt: Attempt = { started: false, abandoned: false };
+  const attempt: Attempt = { started: false, abandoned: false, committed: false };
   const startedAt = Date.now();
   try {
     return await withDeadline(checkOnce(id, trigger, attempt), CHECK_DEADLINE_MS, 'the check');
   } catch (error) {
     attempt.abandoned = true;
-    // A skipped check (watching off, moments since the last) has no reading to stand for.
-    if (!attempt.started) throw error;
+    // A skipped check (watching off, moments since the last) has no reading to stand for, and a
+    // saved verdict is not undone by what failed after it.
+    if (!attempt.started || attempt.committed) {
+      if (attempt.committed) log.warn('check failed after its verdict was saved', { watchId: id, trigger, error: String(error) });
+      if (!attempt.started) throw error;
+      return null;
+    }
     log.warn('check failed; saved as can’t tell', { watchId: id, trigger, error: String(error) });
     const loaded = await withDeadline(loadForCheck(id), COMMIT_DEADLINE_MS, 'storage');
     if (!loaded) return null;
-    return commit(id, trigger, [failedCheck(error, startedAt, Date.now())], loaded, { started: true, abandoned: false });
+    const read = { ...loaded, record: { ...loaded.record, def: attempt.def ?? loaded.record.def } };
+    const fallback: Attempt = { started: true, abandoned: false, committed: false, standsFor: attempt };
+    return commit(id, trigger, [failedCheck(error, startedAt, Date.now())], read, fallback);
   }
 }
 
@@ -106,6 +127,7 @@ async function checkOnce(id: string, trigger: string, attempt: Attempt): Promise
 
   // If the worker dies mid-check, this wakes it again: the watch never goes silent.
   attempt.started = true;
+  attempt.def = def;
   await armWatchdog(id, Date.now());
   const secret = def.kind === 'json' ? await readSecret(id, def) : null;
   const probe = probeFor(def, {
@@ -144,7 +166,7 @@ async function read(probe: Probe, def: WatchDef, state: Started['record']['state
     if (!needsConfirmation(state, readings[0] as Verdict)) return;
     await sleep(CONFIRM_DELAY_MS[def.kind]);
     // The re-read is a request to the same origin too (ChatGPT's own pair of requests is one check).
-    if (def.kind !== 'chatgpt-plus') await waitForOrigin(originOf(def.url), MAX_MANUAL_WAIT_MS * 2);
+    if (def.kind !== 'chatgpt-plus') await waitForOrigin(originOf(def.url), CONFIRM_ORIGIN_WAIT_MS);
     readings.push(await probe.confirm());
   };
   try {
@@ -175,36 +197,69 @@ const alertPolicy = (settings: Settings, def: WatchDef) => ({
 async function commit(id: string, trigger: string, readings: Verdict[], started: Started, attempt: Attempt): Promise<Verdict | null> {
   let effects: Effect[] = [];
   let alerts: () => Promise<void> = async () => undefined;
-  let dropped = false;
+  let dropped: string | null = null;
   const now = Date.now();
-  const result = await withDeadline(
-    updateWatch(
-      id,
-      (record, settings) => {
-        if (attempt.abandoned || !readsSame(record.def, started.record.def)) {
-          dropped = true;
-          return null;
-        }
-        const applied = applyReadings(record.state, readings, now, alertPolicy(settings, record.def));
-        effects = applied.effects;
-        const latest = readings.at(-1) as Verdict;
-        alerts = async () => {
-          for (const effect of applied.effects)
-            if (effect.type !== 'clear-cant-check')
-              await enqueueAlert(record.def, effect.type === 'alert-reopened' ? 'reopened' : 'cant-check', latest, now, record.state);
-        };
-        const { failureStreak } = applied.state;
-        applied.state.nextCheckAt =
-          settings.paused || !record.def.enabled ? null : now + nextDelayMs(latest, failureStreak, intervalMsOf(record.def), Math.random());
-        return { state: applied.state, history: recordCheck(record.history, readings, applied.state, now) };
-      },
-      () => alerts(),
-    ),
-    COMMIT_DEADLINE_MS,
-    'saving the check',
-  );
+  const writing = updateWatch(
+    id,
+    (record, settings) => {
+      if (attempt.abandoned || attempt.standsFor?.committed) {
+        dropped = 'check dropped: it was given up';
+        return null;
+      }
+      if (!readsSame(record.def, started.record.def)) {
+        dropped = 'check dropped: the watch was changed while it was being checked';
+        return null;
+      }
+      // Switched off while it was read: an automatic check says nothing now (the user's own
+      // "Check now" still does).
+      if (trigger !== USER_TRIGGER && (settings.paused || !record.def.enabled)) {
+        dropped = 'check dropped: watching was switched off while it was being checked';
+        return null;
+      }
+      attempt.committed = true;
+      const applied = applyReadings(record.state, readings, now, alertPolicy(settings, record.def));
+      effects = applied.effects;
+      const latest = readings.at(-1) as Verdict;
+      alerts = async () => {
+        for (const effect of applied.effects)
+          if (effect.type !== 'clear-cant-check')
+            await enqueueAlert(record.def, effect.type === 'alert-reopened' ? 'reopened' : 'cant-check', latest, now, record.state);
+      };
+      const { failureStreak } = applied.state;
+      applied.state.nextCheckAt =
+        settings.paused || !record.def.enabled ? null : now + nextDelayMs(latest, failureStreak, intervalMsOf(record.def), Math.random());
+      return { state: applied.state, history: recordCheck(record.history, readings, applied.state, now) };
+    },
+    () => alerts(),
+  ).catch((error) => {
+    attempt.committed = false;
+    throw error;
+  });
+  let result: Awaited<typeof writing>;
+  try {
+    result = await withDeadline(writing, COMMIT_DEADLINE_MS, 'saving the check');
+  } catch (error) {
+    // A write that lands after the deadline still raises its alerts: a saved "open" is never silent.
+    void writing.then((late) => (late && !dropped ? afterCommit(id, trigger, readings, late, effects, now) : null)).catch(() => undefined);
+    throw error;
+  }
   if (!result) return null; // removed while it was being checked
-  if (dropped) return dropReadings(id, trigger, result.record, result.settings);
+  if (dropped) {
+    log.info(dropped, { watchId: id, trigger });
+    return attempt.abandoned ? null : dropReadings(id, result.record, result.settings);
+  }
+  return afterCommit(id, trigger, readings, result, effects, now);
+}
+
+/** What follows a saved verdict: the next alarm, the toolbar, the alerts, the log. */
+async function afterCommit(
+  id: string,
+  trigger: string,
+  readings: Verdict[],
+  result: NonNullable<Awaited<ReturnType<typeof updateWatch>>>,
+  effects: Effect[],
+  now: number,
+): Promise<Verdict | null> {
   // The verdict is saved: nothing after it may turn it into a failure. The watchdog goes only once
   // the next alarm is set, so an alarm that could not be set still leaves a wake-up behind.
   await settle(
@@ -223,8 +278,7 @@ async function commit(id: string, trigger: string, readings: Verdict[], started:
 }
 
 /** The watch changed under the check: its new definition gets a check of its own, soon. */
-async function dropReadings(id: string, trigger: string, record: Started['record'], settings: Settings): Promise<null> {
-  log.info('check dropped: the watch was changed while it was being checked', { watchId: id, trigger });
+async function dropReadings(id: string, record: Started['record'], settings: Settings): Promise<null> {
   await disarmWatchdog(id);
   const soon = settings.paused || !record.def.enabled ? null : Math.max(Date.now() + 1000, record.state.nextCheckAt ?? 0);
   await scheduleNext(id, soon);

@@ -275,7 +275,11 @@ describe('WatchDef → form → WatchInput', () => {
     expect(changesFor(result.input, imported)).toMatchObject({ name: 'Shop (renamed)' });
     // A phrase really changed is sent.
     const edited = formToInput({ ...formFromWatch(imported), pausedWhen: 'Out of stock' });
-    expect(edited.ok && changesFor(edited.input, imported).rule).toEqual({ type: 'text', selector: '.stock', pausedWhen: ['Out of stock'] });
+    expect(edited.ok && changesFor(edited.input, imported).rule).toEqual({
+      type: 'text',
+      selector: '.stock',
+      pausedWhen: ['Out of stock'],
+    });
   });
 
   it('shows the saved header name, never a value', () => {

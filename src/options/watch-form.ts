@@ -3,6 +3,7 @@
 // page shows them in the user's language.
 import { JSON_TESTS, type JsonTest, TESTS_WITH_VALUE } from '../core/kinds/json/json-tests';
 import { isMatchable, normalizeForMatch } from '../core/kinds/page/phrase-match';
+import { sameValue } from '../core/same-value';
 import {
   CHATGPT_WATCH,
   checkUrl,
@@ -12,7 +13,6 @@ import {
   type WatchDef,
   type WatchKind,
 } from '../core/watch-def';
-import { sameValue } from '../core/same-value';
 import { validateWatchInput } from '../core/watch-input';
 import type { MessageKey } from '../shared/i18n';
 

@@ -3,9 +3,9 @@
 // and keeping a JSON watch's request header.
 import browser from 'webextension-polyfill';
 import type { JsonRule } from '../core/kinds/json/json-rule';
+import { isJsonType, type JsonType } from '../core/kinds/json/json-type';
 import type { PageReader } from '../core/kinds/probe';
 import { KEYS } from '../core/stored-schema';
-import { isJsonType, type JsonType } from '../core/kinds/json/json-type';
 import { readsSame, type WatchDef } from '../core/watch-def';
 import { checkWatchShape } from '../core/watch-shape';
 import { hasHostAccess, noHostAccessVerdict } from './host-access';

@@ -65,6 +65,9 @@ beforeEach(async () => {
 
 describe('bounds', () => {
   it('are inside the watchdog: a check gives up its place before the watchdog wakes it again', () => {
+    // Two readings that each use their whole 15 s request and 10 s reader, the 10 s confirmation
+    // delay and 24 s of waiting for the site are a slow check, not a hung one.
+    expect(READ_DEADLINE_MS).toBeGreaterThan(2 * (15_000 + 10_000) + 10_000 + 24_000);
     expect(READ_DEADLINE_MS).toBeLessThan(CHECK_DEADLINE_MS);
     expect(CHECK_DEADLINE_MS).toBeLessThan(WATCHDOG_MS);
   });
@@ -115,6 +118,45 @@ describe('a hung offscreen reader', () => {
     expect(Number(notified[0])).toBe(CANT_CHECK_AFTER_MS);
     expect(await stateOf(id)).toMatchObject({ cantCheckAlerted: true, latest: { reason: 'check-timeout' } });
     expect(fakeBrowser.notifications.getAllCreateOptions()[`cant-check:${id}`]).toMatchObject({ title: "Can't check GPU" });
+  });
+});
+
+describe('after the verdict is saved', () => {
+  it('a toolbar that hangs past the check’s deadline does not turn the saved verdict into a failure', async () => {
+    const id = await addPage();
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockImplementation(() => new Promise(() => undefined));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    const done = runCheck('test', id);
+    await vi.advanceTimersByTimeAsync(CHECK_DEADLINE_MS + 30_000);
+    await done;
+    vi.useRealTimers();
+    expect(await stateOf(id)).toMatchObject({ latest: { kind: 'paused', reason: 'phrase-paused' }, failureStreak: 0 });
+    expect(vi.mocked(console.warn).mock.calls.map((call) => call[1])).toContain('check failed after its verdict was saved');
+  });
+
+  it('a write that fails once saves the failure instead, and the next check reads normally', async () => {
+    const id = await addPage();
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    let failed = 0;
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      if (failed === 0 && Object.keys(items).includes(KEYS.state(id))) {
+        failed++;
+        throw new Error('QUOTA_BYTES quota exceeded');
+      }
+      return set(items);
+    });
+    await check('test', id);
+    expect(failed).toBe(1);
+    expect(await stateOf(id)).toMatchObject({
+      latest: { kind: 'error', reason: 'check-failed', evidence: 'Error: QUOTA_BYTES quota exceeded' },
+      failureStreak: 1,
+    });
+    await fakeBrowser.storage.session.clear();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 60_000);
+    await check('test', id);
+    vi.useRealTimers();
+    expect(await stateOf(id)).toMatchObject({ latest: { kind: 'paused' }, failureStreak: 0 });
   });
 });
 

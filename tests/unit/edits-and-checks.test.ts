@@ -225,6 +225,20 @@ describe('a check in flight when the watch changes', () => {
     const hooks = requests.filter((r) => r.url.startsWith('https://hooks.example.test'));
     expect(hooks.map((r) => decodeURIComponent(r.headers['x-reopen-watch-event'] ?? ''))).toEqual([`${id}:reopened:0`]);
   });
+
+  it('says nothing when watching was switched off meanwhile: no alert, no "open" kept for later', async () => {
+    const id = await addWatch(stockWatch);
+    await check('test', id);
+    const running = await openCheckWaitingToConfirm(id);
+    expect(await ask({ type: 'save-settings', settings: { paused: true } })).toEqual({ ok: true });
+    await finish(running);
+    expect(logged('check dropped: watching was switched off while it was being checked')).toHaveLength(1);
+    expect(await stateOf(id)).toMatchObject({ latest: { kind: 'paused' }, nextCheckAt: null });
+    expect(await notificationIds()).toEqual([]);
+    const { sendDue } = await import('../../src/background/outbox-sender');
+    await sendDue();
+    expect(requests.filter((r) => r.url.startsWith('https://hooks.example.test'))).toEqual([]);
+  });
 });
 
 describe("a JSON watch's secret header", () => {
