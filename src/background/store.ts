@@ -25,12 +25,16 @@ const loading = new Map<string, Promise<void>>();
 const queue = keyedQueue();
 const GLOBAL = 'global';
 
+/**
+ * A read that fails fails: taken as empty, the repair after it would write defaults over every
+ * watch. What asked for it (a check, an edit) fails instead, and the next one reads again.
+ */
 async function get(keys: string[] | null): Promise<Record<string, unknown>> {
   try {
     return await browser.storage.local.get(keys);
   } catch (error) {
-    log.warn('storage could not be read; using defaults', { error: String(error) });
-    return {};
+    log.warn('storage could not be read', { error: String(error) });
+    throw error;
   }
 }
 

@@ -1,6 +1,7 @@
 // 1.1's storage contract in the worker: no lost updates, one read per wake, one source for the next check.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { KEYS } from '../../src/core/stored-schema';
 import { type FakeChatGPT, fakeChatGPT } from './fake-chatgpt';
 import {
   CHECK_ALARM,
@@ -204,5 +205,29 @@ describe('per-browser builds', () => {
     expect(addListener).toHaveBeenCalledWith(expect.any(Function));
     await check();
     expect(fakeBrowser.notifications.getAllCreateOptions()['reopened:chatgpt-plus']).toMatchObject({ requireInteraction: true });
+  });
+});
+
+describe('a storage read that fails', () => {
+  it('writes nothing over what is stored (no defaults for an unreadable list), and the next read sees it all', async () => {
+    await startWorker();
+    const [added] = (await send(
+      { type: 'add-watch', watch: { name: 'Shop', kind: 'page', url: 'https://shop.test/a', rule: { type: 'auto' } } },
+      OWN_PAGE,
+    )) as unknown as Array<Promise<{ ok: boolean; watchId: string }>>;
+    const { watchId } = (await added) as { watchId: string };
+    const before = await stored();
+    // A fresh worker whose first read fails (a storage that is briefly unavailable).
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('IO error: storage unavailable'));
+    vi.resetModules();
+    const { loadAll } = await import('../../src/background/store');
+    await expect(loadAll()).rejects.toThrow('storage unavailable');
+    expect(set).not.toHaveBeenCalled();
+    expect((await loadAll()).watchIds).toContain(watchId);
+    const after = await stored();
+    expect(after.watchIds).toEqual(before.watchIds);
+    expect(after[KEYS.def(watchId)]).toMatchObject({ name: 'Shop', url: 'https://shop.test/a' });
+    expect(after[KEYS.def(watchId)]).toEqual(before[KEYS.def(watchId)]);
   });
 });
