@@ -39,22 +39,32 @@ async function ensureOffscreen(): Promise<void> {
   await creating;
 }
 
+/** Requests sent and not yet answered, and whether one of them found the document hung. */
+let pending = 0;
+let hung = false;
+
 /**
  * Sends one request to the offscreen document, creating it when there is none. A document just
  * created may not have registered its listener yet, and one closing as idle no longer answers:
  * either way it is tried again briefly. Throws what the document answered as `{ error }`, and a
  * DeadlineError when no answer came within `timeoutMs`: then the document, hung or gone astray,
- * is closed, so the next request gets a fresh one instead of waiting on it too.
+ * is closed once no other request waits on it (a slow chime must not cut a page's reading short),
+ * so the next request gets a fresh one instead of waiting on it too.
  */
 export async function askOffscreen<T extends object>(request: { type: string } & Record<string, unknown>, timeoutMs = 10_000): Promise<T> {
+  pending++;
   try {
     return await withDeadline(ask<T>(request), timeoutMs, 'the offscreen document');
   } catch (error) {
-    if (error instanceof DeadlineError) {
+    if (error instanceof DeadlineError) hung = true;
+    throw error;
+  } finally {
+    pending--;
+    if (hung && pending === 0) {
+      hung = false;
       await (browser as unknown as { offscreen: OffscreenApi }).offscreen.closeDocument().catch(() => undefined);
       creating = null;
     }
-    throw error;
   }
 }
 

@@ -15,7 +15,7 @@ import { check, OWN_PAGE, PLUS, runCheck, send, startWorker, stored } from './wo
 const PAGE = 'https://shop.test/gpu';
 const SOLD_OUT = '<!doctype html><html><body><h1>GPU</h1><p>Sold out</p></body></html>';
 
-type Behaviour = 'hang' | 'throw' | 'answer';
+type Behaviour = 'hang' | 'throw' | 'answer' | 'slow';
 /** How the stand-in offscreen document treats each request type. */
 let behaviour: Record<string, Behaviour>;
 let asked: string[];
@@ -31,6 +31,11 @@ function offscreenStandIn(): void {
     asked.push(message.type);
     const how = behaviour[message.type] ?? 'answer';
     if (how === 'hang') return true; // never replies
+    // Answers after 7 s, if the document is still there then (a closed one answers nothing).
+    if (how === 'slow') {
+      setTimeout(() => fakeOffscreen.document && reply({ kind: 'paused', reason: 'phrase-paused', evidence: 'text "sold out"' }), 7_000);
+      return true;
+    }
     if (how === 'throw') reply({ error: 'TypeError: Cannot read properties of null (reading "body")' });
     else reply(message.type === 'play-chime' ? { played: true } : { kind: 'paused', reason: 'phrase-paused', evidence: 'text "sold out"' });
     return true;
@@ -185,6 +190,22 @@ describe('a reader that throws', () => {
 });
 
 describe('a chime that hangs', () => {
+  it('does not close the document under a page that is being read: the reading still answers', async () => {
+    const id = await addPage();
+    behaviour['read-page'] = 'slow';
+    behaviour['play-chime'] = 'hang';
+    const { playChime } = await import('../../src/background/chime');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    const checking = runCheck('test', id);
+    await vi.advanceTimersByTimeAsync(100);
+    const chime = playChime(); // gives up after 5 s; the reading answers at 7 s
+    await vi.advanceTimersByTimeAsync(15_000);
+    await Promise.all([checking, chime]);
+    vi.useRealTimers();
+    expect(await stateOf(id)).toMatchObject({ latest: { kind: 'paused', reason: 'phrase-paused' } });
+    expect(fakeOffscreen.document).toBeNull(); // closed once nothing waited on it any more
+  });
+
   it('costs neither the alert nor the end of the check', async () => {
     await send({ type: 'save-settings', settings: { sound: true } }, OWN_PAGE);
     behaviour['play-chime'] = 'hang';
