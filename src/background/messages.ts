@@ -2,6 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { EMPTY_HISTORY } from '../core/history';
 import { isJsonType } from '../core/kinds/json/json-type';
 import { own } from '../core/own';
+import { sameValue } from '../core/same-value';
 import { nextDelayMs } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
 import { KEYS, type Stored, watchKeys } from '../core/stored-schema';
@@ -194,6 +195,8 @@ async function editWatch(
         const next = Math.max(now + 1000, (latest?.at ?? now) + nextDelayMs(latest, failureStreak, intervalMsOf(def), Math.random()));
         state = { ...(state ?? record.state), nextCheckAt: def.enabled ? next : null };
       }
+      // A Save that changes nothing writes nothing (and raises no storage change for the pages).
+      if (!state && sameValue(def, record.def)) return null;
       return state ? { def, state } : { def };
     },
     // Removed before the new address is written: no moment where the old header meets the new site.

@@ -126,6 +126,14 @@ describe('an edit that changes nothing a check reads', () => {
     expect(await stateOf(id)).toMatchObject({ failingSince, failureStreak: 1 });
   });
 
+  it('writes nothing for a Save that changes nothing', async () => {
+    const id = await addWatch(stockWatch);
+    await check('test', id);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    expect(await saveForm(id, { name: 'Stock API', url: API, rule: { pointer: '/inStock', test: 'truthy', type: 'json' } })).toEqual({ ok: true });
+    expect(set.mock.calls.filter(([items]) => Object.keys(items).some((key) => key.startsWith('watch:')))).toEqual([]);
+  });
+
   it('resets what was known when the rule really changes', async () => {
     const id = await addWatch(stockWatch);
     await check('test', id);
