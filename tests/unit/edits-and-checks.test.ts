@@ -23,6 +23,8 @@ interface Answer {
   status: number;
   body: string;
   headers?: Record<string, string>;
+  /** How a browser answers a redirect not followed: type opaqueredirect, status 0, no headers. */
+  opaqueRedirect?: boolean;
 }
 /** What each URL answers now. */
 let answers: Record<string, Answer>;
@@ -37,7 +39,12 @@ async function fakeFetch(url: string, init: RequestInit = {}): Promise<Response>
   if (url.startsWith('https://hooks.example.test')) return new Response('ok', { status: 200 });
   const answer = answers[url];
   if (!answer) return new Response('not found', { status: 404 });
-  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  const response = new Response(answer.body, { status: answer.status, headers: answer.headers });
+  if (answer.opaqueRedirect && init.redirect === 'manual') {
+    // Node's Response cannot be made opaque; what a reader sees of one is set by hand.
+    Object.defineProperties(response, { type: { value: 'opaqueredirect' }, status: { value: 0 }, headers: { value: new Headers() } });
+  }
+  return response;
 }
 let chatgpt = fakeChatGPT('paused');
 
@@ -262,6 +269,15 @@ describe("a JSON watch's secret header", () => {
     const sent = requests.filter((r) => r.url === API);
     expect(sent.every((r) => r.redirect === 'manual' && r.headers['x-api-key'] === 'SECRET-KEY-777')).toBe(true);
     expect(requests.filter((r) => r.url.startsWith(OTHER))).toEqual([]);
+  });
+
+  it('reads a redirect the browser hides (opaque, status 0) as redirected too, never as the answer', async () => {
+    const id = await addWatch(stockWatch);
+    expect(await setHeader(id)).toEqual({ ok: true });
+    answers[API] = { ...json({ inStock: true }), opaqueRedirect: true };
+    await check('test', id);
+    expect((await stateOf(id)).latest).toMatchObject({ kind: 'error', reason: 'redirected', status: null });
+    expect(await notificationIds()).toEqual([]);
   });
 
   it('follows redirects as usual when no secret goes along', async () => {
