@@ -59,7 +59,10 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
       const verdict = await runCheck(id, 'check-now');
       return verdict
         ? { ok: true, verdict }
-        : { ok: false, error: 'not checked: no such watch, it changed while it was read, or its site was contacted moments ago (a check is scheduled)' };
+        : {
+            ok: false,
+            error: 'not checked: no such watch, it changed while it was read, or its site was contacted moments ago (a check is scheduled)',
+          };
     }
     case 'add-watch':
       return { ok: true, watchId: (await addWatches([shaped(checkWatchShape(request.watch))], seenType(request.valueType)))[0] };

@@ -137,7 +137,9 @@ describe('an edit that changes nothing a check reads', () => {
     const id = await addWatch(stockWatch);
     await check('test', id);
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    expect(await saveForm(id, { name: 'Stock API', url: API, rule: { pointer: '/inStock', test: 'truthy', type: 'json' } })).toEqual({ ok: true });
+    expect(await saveForm(id, { name: 'Stock API', url: API, rule: { pointer: '/inStock', test: 'truthy', type: 'json' } })).toEqual({
+      ok: true,
+    });
     expect(set.mock.calls.filter(([items]) => Object.keys(items).some((key) => key.startsWith('watch:')))).toEqual([]);
   });
 
