@@ -36,8 +36,10 @@ async function testWatch(request: Extract<PageRequest, { type: 'test-watch' }>):
   const watch = { id: 'test', ...checked.watch };
   const expected = request.watchId && !request.ignoreType ? await expectedTypeOf(request.watchId, watch) : null;
   if (!(await hasHostAccess(watch))) return { ok: true, verdict: noHostAccessVerdict(watch, Date.now()) };
-  const { probeFor } = await import('../core/kinds');
-  const probe = probeFor(watch, {
+  // Test reads a site (the built-in ChatGPT watch has no Test): the pages never load its probe.
+  const { SITE_PROBES, isSiteKind } = await import('../core/kinds/site-probes');
+  if (!isSiteKind(watch.kind)) return { ok: false, error: `a ${watch.kind} watch has no Test`, problems: [] };
+  const probe = SITE_PROBES[watch.kind](watch, {
     fetch: (url, init) => fetch(url, init),
     now: Date.now,
     readPage: readHere,

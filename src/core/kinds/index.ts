@@ -1,14 +1,12 @@
 import type { WatchDef, WatchKind } from '../watch-def';
 import { plusProbe } from './chatgpt-plus/probe';
-import { jsonProbe } from './json/probe';
-import { pageProbe } from './page/probe';
 import type { Probe, ProbeDeps } from './probe';
+import { SITE_PROBES } from './site-probes';
 
 /** The registry: a watch's kind picks its probe; the runner never branches on a kind's name. */
 const PROBES: Record<WatchKind, (watch: WatchDef, deps: ProbeDeps) => Probe> = {
   'chatgpt-plus': (_watch, deps) => plusProbe({ fetch: deps.fetch, now: deps.now }),
-  page: pageProbe,
-  json: jsonProbe,
+  ...SITE_PROBES,
 };
 
 export function probeFor(watch: WatchDef, deps: ProbeDeps): Probe {

@@ -1,0 +1,12 @@
+import type { WatchDef } from '../watch-def';
+import { jsonProbe } from './json/probe';
+import { pageProbe } from './page/probe';
+import type { Probe, ProbeDeps } from './probe';
+
+/** The kinds a user points at a site (a page, a JSON endpoint): what the pages' Test can read. */
+export const SITE_PROBES = { page: pageProbe, json: jsonProbe } as const satisfies Record<
+  string,
+  (watch: WatchDef, deps: ProbeDeps) => Probe
+>;
+
+export const isSiteKind = (kind: string): kind is keyof typeof SITE_PROBES => Object.hasOwn(SITE_PROBES, kind);
