@@ -16,7 +16,7 @@ import { carryOut } from './notifier';
 import { waitForOrigin } from './origin-gate';
 import { enqueueAlert } from './outbox-sender';
 import { pageReader, READ_TIMEOUT_MS } from './page-reader';
-import { armWatchdog, disarmWatchdog, scheduleNext, syncAlarm } from './scheduler';
+import { armWatchdog, checkAlarm, disarmWatchdog, RETRY_SOON_MINUTES, scheduleNext, syncAlarm } from './scheduler';
 import { loadForCheck, updateWatch } from './store';
 import { renderToolbar } from './toolbar';
 
@@ -87,10 +87,15 @@ async function boundedCheck(id: string, trigger: string): Promise<Verdict | null
     attempt.abandoned = true;
     // A skipped check (watching off, moments since the last) has no reading to stand for, and a
     // saved verdict is not undone by what failed after it.
-    if (!attempt.started || attempt.committed) {
-      if (attempt.committed) log.warn('check failed after its verdict was saved', { watchId: id, trigger, error: String(error) });
-      if (!attempt.started) throw error;
+    if (attempt.committed) {
+      log.warn('check failed after its verdict was saved', { watchId: id, trigger, error: String(error) });
       return null;
+    }
+    if (!attempt.started) {
+      // Failed before the watchdog was armed (storage unreadable): the alarm that woke it is spent,
+      // so one is set that needs no storage, or the watch would wait for the 30-minute sweep.
+      await retrySoon(id);
+      throw error;
     }
     log.warn('check failed; saved as can’t tell', { watchId: id, trigger, error: String(error) });
     const loaded = await withDeadline(loadForCheck(id), COMMIT_DEADLINE_MS, 'storage');
@@ -266,15 +271,21 @@ async function afterCommit(
     'scheduling',
     syncAlarm(id, result.record.state.nextCheckAt).then(() => disarmWatchdog(id)),
   );
-  // Each step on its own: a toolbar that fails to draw must not cost the alert after it.
-  await settle('toolbar', renderToolbar(result.summary, result.settings, result.record, now));
+  // Each step on its own and bounded, the alerts first: a toolbar that fails or hangs must not cost an alert.
   for (const effect of effects) await settle('alert', carryOut(effect, result.record.def, result.settings));
+  await settle('toolbar', renderToolbar(result.summary, result.settings, result.record, now));
 
   for (const reading of readings) {
     const { kind, reason, status, durationMs, bytes, requests, evidence } = reading;
     log.info('check', { watchId: id, trigger, kind, reason, status, durationMs, bytes, requests, evidence });
   }
   return result.record.state.latest;
+}
+
+async function retrySoon(id: string): Promise<void> {
+  await browser.alarms.create(checkAlarm(id), { delayInMinutes: RETRY_SOON_MINUTES }).catch((error: unknown) => {
+    log.warn('check could not be re-armed', { watchId: id, error: String(error) });
+  });
 }
 
 /** The watch changed under the check: its new definition gets a check of its own, soon. */
@@ -285,9 +296,12 @@ async function dropReadings(id: string, record: Started['record'], settings: Set
   return null;
 }
 
+/** A step after the verdict gets this long; the chime inside an alert has its own 5 s. */
+const STEP_DEADLINE_MS = 10_000;
+
 async function settle(what: string, work: Promise<unknown>): Promise<void> {
   try {
-    await work;
+    await withDeadline(work, STEP_DEADLINE_MS, what);
   } catch (error) {
     log.warn(`${what} failed after a check`, { error: String(error) });
   }

@@ -1,5 +1,6 @@
 import browser, { type Tabs } from 'webextension-polyfill';
 import { CHATGPT_ORIGIN } from '../core/kinds/chatgpt-plus/urls';
+import type { Stored } from '../core/stored-schema';
 import { needsUser } from '../core/verdict';
 import { CHATGPT_WATCH_ID } from '../core/watch-def';
 import { accessPattern } from '../shared/host-access';
@@ -10,22 +11,33 @@ import { registerMessages } from './messages';
 import { registerNotificationClicks } from './notifier';
 import { OUTBOX_ALARM, recoverOutbox, sendDue } from './outbox-sender';
 import { remindAgain } from './reminders';
-import { parseAlarm, reconcileAlarms, reminderOf, SWEEP_ALARM } from './scheduler';
+import { parseAlarm, reconcileAlarms, reminderOf, SWEEP_ALARM, sweepSoon } from './scheduler';
 import { loadAll, loadForCheck } from './store';
 import { renderToolbar } from './toolbar';
 
 // Listeners are registered synchronously at top level so events that woke the worker are delivered.
 const report = (what: string) => (error: unknown) => log.warn(`${what} failed`, { error: String(error) });
 
-/** Start-up work that needs every watch: migrate, repair, make alarms match, redraw the badge. */
-async function startUp(trigger: string): Promise<void> {
-  void recoverOutbox(); // channels (issue 9): sends a dead worker left marked in flight go again; never throws
+/** Work that needs every watch: migrate, repair, redraw the badge, make alarms match. */
+async function resync(): Promise<Stored> {
   const stored = await loadAll();
   const now = Date.now();
   const enabled = stored.watchIds.map((id) => stored.watches[id]).filter((r) => r?.def.enabled);
   await renderToolbar(stored.summary, stored.settings, enabled.length === 1 ? (enabled[0] ?? null) : null, now);
   await reconcileAlarms(stored, now);
-  log.info('started', { trigger, watches: stored.watchIds.length });
+  return stored;
+}
+
+async function startUp(trigger: string): Promise<void> {
+  void recoverOutbox(); // channels (issue 9): sends a dead worker left marked in flight go again; never throws
+  try {
+    const stored = await resync();
+    log.info('started', { trigger, watches: stored.watchIds.length });
+  } catch (error) {
+    // Storage unreadable for a moment: the sweep does it all again soon, so no watch is left without an alarm.
+    await sweepSoon().catch(report('retry after start-up'));
+    throw error;
+  }
 }
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -50,9 +62,10 @@ browser.alarms.onAlarm.addListener((alarm) => {
     return;
   }
   if (alarm.name === SWEEP_ALARM) {
-    void loadAll()
-      .then((stored) => reconcileAlarms(stored, Date.now()))
-      .catch(report('alarm sweep'));
+    void resync().catch((error: unknown) => {
+      report('alarm sweep')(error);
+      return sweepSoon().catch(report('retry after the sweep'));
+    });
     return;
   }
   const reminded = reminderOf(alarm.name);

@@ -78,8 +78,8 @@ export function registerNotificationClicks(): void {
     void browser.notifications.clear(id);
     // The user acted on the reopening: no more reminders of it.
     if (id.startsWith(REOPENED)) void stopReminder(watchId).then(() => noteActed(watchId, Date.now()));
-    void loadForCheck(watchId).then((loaded) => {
-      if (loaded) void browser.tabs.create({ url: targetUrl(loaded.record.def) });
-    });
+    void loadForCheck(watchId)
+      .then((loaded) => (loaded ? browser.tabs.create({ url: targetUrl(loaded.record.def) }) : undefined))
+      .catch((error: unknown) => log.warn('alert click not followed', { watchId, error: String(error) }));
   });
 }

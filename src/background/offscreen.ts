@@ -62,8 +62,9 @@ export async function askOffscreen<T extends object>(request: { type: string } &
     pending--;
     if (hung && pending === 0) {
       hung = false;
-      await (browser as unknown as { offscreen: OffscreenApi }).offscreen.closeDocument().catch(() => undefined);
       creating = null;
+      // Not waited for: the answer already in hand goes back now, whatever the close does.
+      void (browser as unknown as { offscreen: OffscreenApi }).offscreen.closeDocument().catch(() => undefined);
     }
   }
 }

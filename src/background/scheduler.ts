@@ -13,6 +13,16 @@ const SWEEP_MINUTES = 30;
 export const WATCHDOG_MS = 2 * 60_000;
 
 export const checkAlarm = (id: string) => `${CHECK_PREFIX}${id}`;
+
+/** How soon a start-up or a check that could not read storage tries again. */
+export const RETRY_SOON_MINUTES = 1;
+/**
+ * The sweep, a minute from now: what start-up could not do (storage unreadable) is done then,
+ * needing no storage to arrange. Chrome clears every alarm on an update, so without it nothing would.
+ */
+export async function sweepSoon(): Promise<void> {
+  await browser.alarms.create(SWEEP_ALARM, { delayInMinutes: RETRY_SOON_MINUTES, periodInMinutes: SWEEP_MINUTES });
+}
 export const watchdogAlarm = (id: string) => `${WATCHDOG_PREFIX}${id}`;
 export const reminderAlarm = (id: string) => `${REMIND_PREFIX}${id}`;
 /** The watch a reminder alarm is for, or null for any other alarm. */

@@ -38,6 +38,14 @@ async function get(keys: string[] | null): Promise<Record<string, unknown>> {
   }
 }
 
+async function recount(fallback: Summary): Promise<Summary> {
+  try {
+    return (await readAll()).summary;
+  } catch {
+    return fallback; // logged by get(); the next full read recounts
+  }
+}
+
 /** Everything, migrated and repaired; written back when anything changed. */
 export function loadAll(): Promise<Stored> {
   return queue.run(GLOBAL, async () => memory?.all ?? readAll());
@@ -124,7 +132,8 @@ export function updateWatch(
       if (summary) mem.summary = summary;
       if (mem.all) mem.all = { ...mem.all, watches: { ...mem.all.watches, [id]: after }, summary: mem.summary };
       await write(writes);
-      return { record: after, summary: summary ?? (await readAll()).summary, settings: mem.settings };
+      // Written: a recount that cannot read now must not make the saved change look failed.
+      return { record: after, summary: summary ?? (await recount(mem.summary)), settings: mem.settings };
     });
   });
 }

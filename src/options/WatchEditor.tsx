@@ -95,7 +95,10 @@ export function WatchEditor({ target, onClose }: Props) {
         setNotice(accessNotice(answer, patterns));
         return;
       }
-      const reply = await send({ type: 'test-watch', watch: result.input, ...(def && { watchId: def.id, ignoreType }) });
+      // A rule the form only tidied is the saved one (changesFor): Test it as saved, as its checks read it.
+      const untouched = def !== null && !('rule' in changesFor(result.input, def));
+      const watch = untouched ? { ...result.input, rule: def.rule } : result.input;
+      const reply = await send({ type: 'test-watch', watch, ...(def && { watchId: def.id, ignoreType }) });
       if (reply.ok && reply.verdict) setTested({ verdict: reply.verdict, url: result.watch.url });
       else setNotice(refusal(reply));
     })().finally(() => setBusy(null));

@@ -231,3 +231,39 @@ describe('a storage read that fails', () => {
     expect(after[KEYS.def(watchId)]).toEqual(before[KEYS.def(watchId)]);
   });
 });
+
+/** The next read of everything (start-up's) fails, as a briefly unavailable storage does. */
+function failNextFullRead(): void {
+  const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+  let failures = 1;
+  vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys?: unknown) => {
+    if (keys === null && failures-- > 0) throw new Error('IO error: storage unavailable');
+    return get(keys as null);
+  });
+}
+
+describe('a start-up whose storage cannot be read', () => {
+  it('leaves the sweep a minute away, which re-arms every watch once storage answers', async () => {
+    await startWorker();
+    await fakeBrowser.alarms.clearAll(); // Chrome drops every alarm on an update
+    failNextFullRead();
+    await startWorker({ wakeOnly: true });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('sweep')).toBeDefined());
+    const sweep = await fakeBrowser.alarms.get('sweep');
+    expect(sweep?.scheduledTime ?? 0).toBeGreaterThan(Date.now() + 50_000);
+    expect(await fakeBrowser.alarms.get(CHECK_ALARM)).toBeUndefined();
+    await fakeBrowser.alarms.onAlarm.trigger(sweep as never);
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(CHECK_ALARM)).toBeDefined());
+  });
+
+  it('re-arms a check whose storage read failed before it began, so the watch is not left to the sweep', async () => {
+    await startWorker();
+    await fakeBrowser.alarms.clear(CHECK_ALARM);
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('IO error: storage unavailable'));
+    await startWorker({ wakeOnly: true });
+    await expect(runCheck('alarm')).rejects.toThrow('storage unavailable');
+    const again = await fakeBrowser.alarms.get(CHECK_ALARM);
+    expect(again?.scheduledTime ?? 0).toBeGreaterThan(Date.now() + 50_000);
+  });
+});

@@ -51,6 +51,18 @@ describe('evaluateJsonRule', () => {
       evidence: expect.any(String),
     });
     expect(evaluateJsonRule({ slots: ['a'] }, rule('nonEmpty', '/slots'), 'null')).toMatchObject({ kind: 'open', valueType: 'array' });
+    // …but a null that would read open where another type is known is no reopening (an outage's null).
+    expect(evaluateJsonRule({ soldOut: null }, rule('falsy', '/soldOut'), 'boolean')).toEqual({
+      kind: 'error',
+      reason: 'type-changed',
+      evidence: '/soldOut was true/false, now null',
+    });
+    expect(evaluateJsonRule({ waitlist: null }, rule('empty', '/waitlist'), 'array')).toMatchObject({
+      kind: 'error',
+      reason: 'type-changed',
+    });
+    // Nothing known yet, null reads as its test says.
+    expect(evaluateJsonRule({ soldOut: null }, rule('falsy', '/soldOut'), null)).toMatchObject({ kind: 'open' });
   });
 
   it('reads a missing pointer or a wrong type as unrecognised, never paused or open', () => {

@@ -60,7 +60,8 @@ function describe(rule: JsonRule, found: unknown, result: boolean): string {
  * Test showed): a value of another type is an API that changed shape, not a reopening — the string
  * "none" where a list was is non-empty — so it reads can't tell `type-changed`, quoting both, and
  * carrying the new type so the editor can offer to accept it. `null` matches any type both ways: an
- * API that answers null while closed and a list while open has not changed shape.
+ * API that answers null while closed and a list while open has not changed shape; but a null that
+ * would read open where another type is expected is type-changed too.
  */
 export function evaluateJsonRule(data: unknown, rule: JsonRule, expectedType?: JsonType | null): JsonReading {
   const problems = validateJsonRule(rule);
@@ -76,6 +77,11 @@ export function evaluateJsonRule(data: unknown, rule: JsonRule, expectedType?: J
   }
   const outcome = applyTest(rule.test, resolved.value, rule.value);
   if (!outcome.ok) return reading('error', 'unrecognised', `${name(rule.pointer)} ${outcome.why} (test ${rule.test})`);
+  // null where a value of a known type was may say closed, never open: a `falsy` or `empty` test
+  // would read an outage's null as a reopening.
+  if (outcome.result && type === 'null' && expectedType && expectedType !== 'null') {
+    return reading('error', 'type-changed', `${name(rule.pointer)} was ${TYPE_NAMES[expectedType]}, now null`);
+  }
   return {
     ...reading(
       outcome.result ? 'open' : 'paused',
