@@ -66,9 +66,11 @@ export default defineConfig(({ mode }) => {
                 includeDependenciesRecursively: false,
                 groups: [
                   { name: 'reasons', test: /src\/core\/kinds\/(page|json)\/reasons\.ts$/, priority: 3 },
-                  // Phone and chat channels: the worker and the options page load them, the popup never does.
+                  // Phone and chat channels' specs: the worker and the options page load them, the popup never does.
                   // The outbox (and the events it keeps) stays with the worker, its only user.
                   { name: 'channels', test: /src\/core\/channels\/(?!keys\.ts|event\.ts)[a-z-]+\.ts$/, priority: 3 },
+                  // Their sending half (request builders, answer readers): the whole send/ folder, the worker's alone.
+                  { name: 'channel-senders', test: /src\/core\/channels\/send\/[a-z-]+\.ts$/, priority: 3 },
                   // What the options page loads only on first use (its editors, import and export): one file.
                   { name: 'options-later', test: OPTIONS_LATER, priority: 2 },
                   // The options page validates rules with these, without loading the DOM readers.

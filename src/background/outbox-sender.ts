@@ -4,11 +4,12 @@
 // Each delivery is marked in flight and persisted before its request starts, and settled and
 // persisted as soon as its answer is read; only a worker that dies between those two writes after
 // the service received the message can cause a duplicate (no service takes an idempotency key).
-// The loop looks a channel up by its config (channelFor) and never branches on its type.
+// The loop looks a channel up by its config's type (channelFor, senderFor) and never branches on it.
 import browser from 'webextension-polyfill';
 import { boundedFetch, FetchFailure } from '../core/bounded-fetch';
 import { channelFor } from '../core/channels/index';
 import { redact } from '../core/channels/redact';
+import { senderFor } from '../core/channels/send/index';
 import { OUTBOX_KEY } from '../core/channels/stored';
 import type { ChannelConfig, ChannelEvent, DeliveryOutcome } from '../core/channels/types';
 import { keyedQueue } from '../core/keyed-queue';
@@ -152,6 +153,7 @@ const redactOutcome = (outcome: DeliveryOutcome, secrets: readonly string[]): De
 /** One request to one channel, read by the channel itself. Never throws; the outcome's `why` is redacted. */
 async function deliver(config: ChannelConfig, event: ChannelEvent): Promise<DeliveryOutcome> {
   const channel = channelFor(config);
+  const sender = senderFor(config.type);
   const secrets = channel.secretsOf(config);
   let outcome: DeliveryOutcome;
   try {
@@ -162,7 +164,7 @@ async function deliver(config: ChannelConfig, event: ChannelEvent): Promise<Deli
         { type: 'broken', why: `no permission to reach ${origin} (or to share the alert); allow it on the options page` },
         secrets,
       );
-    const request = channel.buildRequest(config, event);
+    const request = sender.buildRequest(config, event);
     const init: RequestInit = {
       method: request.method,
       headers: request.headers,
@@ -180,7 +182,7 @@ async function deliver(config: ChannelConfig, event: ChannelEvent): Promise<Deli
     // fetch hides a refused redirect as an opaque response with status 0.
     const status = answer.redirect && answer.status === 0 ? 302 : answer.status;
     // Redacted before it is read: a service that quotes a secret back (cut short in a `why`) leaks no part of it.
-    outcome = channel.classify(status, answer.headers, redact(answer.text, secrets), Date.now());
+    outcome = sender.classify(status, answer.headers, redact(answer.text, secrets), Date.now());
   } catch (error) {
     if (error instanceof FetchFailure && error.status !== null && error.status >= 200 && error.status < 300) {
       // The service said yes, then its body broke off (a reset, a stall): it has the message, and
@@ -188,7 +190,7 @@ async function deliver(config: ChannelConfig, event: ChannelEvent): Promise<Deli
       outcome = { type: 'delivered' };
     } else if (error instanceof FetchFailure) {
       const status = error.reason === 'too-large' && error.status !== null ? error.status : 0;
-      outcome = channel.classify(status, new Headers(), '', Date.now());
+      outcome = sender.classify(status, new Headers(), '', Date.now());
       if (status === 0 && outcome.type === 'retry')
         outcome = { ...outcome, why: error.reason === 'timeout' ? `no answer within ${SEND_TIMEOUT_MS / 1000} s` : outcome.why };
     } else {

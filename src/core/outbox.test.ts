@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleEvent } from '../../tests/sim/channels/events';
-import { discord } from './channels/discord';
-import { slack } from './channels/slack';
-import { telegram } from './channels/telegram';
+import { discordSender } from './channels/send/discord';
+import { slackSender } from './channels/send/slack';
+import { telegramSender } from './channels/send/telegram';
 import type { DeliveryOutcome } from './channels/types';
 import {
   backoffMs,
@@ -96,7 +96,12 @@ describe('sending and settling', () => {
 
   it('removes a broken one and reports it, so the caller flags the channel; other events keep their turn', () => {
     let state = enqueue(queued(['a']), sampleEvent({ id: 'evt-2' }), ['a'], T0 + 1).state;
-    const outcome = telegram.classify(400, new Headers(), '{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}', T0);
+    const outcome = telegramSender.classify(
+      400,
+      new Headers(),
+      '{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}',
+      T0,
+    );
     const step = settle(markSending(state, key('a'), T0), key('a'), outcome, T0 + 200);
     expect(step.reports).toEqual([{ type: 'broken', why: 'HTTP 400: Bad Request: chat not found', eventId: 'evt-1', channelId: 'a' }]);
     state = step.state;
@@ -138,24 +143,24 @@ describe('retries', () => {
   it("honour each service's 429 shape when it asks for longer than the backoff", () => {
     const nextAttemptFor = (outcome: DeliveryOutcome) =>
       settle(markSending(queued(), key('a'), T0), key('a'), outcome, T0, MID).state.pending[0]?.nextAttemptAt;
-    const telegram429 = telegram.classify(
+    const telegram429 = telegramSender.classify(
       429,
       new Headers(),
       '{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 33","parameters":{"retry_after":33}}',
       T0,
     );
     expect(nextAttemptFor(telegram429)).toBe(T0 + 33_000);
-    const discord429 = discord.classify(
+    const discord429 = discordSender.classify(
       429,
       new Headers(),
       '{"message":"You are being rate limited.","retry_after":64.57,"global":false}',
       T0,
     );
     expect(nextAttemptFor(discord429)).toBe(T0 + 64_570);
-    const slackDate = slack.classify(429, new Headers({ 'Retry-After': new Date(T0 + 120_000).toUTCString() }), 'rate_limited', T0);
+    const slackDate = slackSender.classify(429, new Headers({ 'Retry-After': new Date(T0 + 120_000).toUTCString() }), 'rate_limited', T0);
     expect(nextAttemptFor(slackDate)).toBe(T0 + 120_000);
     // A shorter wait than the backoff: the backoff still applies, so a service cannot make us hammer it.
-    const short = discord.classify(429, new Headers(), '{"message":"You are being rate limited.","retry_after":0.3}', T0);
+    const short = discordSender.classify(429, new Headers(), '{"message":"You are being rate limited.","retry_after":0.3}', T0);
     expect(nextAttemptFor(short)).toBe(T0 + 15_000);
   });
 

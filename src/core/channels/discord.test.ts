@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { AT, DISCORD_URL, discordConfig, SECRETS, sampleEvent } from '../../../tests/sim/channels/events';
 import { discord } from './discord';
+import { discordSender } from './send/discord';
 
 const none = new Headers();
 const classify = (status: number, body: unknown, headers: Headers = none) =>
-  discord.classify(status, headers, typeof body === 'string' ? body : JSON.stringify(body), AT);
+  discordSender.classify(status, headers, typeof body === 'string' ? body : JSON.stringify(body), AT);
 const V10 = `https://discord.com/api/v10/webhooks/112233445566778899/${SECRETS.discordToken}`;
 
 describe('Discord request', () => {
   it('executes the webhook on API v10 and waits for the message', () => {
-    const request = discord.buildRequest(discordConfig(), sampleEvent());
+    const request = discordSender.buildRequest(discordConfig(), sampleEvent());
     expect(request.url).toBe(`${V10}?wait=true`);
     expect(request.headers).toEqual({ 'Content-Type': 'application/json', 'X-Reopen-Watch-Event': 'evt-1' });
     expect(JSON.parse(request.body)).toEqual({
@@ -29,7 +30,7 @@ describe('Discord request', () => {
 
   it('keeps a thread id and the discordapp.com host, with or without a version in the pasted URL', () => {
     const pasted = `https://discordapp.com/api/v9/webhooks/112233445566778899/${SECRETS.discordToken}/?thread_id=42`;
-    const url = new URL(discord.buildRequest(discordConfig({ webhookUrl: pasted }), sampleEvent()).url);
+    const url = new URL(discordSender.buildRequest(discordConfig({ webhookUrl: pasted }), sampleEvent()).url);
     expect(url.hostname).toBe('discordapp.com');
     expect(url.pathname).toBe(`/api/v10/webhooks/112233445566778899/${SECRETS.discordToken}`);
     expect(Object.fromEntries(url.searchParams)).toEqual({ thread_id: '42', wait: 'true' });
@@ -37,7 +38,7 @@ describe('Discord request', () => {
 
   it('shows markdown and mentions literally', () => {
     const body = JSON.parse(
-      discord.buildRequest(discordConfig(), sampleEvent({ title: '@everyone **Plus** > open', body: '[x](y)' })).body,
+      discordSender.buildRequest(discordConfig(), sampleEvent({ title: '@everyone **Plus** > open', body: '[x](y)' })).body,
     );
     expect(body.content).toBe('@everyone \\*\\*Plus\\*\\* \\> open');
     expect(body.embeds[0].description).toBe('\\[x\\]\\(y\\)');
@@ -45,7 +46,7 @@ describe('Discord request', () => {
   });
 
   it('refuses to build a request for something that is not a Discord webhook', () => {
-    expect(() => discord.buildRequest(discordConfig({ webhookUrl: 'https://evil.example/api/webhooks/1/2' }), sampleEvent())).toThrow(
+    expect(() => discordSender.buildRequest(discordConfig({ webhookUrl: 'https://evil.example/api/webhooks/1/2' }), sampleEvent())).toThrow(
       'Webhook URL is not a Discord webhook URL.',
     );
   });

@@ -1,14 +1,10 @@
-// Discord webhook execute, with `?wait=true` so Discord answers only once the message exists.
-import { classifyStatus, secondsToMs } from './classify-http';
-import { field, isRecord, isWebLink, jsonHeaders, parseJson, truncate } from './text';
-import type { Channel, ChannelEvent, DiscordConfig } from './types';
+// Discord: one webhook URL (Server settings → Integrations → Webhooks). Sending: send/discord.ts.
+import { field } from './text';
+import type { ChannelSpec, DiscordConfig } from './types';
 import { checkUrl, originPattern } from './url';
 
 const HOSTS = new Set(['discord.com', 'discordapp.com', 'canary.discord.com', 'ptb.discord.com']);
 const PATH = /^\/api\/(?:v\d+\/)?webhooks\/(\d{5,})\/([A-Za-z0-9_-]{20,})\/?$/;
-/** Unknown Webhook, Invalid Webhook Token: the webhook was deleted or its URL mistyped. */
-const GONE_CODES = new Set([10015, 50027]);
-const COLOUR: Record<ChannelEvent['type'], number> = { reopened: 0x2e7d32, 'cant-check': 0xef6c00, test: 0x757575 };
 
 interface Parts {
   url: URL;
@@ -16,58 +12,19 @@ interface Parts {
   token: string;
 }
 
-function parts(config: DiscordConfig): Parts | undefined {
+/** The webhook URL's parts, or undefined when it is not a Discord webhook URL. */
+export function discordParts(config: DiscordConfig): Parts | undefined {
   const { url, problems } = checkUrl(config.webhookUrl, 'Webhook URL');
   const match = url && PATH.exec(url.pathname);
   if (!url || problems.length || url.protocol !== 'https:' || url.port || !HOSTS.has(url.hostname) || !match) return undefined;
   return { url, id: match[1] as string, token: match[2] as string };
 }
 
-/** Markdown characters shown literally, so a watch name cannot format, quote or hide text. */
-const escapeMarkdown = (text: string): string => text.replace(/[\\*_~`|>#[\]()-]/g, '\\$&');
-
-export const discord: Channel<DiscordConfig> = {
+export const discord: ChannelSpec<DiscordConfig> = {
   type: 'discord',
 
-  buildRequest(config, event) {
-    const p = parts(config);
-    if (!p) throw new Error('Webhook URL is not a Discord webhook URL.');
-    // Pinned to v10, where a 429's `retry_after` is documented in seconds; the user's query (thread_id) is kept.
-    const url = new URL(`https://${p.url.hostname}/api/v10/webhooks/${p.id}/${p.token}${p.url.search}`);
-    url.searchParams.set('wait', 'true');
-    const link = isWebLink(event.link) ? event.link : undefined;
-    const body = {
-      // The plain line is what a phone's push notification shows; the embed carries the link.
-      content: truncate(escapeMarkdown(event.title), 2000),
-      embeds: [
-        {
-          title: truncate(event.watch.name, 256),
-          ...(link && { url: link }),
-          description: truncate(escapeMarkdown(event.body), 4000),
-          color: COLOUR[event.type],
-          timestamp: new Date(event.at).toISOString(),
-        },
-      ],
-      // A watch named "@everyone" must not ping anyone.
-      allowed_mentions: { parse: [] },
-    };
-    return { url: url.toString(), method: 'POST', headers: jsonHeaders(event.id), body: JSON.stringify(body) };
-  },
-
-  classify(status, headers, bodyText, now) {
-    // {"message": "You are being rate limited.", "retry_after": 1.234, "global": false} or {"message": "Unknown Webhook", "code": 10015}
-    const answer = parseJson(bodyText);
-    const message = isRecord(answer) && typeof answer.message === 'string' ? answer.message : undefined;
-    const code = isRecord(answer) && typeof answer.code === 'number' ? answer.code : undefined;
-    return classifyStatus(status, headers, now, {
-      detail: message && code ? `${message} (${code})` : message,
-      retryAfterMs: status === 429 && isRecord(answer) ? secondsToMs(answer.retry_after) : undefined,
-      broken: code !== undefined && GONE_CODES.has(code),
-    });
-  },
-
   origin(config) {
-    const p = parts(config);
+    const p = discordParts(config);
     if (!p) throw new Error('Webhook URL is not a Discord webhook URL.');
     return originPattern(p.url);
   },
@@ -75,7 +32,7 @@ export const discord: Channel<DiscordConfig> = {
   validate(config) {
     const { url, problems } = checkUrl(config.webhookUrl, 'Webhook URL');
     if (!url || problems.length) return problems;
-    if (!parts(config))
+    if (!discordParts(config))
       return [
         'Webhook URL must be a Discord webhook URL, discord.com/api/webhooks/<id>/<token> (Server settings → Integrations → Webhooks → Copy Webhook URL).',
       ];
@@ -84,6 +41,6 @@ export const discord: Channel<DiscordConfig> = {
 
   secretsOf(config) {
     const url = field(config.webhookUrl);
-    return [url, parts(config)?.token ?? ''].filter(Boolean);
+    return [url, discordParts(config)?.token ?? ''].filter(Boolean);
   },
 };

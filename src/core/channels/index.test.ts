@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allConfigs, ntfyConfig, sampleEvent } from '../../../tests/sim/channels/events';
 import { CHANNEL_TYPES, CHANNELS, type ChannelConfig, channelFor, isChannelType, validateChannel } from './index';
+import { senderFor } from './send/index';
 
 describe('channel registry', () => {
   it('has one channel per type, registered under its own type', () => {
@@ -12,11 +13,11 @@ describe('channel registry', () => {
     for (const config of allConfigs()) {
       const channel = channelFor(config);
       expect(channel.validate(config), config.type).toEqual([]);
-      const request = channel.buildRequest(config, sampleEvent());
+      const request = senderFor(config.type).buildRequest(config, sampleEvent());
       expect(request.method).toBe('POST');
       expect(request.headers['Content-Type']).toBe('application/json');
       expect(new URL(request.url).hostname).toBe(channel.origin(config).replace(/^https?:\/\/|\/\*$/g, ''));
-      expect(channel.classify(200, new Headers(), '{"ok":true}', 0)).toEqual({ type: 'delivered' });
+      expect(senderFor(config.type).classify(200, new Headers(), '{"ok":true}', 0)).toEqual({ type: 'delivered' });
     }
   });
 

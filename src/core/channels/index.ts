@@ -1,13 +1,14 @@
-// The channel registry: the sending loop finds a channel by its config's `type`, never by name.
+// The channel registry: every page and the worker find a channel's spec by its config's `type`,
+// never by name. Sending is the worker's alone: src/core/channels/send/.
 import { discord } from './discord';
 import { ntfy } from './ntfy';
 import { slack } from './slack';
 import { telegram } from './telegram';
 import { field } from './text';
-import { CHANNEL_TYPES, type Channel, type ChannelConfig, type ChannelType } from './types';
+import { CHANNEL_TYPES, type ChannelConfig, type ChannelSpec, type ChannelType } from './types';
 import { webhook } from './webhook';
 
-export const CHANNELS: { readonly [K in ChannelType]: Channel<Extract<ChannelConfig, { type: K }>> } = {
+export const CHANNELS: { readonly [K in ChannelType]: ChannelSpec<Extract<ChannelConfig, { type: K }>> } = {
   ntfy,
   telegram,
   discord,
@@ -17,9 +18,9 @@ export const CHANNELS: { readonly [K in ChannelType]: Channel<Extract<ChannelCon
 
 export const isChannelType = (value: unknown): value is ChannelType => (CHANNEL_TYPES as readonly unknown[]).includes(value);
 
-/** The channel that handles `config`, typed for configs of any type. */
-export function channelFor(config: ChannelConfig): Channel {
-  return CHANNELS[config.type] as Channel;
+/** The spec of `config`'s channel, typed for configs of any type. */
+export function channelFor(config: ChannelConfig): ChannelSpec {
+  return CHANNELS[config.type] as ChannelSpec;
 }
 
 /** Problems with a whole config (shared fields first); empty when it can be used. */
@@ -31,7 +32,6 @@ export function validateChannel(config: ChannelConfig): string[] {
   return [...problems, ...channelFor(config).validate(config)];
 }
 
-export { classifyStatus, PERMANENT_STATUSES } from './classify-http';
 export { REDACTED, redact } from './redact';
 export { EVENT_ID_HEADER } from './text';
 export * from './types';

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AT, ntfyConfig, SECRETS, sampleEvent } from '../../../tests/sim/channels/events';
 import { ntfy } from './ntfy';
+import { ntfySender } from './send/ntfy';
 
 const none = new Headers();
-const classify = (status: number, body = '', headers: Headers = none) => ntfy.classify(status, headers, body, AT);
+const classify = (status: number, body = '', headers: Headers = none) => ntfySender.classify(status, headers, body, AT);
 const ntfyError = (code: number, error: string) => JSON.stringify({ code, http: Math.floor(code / 100), error, link: 'x' });
 
 describe('ntfy request', () => {
   it('publishes JSON to the server root, so a non-Latin title survives', () => {
-    const request = ntfy.buildRequest(ntfyConfig(), sampleEvent());
+    const request = ntfySender.buildRequest(ntfyConfig(), sampleEvent());
     expect(request.url).toBe('https://ntfy.sh/');
     expect(request.method).toBe('POST');
     expect(request.headers).toEqual({
@@ -30,28 +31,28 @@ describe('ntfy request', () => {
   });
 
   it('uses a self-hosted server as given, without a token when none is set', () => {
-    const request = ntfy.buildRequest(ntfyConfig({ server: 'https://ntfy.example.com//', token: ' ' }), sampleEvent());
+    const request = ntfySender.buildRequest(ntfyConfig({ server: 'https://ntfy.example.com//', token: ' ' }), sampleEvent());
     expect(request.url).toBe('https://ntfy.example.com/');
     expect(request.headers.Authorization).toBeUndefined();
-    expect(ntfy.buildRequest(ntfyConfig({ server: 'http://localhost:8080' }), sampleEvent()).url).toBe('http://localhost:8080/');
+    expect(ntfySender.buildRequest(ntfyConfig({ server: 'http://localhost:8080' }), sampleEvent()).url).toBe('http://localhost:8080/');
   });
 
   it('styles each event type and leaves out a link that is not a web page', () => {
     const body = JSON.parse(
-      ntfy.buildRequest(ntfyConfig(), sampleEvent({ type: 'cant-check', link: 'chrome-extension://abc/options.html' })).body,
+      ntfySender.buildRequest(ntfyConfig(), sampleEvent({ type: 'cant-check', link: 'chrome-extension://abc/options.html' })).body,
     );
     expect(body.priority).toBe(3);
     expect(body.tags).toEqual(['warning']);
     expect(body.click).toBeUndefined();
     expect(body.actions).toBeUndefined();
-    expect(JSON.parse(ntfy.buildRequest(ntfyConfig(), sampleEvent({ type: 'test', linkLabel: undefined })).body)).toMatchObject({
+    expect(JSON.parse(ntfySender.buildRequest(ntfyConfig(), sampleEvent({ type: 'test', linkLabel: undefined })).body)).toMatchObject({
       tags: ['test_tube'],
       actions: [{ label: 'Open' }],
     });
   });
 
   it('keeps event ids with any character usable as a header value', () => {
-    expect(ntfy.buildRequest(ntfyConfig(), sampleEvent({ id: 'é 1/2' })).headers['X-Reopen-Watch-Event']).toBe('%C3%A9%201%2F2');
+    expect(ntfySender.buildRequest(ntfyConfig(), sampleEvent({ id: 'é 1/2' })).headers['X-Reopen-Watch-Event']).toBe('%C3%A9%201%2F2');
   });
 });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { allConfigs, DISCORD_URL, SECRETS, SLACK_URL, sampleEvent, WEBHOOK_URL } from '../../../tests/sim/channels/events';
 import { CHANNEL_TYPES, type ChannelEventType, channelFor, type DeliveryRequest, REDACTED, redact } from './index';
+import { senderFor } from './send/index';
 
 /** Every place in a request where `secret` occurs: `url`, `header <name>`, or `body <json path>`. */
 function placesOf(secret: string, request: DeliveryRequest): string[] {
@@ -47,7 +48,7 @@ describe('secrets in requests', () => {
 
       it('puts each secret only where the service requires it, for every event type', () => {
         for (const type of EVENT_TYPES) {
-          const request = channel.buildRequest(config, sampleEvent({ type }));
+          const request = senderFor(config.type).buildRequest(config, sampleEvent({ type }));
           for (const [secret, places] of Object.entries(required)) expect(placesOf(secret, request), `${type}: ${secret}`).toEqual(places);
         }
       });
@@ -55,7 +56,7 @@ describe('secrets in requests', () => {
       it('quotes no secret from an echoed plain-text body', () => {
         const echo = `${channel.secretsOf(config).join(' ')} ${JSON.stringify({ message: SECRETS.ntfyTopic })}`;
         for (const status of [200, 400, 401, 429, 500]) {
-          const outcome = channel.classify(status, new Headers(), echo, 0);
+          const outcome = senderFor(config.type).classify(status, new Headers(), echo, 0);
           for (const secret of channel.secretsOf(config)) expect(JSON.stringify(outcome)).not.toContain(secret);
         }
       });

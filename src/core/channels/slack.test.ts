@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AT, SLACK_URL, sampleEvent, slackConfig } from '../../../tests/sim/channels/events';
+import { slackSender } from './send/slack';
 import { slack } from './slack';
 
 const none = new Headers();
-const classify = (status: number, body: string, headers: Headers = none) => slack.classify(status, headers, body, AT);
+const classify = (status: number, body: string, headers: Headers = none) => slackSender.classify(status, headers, body, AT);
 
 describe('Slack request', () => {
   it('posts text for the notification and blocks for the message, without unfurling the page', () => {
-    const request = slack.buildRequest(slackConfig(), sampleEvent());
+    const request = slackSender.buildRequest(slackConfig(), sampleEvent());
     expect(request.url).toBe(SLACK_URL);
     expect(request.headers).toEqual({ 'Content-Type': 'application/json', 'X-Reopen-Watch-Event': 'evt-1' });
     expect(JSON.parse(request.body)).toEqual({
@@ -24,7 +25,7 @@ describe('Slack request', () => {
 
   it('escapes &, < and > so a name cannot make a link or a mention', () => {
     const body = JSON.parse(
-      slack.buildRequest(
+      slackSender.buildRequest(
         slackConfig(),
         sampleEvent({ title: '<!channel> A&B', link: 'https://shop.example/p?a=1&b=|x', linkLabel: '>go<' }),
       ).body,

@@ -1,69 +1,24 @@
-// Slack incoming webhook: `text` for the notification, blocks for the message. Errors come back as
-// plain-text codes (`no_service`, `channel_not_found`…), which say more than the status does.
-import { classifyStatus } from './classify-http';
-import { DEFAULT_LINK_LABEL, field, isWebLink, jsonHeaders, truncate } from './text';
-import type { Channel, SlackConfig } from './types';
+// Slack: one incoming-webhook URL (Slack app → Incoming Webhooks). Sending: send/slack.ts.
+import { field } from './text';
+import type { ChannelSpec, SlackConfig } from './types';
 import { checkUrl, originPattern } from './url';
 
 const HOST = 'hooks.slack.com';
 const PATH = /^\/services\/(T[A-Z0-9]+)\/(B[A-Z0-9]+)\/([A-Za-z0-9]{16,})\/?$/;
-/** The webhook, its app, channel or workspace is gone or forbidden: only the user can fix these. */
-const BROKEN_CODES = new Set([
-  'invalid_token',
-  'no_service',
-  'no_service_id',
-  'no_team',
-  'team_disabled',
-  'channel_not_found',
-  'channel_is_archived',
-  'action_prohibited',
-  'posting_to_general_channel_denied',
-  'user_not_found',
-]);
 
-function parts(config: SlackConfig): { url: URL; secret: string } | undefined {
+/** The webhook URL and the secret at its end, or undefined when it is not a Slack incoming webhook URL. */
+export function slackParts(config: SlackConfig): { url: URL; secret: string } | undefined {
   const { url, problems } = checkUrl(config.webhookUrl, 'Webhook URL');
   const match = url && PATH.exec(url.pathname);
   if (!url || problems.length || url.protocol !== 'https:' || url.port || url.hostname !== HOST || !match) return undefined;
   return { url, secret: match[3] as string };
 }
 
-/** Slack's only escapes (mrkdwn): & < > would otherwise start an entity or a link. */
-const escapeSlack = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-export const slack: Channel<SlackConfig> = {
+export const slack: ChannelSpec<SlackConfig> = {
   type: 'slack',
 
-  buildRequest(config, event) {
-    const p = parts(config);
-    if (!p) throw new Error('Webhook URL is not a Slack incoming webhook URL.');
-    const label = event.linkLabel || DEFAULT_LINK_LABEL;
-    const blocks: unknown[] = [
-      { type: 'header', text: { type: 'plain_text', text: truncate(event.title, 150) } },
-      { type: 'section', text: { type: 'plain_text', text: truncate(event.body, 2900) } },
-    ];
-    if (isWebLink(event.link)) {
-      const url = escapeSlack(event.link.replace(/\|/g, '%7C'));
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<${url}|${escapeSlack(truncate(label, 75))}>` } });
-    }
-    const body = {
-      text: truncate(escapeSlack(`${event.title}: ${event.body}`), 3000),
-      blocks,
-      // No previews: Slack's servers would otherwise fetch the watched page.
-      unfurl_links: false,
-      unfurl_media: false,
-    };
-    return { url: p.url.toString(), method: 'POST', headers: jsonHeaders(event.id), body: JSON.stringify(body) };
-  },
-
-  classify(status, headers, bodyText, now) {
-    const code = bodyText.trim();
-    const known = /^[a-z_]{2,64}$/.test(code) ? code : undefined;
-    return classifyStatus(status, headers, now, { detail: known, broken: status >= 400 && !!known && BROKEN_CODES.has(known) });
-  },
-
   origin(config) {
-    const p = parts(config);
+    const p = slackParts(config);
     if (!p) throw new Error('Webhook URL is not a Slack incoming webhook URL.');
     return originPattern(p.url);
   },
@@ -71,12 +26,12 @@ export const slack: Channel<SlackConfig> = {
   validate(config) {
     const { url, problems } = checkUrl(config.webhookUrl, 'Webhook URL');
     if (!url || problems.length) return problems;
-    if (!parts(config))
+    if (!slackParts(config))
       return ['Webhook URL must be a Slack incoming webhook URL, hooks.slack.com/services/T…/B…/… (Slack app → Incoming Webhooks).'];
     return [];
   },
 
   secretsOf(config) {
-    return [field(config.webhookUrl), parts(config)?.secret ?? ''].filter(Boolean);
+    return [field(config.webhookUrl), slackParts(config)?.secret ?? ''].filter(Boolean);
   },
 };

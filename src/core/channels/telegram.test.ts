@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { AT, SECRETS, sampleEvent, telegramConfig } from '../../../tests/sim/channels/events';
+import { telegramSender } from './send/telegram';
 import { telegram } from './telegram';
 
 const none = new Headers();
 const classify = (status: number, body: unknown, headers: Headers = none) =>
-  telegram.classify(status, headers, typeof body === 'string' ? body : JSON.stringify(body), AT);
+  telegramSender.classify(status, headers, typeof body === 'string' ? body : JSON.stringify(body), AT);
 const failure = (error_code: number, description: string, parameters?: object) => ({ ok: false, error_code, description, parameters });
 
 describe('Telegram request', () => {
   it('calls sendMessage with plain text (nothing to escape) and no page preview', () => {
-    const request = telegram.buildRequest(telegramConfig(), sampleEvent({ title: 'Plus <b>*open*</b> & _now_' }));
+    const request = telegramSender.buildRequest(telegramConfig(), sampleEvent({ title: 'Plus <b>*open*</b> & _now_' }));
     expect(request.url).toBe(`https://api.telegram.org/bot${SECRETS.telegramToken}/sendMessage`);
     expect(request.headers).toEqual({ 'Content-Type': 'application/json', 'X-Reopen-Watch-Event': 'evt-1' });
     const body = JSON.parse(request.body);
@@ -22,13 +23,15 @@ describe('Telegram request', () => {
   });
 
   it('keeps a non-Latin title and stays within the 4096-character limit', () => {
-    const body = JSON.parse(telegram.buildRequest(telegramConfig(), sampleEvent({ body: '長'.repeat(10_000) })).body);
+    const body = JSON.parse(telegramSender.buildRequest(telegramConfig(), sampleEvent({ body: '長'.repeat(10_000) })).body);
     expect(body.text.startsWith('ChatGPT Plus 升级已开放 🎉\n\n長')).toBe(true);
     expect(Array.from(body.text).length).toBeLessThanOrEqual(4096);
   });
 
   it('sends a channel username as is', () => {
-    expect(JSON.parse(telegram.buildRequest(telegramConfig({ chatId: ' @my_alerts ' }), sampleEvent()).body).chat_id).toBe('@my_alerts');
+    expect(JSON.parse(telegramSender.buildRequest(telegramConfig({ chatId: ' @my_alerts ' }), sampleEvent()).body).chat_id).toBe(
+      '@my_alerts',
+    );
   });
 });
 

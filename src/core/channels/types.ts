@@ -92,8 +92,27 @@ export interface HeaderReader {
   get(name: string): string | null;
 }
 
-/** One service. Method syntax on purpose: a `Channel<NtfyConfig>` is then usable where `Channel` is expected. */
-export interface Channel<C extends ChannelConfig = ChannelConfig> {
+/**
+ * One service, as the pages and the worker both know it: the host a send needs and the rules a
+ * config must follow. Sending (building the request, reading the answer) is the worker's alone:
+ * `ChannelSender`, in src/core/channels/send/. Method syntax on purpose: a `ChannelSpec<NtfyConfig>`
+ * is then usable where `ChannelSpec` is expected.
+ */
+export interface ChannelSpec<C extends ChannelConfig = ChannelConfig> {
+  type: C['type'];
+  /** The match pattern of the host permission a send needs, e.g. `https://ntfy.sh/*`. Throws when invalid. */
+  origin(config: C): string;
+  /** Clear English problems; empty when the config can be used. */
+  validate(config: C): string[];
+  /** Every secret value in the config (trimmed), so callers can prove none reaches logs, exports or notifications. */
+  secretsOf(config: C): string[];
+}
+
+/**
+ * The sending half of a service, the worker's alone (src/core/channels/send/): the options page
+ * never loads it. Method syntax on purpose, as for `ChannelSpec`.
+ */
+export interface ChannelSender<C extends ChannelConfig = ChannelConfig> {
   type: C['type'];
   /** The request for one event. Call `validate` first: an invalid config gives an undefined request. */
   buildRequest(config: C, event: ChannelEvent): DeliveryRequest;
@@ -102,10 +121,4 @@ export interface Channel<C extends ChannelConfig = ChannelConfig> {
    * (fetch `redirect: 'manual'`, `opaqueredirect`) should be passed as a 3xx status.
    */
   classify(status: number, headers: HeaderReader, bodyText: string, now: number): DeliveryOutcome;
-  /** The match pattern of the host permission a send needs, e.g. `https://ntfy.sh/*`. Throws when invalid. */
-  origin(config: C): string;
-  /** Clear English problems; empty when the config can be used. */
-  validate(config: C): string[];
-  /** Every secret value in the config (trimmed), so callers can prove none reaches logs, exports or notifications. */
-  secretsOf(config: C): string[];
 }

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AT, SECRETS, sampleEvent, WEBHOOK_URL, webhookConfig } from '../../../tests/sim/channels/events';
+import { webhookSender } from './send/webhook';
 import { webhook } from './webhook';
 
 const none = new Headers();
-const classify = (status: number, body = '', headers: Headers = none) => webhook.classify(status, headers, body, AT);
+const classify = (status: number, body = '', headers: Headers = none) => webhookSender.classify(status, headers, body, AT);
 
 describe('webhook request', () => {
   it('posts exactly the documented body, with `at` in ISO 8601, and the one custom header', () => {
-    const request = webhook.buildRequest(webhookConfig(), sampleEvent());
+    const request = webhookSender.buildRequest(webhookConfig(), sampleEvent());
     expect(request.url).toBe(WEBHOOK_URL);
     expect(request.headers).toEqual({
       'Content-Type': 'application/json',
@@ -26,7 +27,7 @@ describe('webhook request', () => {
   });
 
   it('sends no custom header when none is set', () => {
-    const request = webhook.buildRequest(webhookConfig({ headerName: '', headerValue: '' }), sampleEvent({ type: 'cant-check' }));
+    const request = webhookSender.buildRequest(webhookConfig({ headerName: '', headerValue: '' }), sampleEvent({ type: 'cant-check' }));
     expect(Object.keys(request.headers)).toEqual(['Content-Type', 'X-Reopen-Watch-Event']);
     expect(JSON.parse(request.body).event).toBe('cant-check');
   });

@@ -1,7 +1,7 @@
-// A generic JSON webhook: a fixed, documented body any receiver can parse, plus one optional header.
-import { classifyStatus } from './classify-http';
-import { EVENT_ID_HEADER, field, jsonHeaders } from './text';
-import type { Channel, WebhookConfig } from './types';
+// A generic JSON webhook: any https URL, plus one optional header (a shared secret the receiver
+// checks). Sending: send/webhook.ts.
+import { EVENT_ID_HEADER, field } from './text';
+import type { ChannelSpec, WebhookConfig } from './types';
 import { checkUrl, mustParse, originPattern } from './url';
 
 /** RFC 9110 token characters. */
@@ -37,28 +37,8 @@ const RESERVED = new Set(
   ].map((h) => h.toLowerCase()),
 );
 
-export const webhook: Channel<WebhookConfig> = {
+export const webhook: ChannelSpec<WebhookConfig> = {
   type: 'webhook',
-
-  buildRequest(config, event) {
-    const headers = jsonHeaders(event.id);
-    const name = field(config.headerName);
-    if (name) headers[name] = field(config.headerValue);
-    // Exactly these keys, in this order: the documented contract for receivers.
-    const body = {
-      event: event.type,
-      watch: { name: event.watch.name, url: event.watch.url },
-      state: event.state,
-      at: new Date(event.at).toISOString(),
-      evidence: event.evidence,
-    };
-    return { url: mustParse(config.url, 'URL').toString(), method: 'POST', headers, body: JSON.stringify(body) };
-  },
-
-  classify(status, headers, _bodyText, now) {
-    // The body is not read: a receiver may echo the request, custom header included.
-    return classifyStatus(status, headers, now);
-  },
 
   origin(config) {
     return originPattern(mustParse(config.url, 'URL'));

@@ -1,7 +1,7 @@
 // The status rules every channel shares; each channel adds what its service says in the body.
-import { parseRetryAfter } from '../retry-after';
+import { parseRetryAfter } from '../../retry-after';
+import type { DeliveryOutcome, HeaderReader } from '../types';
 import { oneLine } from './text';
-import type { DeliveryOutcome, HeaderReader } from './types';
 
 /** A channel that answers these will answer them again until the user fixes it. */
 export const PERMANENT_STATUSES: ReadonlySet<number> = new Set([401, 403, 404, 410]);
