@@ -7,7 +7,7 @@
 // The loop looks a channel up by its config's type (channelFor, senderFor) and never branches on it.
 import browser from 'webextension-polyfill';
 import { boundedFetch, FetchFailure } from '../core/bounded-fetch';
-import { channelFor } from '../core/channels/index';
+import { channelFor, secretsOf } from '../core/channels/index';
 import { redact } from '../core/channels/redact';
 import { senderFor } from '../core/channels/send/index';
 import { OUTBOX_KEY } from '../core/channels/stored';
@@ -154,7 +154,7 @@ const redactOutcome = (outcome: DeliveryOutcome, secrets: readonly string[]): De
 async function deliver(config: ChannelConfig, event: ChannelEvent): Promise<DeliveryOutcome> {
   const channel = channelFor(config);
   const sender = senderFor(config.type);
-  const secrets = channel.secretsOf(config);
+  const secrets = secretsOf(config);
   let outcome: DeliveryOutcome;
   try {
     const origin = channel.origin(config);

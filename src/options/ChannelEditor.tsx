@@ -1,42 +1,15 @@
 import { useState } from 'preact/hooks';
-import { DEFAULT_NTFY_SERVER } from '../core/channels/ntfy';
-import { CHANNEL_TYPES, type ChannelConfig, type ChannelType } from '../core/channels/types';
+import { CHANNEL_TYPES, fieldsOf, secretKeys } from '../core/channels/index';
+import type { ChannelConfig, ChannelField, ChannelType } from '../core/channels/types';
 import { joinSentences, type MessageKey, t } from '../shared/i18n';
 import { accessNotice, askChannelAccess } from './access';
-import { mergeWithStored, originOf, SECRET_FIELDS, saveChannel } from './channel-configs';
+import { mergeWithStored, originOf, saveChannel } from './channel-configs';
 import { TYPE_WORDS } from './channel-words';
 import { Field } from './form-parts';
 import { type Notice, NoticeArea } from './notice';
 
-interface FieldSpec {
-  key: string;
-  label: MessageKey;
-  hint?: MessageKey;
-  required?: boolean;
-  input: 'text' | 'url' | 'password';
-  /** An optional secret: once saved, a box to remove it (and these fields with it). */
-  removable?: readonly string[];
-}
-
-/** What the user fills in for each service; secrets are password fields and never shown back. */
-const FIELDS: { readonly [K in ChannelType]: readonly FieldSpec[] } = {
-  ntfy: [
-    { key: 'topic', label: 'optionsNtfyTopic', hint: 'optionsNtfyTopicHint', required: true, input: 'text' },
-    { key: 'server', label: 'optionsNtfyServer', hint: 'optionsNtfyServerHint', input: 'url' },
-    { key: 'token', label: 'optionsNtfyToken', input: 'password', removable: [] },
-  ],
-  telegram: [
-    { key: 'botToken', label: 'optionsTelegramToken', hint: 'optionsTelegramTokenHint', required: true, input: 'password' },
-    { key: 'chatId', label: 'optionsTelegramChat', hint: 'optionsTelegramChatHint', required: true, input: 'text' },
-  ],
-  discord: [{ key: 'webhookUrl', label: 'optionsDiscordUrl', hint: 'optionsDiscordUrlHint', required: true, input: 'password' }],
-  slack: [{ key: 'webhookUrl', label: 'optionsSlackUrl', hint: 'optionsSlackUrlHint', required: true, input: 'password' }],
-  webhook: [
-    { key: 'url', label: 'optionsWebhookUrl', hint: 'optionsWebhookUrlHint', required: true, input: 'password' },
-    { key: 'headerName', label: 'optionsWebhookHeaderName', input: 'text' },
-    { key: 'headerValue', label: 'optionsWebhookHeaderValue', input: 'password', removable: ['headerName'] },
-  ],
-};
+/** A field's words: its spec holds message keys (core has no i18n; src/core/channels/specs.test.ts checks them). */
+const words = (key: string) => t(key as MessageKey);
 
 /** A topic nobody can guess: on a public ntfy server the topic is the only lock. */
 function randomTopic(): string {
@@ -49,8 +22,8 @@ type Form = Record<string, string>;
 function initialForm(stored: ChannelConfig | null): Form {
   if (!stored) return { type: 'ntfy', name: '', topic: randomTopic() };
   const form: Form = { type: stored.type, name: stored.name ?? '' };
-  const secrets = SECRET_FIELDS[stored.type];
-  for (const { key } of FIELDS[stored.type]) {
+  const secrets = secretKeys(stored.type);
+  for (const { key } of fieldsOf(stored.type)) {
     const value = (stored as unknown as Record<string, unknown>)[key];
     form[key] = secrets.includes(key) || typeof value !== 'string' ? '' : value;
   }
@@ -68,15 +41,17 @@ export function ChannelEditor({ stored, onClose }: { stored: ChannelConfig | nul
   const [removed, setRemoved] = useState<string[]>([]);
   /** A secret already saved for this field: left empty, it is kept. */
   const keptSecret = (key: string) =>
-    stored?.type === type && SECRET_FIELDS[type].includes(key) && Boolean((stored as unknown as Record<string, unknown>)[key]);
+    stored?.type === type && secretKeys(type).includes(key) && Boolean((stored as unknown as Record<string, unknown>)[key]);
 
   const save = () => {
     const given: Record<string, unknown> = { type, enabled: stored?.enabled ?? true };
     if (stored) given.id = stored.id;
     if (form.name?.trim()) given.name = form.name.trim();
-    for (const { key } of FIELDS[type]) if (form[key]?.trim()) given[key] = form[key].trim();
+    for (const { key } of fieldsOf(type)) if (form[key]?.trim()) given[key] = form[key].trim();
     const config = mergeWithStored(given, stored, removed);
-    const missing = FIELDS[type].filter((f) => f.required && !config[f.key]).map((f) => t('optionsChannelFieldMissing', t(f.label)));
+    const missing = fieldsOf(type)
+      .filter((f) => f.required && !config[f.key])
+      .map((f) => t('optionsChannelFieldMissing', words(f.label)));
     const checked = missing.length === 0 ? originOf(config) : { ok: false as const, problems: missing };
     if (!checked.ok) return setNotice({ tone: 'error', text: t('optionsChannelProblems'), details: checked.problems });
     const { origin } = checked;
@@ -120,16 +95,16 @@ export function ChannelEditor({ stored, onClose }: { stored: ChannelConfig | nul
           </select>
         </Field>
       )}
-      {FIELDS[type].map((spec) => (
-        <Field key={spec.key} id={`${prefix}-${spec.key}`} label={t(spec.label)} hint={hintOf(spec, keptSecret(spec.key))}>
+      {fieldsOf(type).map((spec) => (
+        <Field key={spec.key} id={`${prefix}-${spec.key}`} label={words(spec.label)} hint={hintOf(spec, keptSecret(spec.key))}>
           <input
             id={`${prefix}-${spec.key}`}
             type={spec.input as 'text'}
             value={form[spec.key] ?? ''}
             autoComplete="off"
             spellcheck={false}
-            aria-required={spec.required === true}
-            placeholder={spec.key === 'server' ? DEFAULT_NTFY_SERVER : undefined}
+            aria-required={spec.required}
+            placeholder={spec.placeholder}
             aria-describedby={hintOf(spec, keptSecret(spec.key)) ? `${prefix}-${spec.key}-hint` : undefined}
             onInput={(e) => set(spec.key, e.currentTarget.value)}
           />
@@ -174,7 +149,7 @@ export function ChannelEditor({ stored, onClose }: { stored: ChannelConfig | nul
 }
 
 /** A kept secret's field says so, in place of (or after) its usual hint. */
-function hintOf(spec: FieldSpec, kept: boolean): string | undefined {
-  if (kept) return joinSentences([...(spec.hint ? [t(spec.hint)] : []), t('optionsSecretKept')]);
-  return spec.hint ? t(spec.hint) : undefined;
+function hintOf(spec: ChannelField, kept: boolean): string | undefined {
+  if (kept) return joinSentences([...(spec.hint ? [words(spec.hint)] : []), t('optionsSecretKept')]);
+  return spec.hint ? words(spec.hint) : undefined;
 }

@@ -2,7 +2,7 @@
 // never travels in a message, and never reaches storage.sync or an export. The worker follows
 // the stored list (src/background/channel-changes.ts).
 import browser from 'webextension-polyfill';
-import { channelFor } from '../core/channels/index';
+import { channelFor, secretKeys } from '../core/channels/index';
 import {
   CHANNEL_STATUS_KEY,
   CHANNELS_KEY,
@@ -12,17 +12,8 @@ import {
   readChannelStatus,
   readChannels,
 } from '../core/channels/stored';
-import type { ChannelConfig, ChannelType } from '../core/channels/types';
+import type { ChannelConfig } from '../core/channels/types';
 import { releaseUnusedOrigins } from './release-origins';
-
-/** The fields of each type that hold a secret: shown empty when editing, and kept when left empty. */
-export const SECRET_FIELDS: { readonly [K in ChannelType]: readonly string[] } = {
-  ntfy: ['topic', 'token'],
-  telegram: ['botToken'],
-  discord: ['webhookUrl'],
-  slack: ['webhookUrl'],
-  webhook: ['url', 'headerValue'],
-};
 
 export interface StoredChannels {
   channels: ChannelConfig[];
@@ -51,7 +42,7 @@ export function mergeWithStored(
 ): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...form };
   if (stored && stored.type === form.type)
-    for (const key of SECRET_FIELDS[stored.type]) {
+    for (const key of secretKeys(stored.type)) {
       const given = form[key];
       if (given === undefined || (typeof given === 'string' && given.trim() === ''))
         merged[key] = (stored as unknown as Record<string, unknown>)[key];

@@ -3,7 +3,7 @@
 // (the e2e simulators' own answer shapes, tests/sim/channels).
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { channelFor } from '../../src/core/channels/index';
+import { secretsOf } from '../../src/core/channels/index';
 import { CHANNEL_STATUS_KEY, CHANNELS_KEY, OUTBOX_KEY } from '../../src/core/channels/stored';
 import type { ChannelConfig } from '../../src/core/channels/types';
 import { GIVE_UP_AFTER_MS, type OutboxState } from '../../src/core/outbox';
@@ -587,7 +587,7 @@ describe('the channel store', () => {
 
 describe('secrets', () => {
   /** Every secret of every channel type: tokens, topics, webhook URLs and their secret parts, a header value. */
-  const SECRET_VALUES = [...new Set(allConfigs().flatMap((c) => channelFor(c).secretsOf(c)))];
+  const SECRET_VALUES = [...new Set(allConfigs().flatMap((c) => secretsOf(c)))];
   const echo = SECRET_VALUES.join(' ');
 
   it('never appear in storage outside `channels`, in the console, in notifications, in any message response or in a save problem', async () => {

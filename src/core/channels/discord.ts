@@ -1,10 +1,15 @@
 // Discord: one webhook URL (Server settings → Integrations → Webhooks). Sending: send/discord.ts.
-import { field } from './text';
-import type { ChannelSpec, DiscordConfig } from './types';
+import type { ChannelField, ChannelSpec, ConfigOf } from './types';
 import { checkUrl, originPattern } from './url';
 
 const HOSTS = new Set(['discord.com', 'discordapp.com', 'canary.discord.com', 'ptb.discord.com']);
 const PATH = /^\/api\/(?:v\d+\/)?webhooks\/(\d{5,})\/([A-Za-z0-9_-]{20,})\/?$/;
+
+const fields = [
+  { key: 'webhookUrl', secret: true, required: true, input: 'password', label: 'optionsDiscordUrl', hint: 'optionsDiscordUrlHint' },
+] as const satisfies readonly ChannelField[];
+
+export type DiscordConfig = ConfigOf<'discord', typeof fields>;
 
 interface Parts {
   url: URL;
@@ -22,6 +27,7 @@ export function discordParts(config: DiscordConfig): Parts | undefined {
 
 export const discord: ChannelSpec<DiscordConfig> = {
   type: 'discord',
+  fields,
 
   origin(config) {
     const p = discordParts(config);
@@ -39,8 +45,7 @@ export const discord: ChannelSpec<DiscordConfig> = {
     return [];
   },
 
-  secretsOf(config) {
-    const url = field(config.webhookUrl);
-    return [url, discordParts(config)?.token ?? ''].filter(Boolean);
+  secretsWithin(config) {
+    return [discordParts(config)?.token ?? ''];
   },
 };

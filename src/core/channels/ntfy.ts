@@ -1,6 +1,6 @@
 // ntfy: a server (the public ntfy.sh unless set), a topic and an optional access token. Sending: send/ntfy.ts.
 import { field } from './text';
-import type { ChannelSpec, NtfyConfig } from './types';
+import type { ChannelField, ChannelSpec, ConfigOf } from './types';
 import { checkUrl, mustParse, originPattern } from './url';
 
 export const DEFAULT_NTFY_SERVER = 'https://ntfy.sh';
@@ -9,11 +9,32 @@ const TOPIC = /^[-_A-Za-z0-9]{1,64}$/;
 /** Visible ASCII: a token is sent in a header. */
 const TOKEN = /^[\x21-\x7e]+$/;
 
+const fields = [
+  // On a public server the topic is the password: anyone who knows it can read it. Shown as it is
+  // typed (the user copies a new one into the ntfy app), never shown back once saved.
+  { key: 'topic', secret: true, required: true, input: 'text', label: 'optionsNtfyTopic', hint: 'optionsNtfyTopicHint' },
+  // Server origin (optionally with a path); empty or missing means the public ntfy.sh server.
+  {
+    key: 'server',
+    secret: false,
+    required: false,
+    input: 'url',
+    label: 'optionsNtfyServer',
+    hint: 'optionsNtfyServerHint',
+    placeholder: DEFAULT_NTFY_SERVER,
+  },
+  // Access token (`tk_…`), sent as `Authorization: Bearer`.
+  { key: 'token', secret: true, required: false, input: 'password', label: 'optionsNtfyToken', removable: [] },
+] as const satisfies readonly ChannelField[];
+
+export type NtfyConfig = ConfigOf<'ntfy', typeof fields>;
+
 /** The server without trailing slashes; the public server when none is set. */
 export const ntfyServer = (config: NtfyConfig): string => (field(config.server) || DEFAULT_NTFY_SERVER).replace(/\/+$/, '');
 
 export const ntfy: ChannelSpec<NtfyConfig> = {
   type: 'ntfy',
+  fields,
 
   origin(config) {
     return originPattern(mustParse(ntfyServer(config), 'Server URL'));
@@ -28,9 +49,5 @@ export const ntfy: ChannelSpec<NtfyConfig> = {
     const token = field(config.token);
     if (token && !TOKEN.test(token)) problems.push('Access token must not contain spaces or non-ASCII characters.');
     return problems;
-  },
-
-  secretsOf(config) {
-    return [field(config.topic), field(config.token)].filter(Boolean);
   },
 };

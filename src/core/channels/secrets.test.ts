@@ -2,7 +2,7 @@
 // assert that none reaches logs, exports, errors or notification bodies.
 import { describe, expect, it } from 'vitest';
 import { allConfigs, DISCORD_URL, SECRETS, SLACK_URL, sampleEvent, WEBHOOK_URL } from '../../../tests/sim/channels/events';
-import { CHANNEL_TYPES, type ChannelEventType, channelFor, type DeliveryRequest, REDACTED, redact } from './index';
+import { CHANNEL_TYPES, type ChannelEventType, channelFor, type DeliveryRequest, REDACTED, redact, secretsOf } from './index';
 import { senderFor } from './send/index';
 
 /** Every place in a request where `secret` occurs: `url`, `header <name>`, or `body <json path>`. */
@@ -43,7 +43,7 @@ describe('secrets in requests', () => {
       const required = REQUIRED[config.type] as Record<string, string[]>;
 
       it('lists every secret in secretsOf', () => {
-        expect(channel.secretsOf(config).sort()).toEqual(Object.keys(required).sort());
+        expect(secretsOf(config).sort()).toEqual(Object.keys(required).sort());
       });
 
       it('puts each secret only where the service requires it, for every event type', () => {
@@ -54,10 +54,10 @@ describe('secrets in requests', () => {
       });
 
       it('quotes no secret from an echoed plain-text body', () => {
-        const echo = `${channel.secretsOf(config).join(' ')} ${JSON.stringify({ message: SECRETS.ntfyTopic })}`;
+        const echo = `${secretsOf(config).join(' ')} ${JSON.stringify({ message: SECRETS.ntfyTopic })}`;
         for (const status of [200, 400, 401, 429, 500]) {
           const outcome = senderFor(config.type).classify(status, new Headers(), echo, 0);
-          for (const secret of channel.secretsOf(config)) expect(JSON.stringify(outcome)).not.toContain(secret);
+          for (const secret of secretsOf(config)) expect(JSON.stringify(outcome)).not.toContain(secret);
         }
       });
 
@@ -69,7 +69,7 @@ describe('secrets in requests', () => {
         } catch (error) {
           texts.push(String(error));
         }
-        for (const secret of channel.secretsOf(config)) for (const text of texts) expect(text).not.toContain(secret);
+        for (const secret of secretsOf(config)) for (const text of texts) expect(text).not.toContain(secret);
       });
     });
   }

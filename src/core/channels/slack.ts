@@ -1,10 +1,15 @@
 // Slack: one incoming-webhook URL (Slack app → Incoming Webhooks). Sending: send/slack.ts.
-import { field } from './text';
-import type { ChannelSpec, SlackConfig } from './types';
+import type { ChannelField, ChannelSpec, ConfigOf } from './types';
 import { checkUrl, originPattern } from './url';
 
 const HOST = 'hooks.slack.com';
 const PATH = /^\/services\/(T[A-Z0-9]+)\/(B[A-Z0-9]+)\/([A-Za-z0-9]{16,})\/?$/;
+
+const fields = [
+  { key: 'webhookUrl', secret: true, required: true, input: 'password', label: 'optionsSlackUrl', hint: 'optionsSlackUrlHint' },
+] as const satisfies readonly ChannelField[];
+
+export type SlackConfig = ConfigOf<'slack', typeof fields>;
 
 /** The webhook URL and the secret at its end, or undefined when it is not a Slack incoming webhook URL. */
 export function slackParts(config: SlackConfig): { url: URL; secret: string } | undefined {
@@ -16,6 +21,7 @@ export function slackParts(config: SlackConfig): { url: URL; secret: string } | 
 
 export const slack: ChannelSpec<SlackConfig> = {
   type: 'slack',
+  fields,
 
   origin(config) {
     const p = slackParts(config);
@@ -31,7 +37,7 @@ export const slack: ChannelSpec<SlackConfig> = {
     return [];
   },
 
-  secretsOf(config) {
-    return [field(config.webhookUrl), slackParts(config)?.secret ?? ''].filter(Boolean);
+  secretsWithin(config) {
+    return [slackParts(config)?.secret ?? ''];
   },
 };

@@ -1,10 +1,10 @@
 // How channels and their health are kept in storage.local (never sync: configs hold secrets), and
 // how a stored copy is read back: pure, never throws, and every repair reason is free of secrets.
-import { channelFor, isChannelType, validateChannel } from './index';
+import { isChannelType, secretsOf, storedKeys, validateChannel } from './index';
 import { CHANNEL_STATUS_KEY, CHANNELS_KEY } from './keys';
 import { redact } from './redact';
 import { isRecord } from './text';
-import type { ChannelConfig, ChannelType } from './types';
+import type { ChannelConfig } from './types';
 
 export { CHANNEL_STATUS_KEY, CHANNELS_KEY, OUTBOX_KEY } from './keys';
 
@@ -12,17 +12,6 @@ export const MAX_CHANNELS = 20;
 export const MAX_CHANNEL_NAME = 80;
 /** Ids are made by the pages or the worker; kept plain so they are safe in alarm names, logs and headers. */
 const CHANNEL_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** The fields each type keeps; anything else a page sends is dropped, so no unlisted value (a secret) is stored. */
-const FIELDS: { readonly [K in ChannelType]: readonly string[] } = {
-  ntfy: ['server', 'topic', 'token'],
-  telegram: ['botToken', 'chatId'],
-  discord: ['webhookUrl'],
-  slack: ['webhookUrl'],
-  webhook: ['url', 'headerName', 'headerValue'],
-};
-/** `savedAt`: set by every save from the options page, so saving again (after fixing the service) is a change the worker sees. */
-const COMMON = ['id', 'type', 'name', 'enabled', 'savedAt'];
 
 /** A channel's health, shown on the options page and in the popup. Every `why` is already redacted. */
 export interface ChannelStatus {
@@ -39,7 +28,7 @@ export type ChannelStatusMap = Record<string, ChannelStatus>;
 export function secretsOfAny(config: unknown): string[] {
   if (!isRecord(config) || !isChannelType(config.type)) return [];
   try {
-    return channelFor(config as unknown as ChannelConfig).secretsOf(config as unknown as ChannelConfig);
+    return secretsOf(config as unknown as ChannelConfig);
   } catch {
     return [];
   }
@@ -53,7 +42,8 @@ export function checkChannel(input: unknown): { ok: true; channel: ChannelConfig
   if (!isRecord(input)) return { ok: false, problems: ['A channel must be an object.'] };
   if (!isChannelType(input.type)) return { ok: false, problems: ['Unknown channel type.'] };
   const kept: Record<string, unknown> = {};
-  for (const key of [...COMMON, ...FIELDS[input.type]]) if (input[key] !== undefined) kept[key] = input[key];
+  // Only the keys its spec declares (storedKeys): anything else a page sends, a secret included, is dropped.
+  for (const key of storedKeys(input.type)) if (input[key] !== undefined) kept[key] = input[key];
   const config = kept as unknown as ChannelConfig;
   const problems = validateChannel(config);
   if (typeof config.id === 'string' && config.id && !CHANNEL_ID.test(config.id))

@@ -1,6 +1,6 @@
 // Telegram: a bot token (from BotFather) and the chat it writes to. Sending: send/telegram.ts.
 import { field } from './text';
-import type { ChannelSpec, TelegramConfig } from './types';
+import type { ChannelField, ChannelSpec, ConfigOf } from './types';
 
 export const TELEGRAM_API = 'https://api.telegram.org';
 /** `<bot id>:<secret>`, as BotFather hands it out. */
@@ -8,8 +8,24 @@ const BOT_TOKEN = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;
 /** A numeric id (groups and channels are negative) or a public `@channelusername`. */
 const CHAT_ID = /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,})$/;
 
+const fields = [
+  {
+    key: 'botToken',
+    secret: true,
+    required: true,
+    input: 'password',
+    label: 'optionsTelegramToken',
+    hint: 'optionsTelegramTokenHint',
+  },
+  // A numeric chat id (negative for groups) or `@channelusername`.
+  { key: 'chatId', secret: false, required: true, input: 'text', label: 'optionsTelegramChat', hint: 'optionsTelegramChatHint' },
+] as const satisfies readonly ChannelField[];
+
+export type TelegramConfig = ConfigOf<'telegram', typeof fields>;
+
 export const telegram: ChannelSpec<TelegramConfig> = {
   type: 'telegram',
+  fields,
 
   origin() {
     return `${TELEGRAM_API}/*`;
@@ -24,9 +40,5 @@ export const telegram: ChannelSpec<TelegramConfig> = {
     if (!chat) problems.push('Chat id is missing.');
     else if (!CHAT_ID.test(chat)) problems.push('Chat id must be a number (e.g. 123456789 or -1001234567890) or @channelname.');
     return problems;
-  },
-
-  secretsOf(config) {
-    return [field(config.botToken)].filter(Boolean);
   },
 };

@@ -1,7 +1,11 @@
 // The shapes shared by every channel: what the user configures, what is sent, and how an answer reads.
-// Pure data: the sending loop looks a channel up by `type` and never branches on its name.
+// Pure data: the sending loop looks a channel up by `type` and never branches on its name. Each
+// channel's own config type derives from its spec's fields (`ConfigOf`).
 
-interface ChannelBase {
+import type { CHANNELS } from './index';
+
+/** What every channel has, whatever its type (src/core/channels/index.ts: COMMON_KEYS). */
+export interface ChannelBase {
   /** Stable id; outbox entries point at it, so a channel edited between attempts sends with its new settings. */
   id: string;
   name?: string;
@@ -10,44 +14,44 @@ interface ChannelBase {
   savedAt?: number;
 }
 
-export interface NtfyConfig extends ChannelBase {
-  type: 'ntfy';
-  /** Server origin (optionally with a path); empty or missing means the public ntfy.sh server. */
-  server?: string;
-  /** On a public server the topic is the password: anyone who knows it can read it. */
-  topic: string;
-  /** Access token (`tk_…`), sent as `Authorization: Bearer`. */
-  token?: string;
+/**
+ * One thing the user fills in for a channel (the model is Apprise's `template_tokens`). A spec's
+ * list of them is the one declaration the stored shape, the secret list, `secretsOf`, the editor
+ * and the config's type derive from; its order is the editor's.
+ */
+export interface ChannelField {
+  /** The config key it is kept under. */
+  readonly key: string;
+  /** Never shown back once saved (left empty, the saved one is kept) and masked in logs and errors. */
+  readonly secret: boolean;
+  /** Save refuses a config without it; required fields are plain strings in the config's type. */
+  readonly required: boolean;
+  readonly input: 'text' | 'url' | 'password';
+  /**
+   * Message keys (src/public/_locales) of its label and hint. Core has no i18n, so they are plain
+   * strings here; src/core/channels/specs.test.ts checks that both locales have them.
+   */
+  readonly label: string;
+  readonly hint?: string;
+  readonly placeholder?: string;
+  /** An optional secret: once saved, a box to remove it, and these fields with it. */
+  readonly removable?: readonly string[];
 }
 
-export interface TelegramConfig extends ChannelBase {
-  type: 'telegram';
-  botToken: string;
-  /** A numeric chat id (negative for groups) or `@channelusername`. */
-  chatId: string;
-}
+type Flat<T> = { [K in keyof T]: T[K] } & {};
 
-export interface DiscordConfig extends ChannelBase {
-  type: 'discord';
-  webhookUrl: string;
-}
+/** The config a spec's `fields` describe: its required fields are strings, the others optional strings. */
+export type ConfigOf<T extends string, F extends readonly ChannelField[]> = Flat<
+  ChannelBase & { type: T } & { [X in F[number] as X['required'] extends true ? X['key'] : never]: string } & {
+    [X in F[number] as X['required'] extends true ? never : X['key']]?: string;
+  }
+>;
 
-export interface SlackConfig extends ChannelBase {
-  type: 'slack';
-  webhookUrl: string;
-}
-
-export interface WebhookConfig extends ChannelBase {
-  type: 'webhook';
-  url: string;
-  /** One optional custom header, e.g. a shared secret the receiver checks. */
-  headerName?: string;
-  headerValue?: string;
-}
-
-export type ChannelConfig = NtfyConfig | TelegramConfig | DiscordConfig | SlackConfig | WebhookConfig;
+/** Every channel's config: one type per spec registered in src/core/channels/index.ts. */
+export type ChannelConfig = {
+  [K in keyof typeof CHANNELS]: (typeof CHANNELS)[K] extends ChannelSpec<infer C> ? C : never;
+}[keyof typeof CHANNELS];
 export type ChannelType = ChannelConfig['type'];
-export const CHANNEL_TYPES = ['ntfy', 'telegram', 'discord', 'slack', 'webhook'] as const satisfies readonly ChannelType[];
 
 export type ChannelEventType = 'reopened' | 'cant-check' | 'test';
 
@@ -93,26 +97,31 @@ export interface HeaderReader {
 }
 
 /**
- * One service, as the pages and the worker both know it: the host a send needs and the rules a
- * config must follow. Sending (building the request, reading the answer) is the worker's alone:
- * `ChannelSender`, in src/core/channels/send/. Method syntax on purpose: a `ChannelSpec<NtfyConfig>`
- * is then usable where `ChannelSpec` is expected.
+ * One service, as the pages and the worker both know it: what the user fills in, the host a send
+ * needs and the rules a config must follow. Sending (building the request, reading the answer) is
+ * the worker's alone: `ChannelSender`, in src/core/channels/send/. Method syntax on purpose: a
+ * `ChannelSpec<NtfyConfig>` is then usable where `ChannelSpec` is expected.
  */
-export interface ChannelSpec<C extends ChannelConfig = ChannelConfig> {
+export interface ChannelSpec<C extends ChannelBase & { type: string } = ChannelConfig> {
   type: C['type'];
+  /** In the editor's order. */
+  fields: readonly ChannelField[];
   /** The match pattern of the host permission a send needs, e.g. `https://ntfy.sh/*`. Throws when invalid. */
   origin(config: C): string;
   /** Clear English problems; empty when the config can be used. */
   validate(config: C): string[];
-  /** Every secret value in the config (trimmed), so callers can prove none reaches logs, exports or notifications. */
-  secretsOf(config: C): string[];
+  /**
+   * Secrets inside a secret field's value (the token in a Discord webhook URL), so a text quoting
+   * only that part is masked too; the secret fields' own values need no listing (`secretsOf`).
+   */
+  secretsWithin?(config: C): string[];
 }
 
 /**
  * The sending half of a service, the worker's alone (src/core/channels/send/): the options page
  * never loads it. Method syntax on purpose, as for `ChannelSpec`.
  */
-export interface ChannelSender<C extends ChannelConfig = ChannelConfig> {
+export interface ChannelSender<C extends ChannelBase & { type: string } = ChannelConfig> {
   type: C['type'];
   /** The request for one event. Call `validate` first: an invalid config gives an undefined request. */
   buildRequest(config: C, event: ChannelEvent): DeliveryRequest;

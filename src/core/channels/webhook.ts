@@ -1,8 +1,24 @@
 // A generic JSON webhook: any https URL, plus one optional header (a shared secret the receiver
 // checks). Sending: send/webhook.ts.
 import { EVENT_ID_HEADER, field } from './text';
-import type { ChannelSpec, WebhookConfig } from './types';
+import type { ChannelField, ChannelSpec, ConfigOf } from './types';
 import { checkUrl, mustParse, originPattern } from './url';
+
+const fields = [
+  { key: 'url', secret: true, required: true, input: 'password', label: 'optionsWebhookUrl', hint: 'optionsWebhookUrlHint' },
+  // One optional custom header, e.g. a shared secret the receiver checks; removing the value removes the name too.
+  { key: 'headerName', secret: false, required: false, input: 'text', label: 'optionsWebhookHeaderName' },
+  {
+    key: 'headerValue',
+    secret: true,
+    required: false,
+    input: 'password',
+    label: 'optionsWebhookHeaderValue',
+    removable: ['headerName'],
+  },
+] as const satisfies readonly ChannelField[];
+
+export type WebhookConfig = ConfigOf<'webhook', typeof fields>;
 
 /** RFC 9110 token characters. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -39,6 +55,7 @@ const RESERVED = new Set(
 
 export const webhook: ChannelSpec<WebhookConfig> = {
   type: 'webhook',
+  fields,
 
   origin(config) {
     return originPattern(mustParse(config.url, 'URL'));
@@ -55,9 +72,5 @@ export const webhook: ChannelSpec<WebhookConfig> = {
     if (!name && value) problems.push('Header name is missing.');
     if (value && !HEADER_VALUE.test(value)) problems.push('Header value may only use printable ASCII characters.');
     return problems;
-  },
-
-  secretsOf(config) {
-    return [field(config.url), field(config.headerValue)].filter(Boolean);
   },
 };

@@ -1,7 +1,7 @@
 // Discord webhook execute, with `?wait=true` so Discord answers only once the message exists.
-import { discordParts } from '../discord';
+import { type DiscordConfig, discordParts } from '../discord';
 import { isRecord } from '../text';
-import type { ChannelEvent, ChannelSender, DiscordConfig } from '../types';
+import type { ChannelEvent, ChannelSender } from '../types';
 import { classifyStatus, secondsToMs } from './classify-http';
 import { isWebLink, jsonHeaders, parseJson, truncate } from './text';
 

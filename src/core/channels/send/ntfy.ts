@@ -1,7 +1,7 @@
 // ntfy: JSON published to the server root, so titles in any script survive (headers are Latin-1 only).
-import { ntfyServer } from '../ntfy';
+import { type NtfyConfig, ntfyServer } from '../ntfy';
 import { field, isRecord } from '../text';
-import type { ChannelEvent, ChannelSender, NtfyConfig } from '../types';
+import type { ChannelEvent, ChannelSender } from '../types';
 import { classifyStatus } from './classify-http';
 import { DEFAULT_LINK_LABEL, isWebLink, jsonHeaders, parseJson, truncate } from './text';
 

@@ -1,7 +1,7 @@
 // Slack incoming webhook: `text` for the notification, blocks for the message. Errors come back as
 // plain-text codes (`no_service`, `channel_not_found`…), which say more than the status does.
-import { slackParts } from '../slack';
-import type { ChannelSender, SlackConfig } from '../types';
+import { type SlackConfig, slackParts } from '../slack';
+import type { ChannelSender } from '../types';
 import { classifyStatus } from './classify-http';
 import { DEFAULT_LINK_LABEL, isWebLink, jsonHeaders, truncate } from './text';
 

@@ -1,8 +1,8 @@
 // Telegram Bot API sendMessage. Plain text (no parse_mode), so nothing in a watch name needs escaping;
 // Telegram makes the link clickable itself.
-import { TELEGRAM_API } from '../telegram';
+import { TELEGRAM_API, type TelegramConfig } from '../telegram';
 import { field, isRecord } from '../text';
-import type { ChannelSender, TelegramConfig } from '../types';
+import type { ChannelSender } from '../types';
 import { classifyStatus, secondsToMs } from './classify-http';
 import { isWebLink, jsonHeaders, parseJson, truncate } from './text';
 

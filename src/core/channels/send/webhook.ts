@@ -1,7 +1,9 @@
 // A generic JSON webhook: a fixed, documented body any receiver can parse, plus one optional header.
+
 import { field } from '../text';
-import type { ChannelSender, WebhookConfig } from '../types';
+import type { ChannelSender } from '../types';
 import { mustParse } from '../url';
+import type { WebhookConfig } from '../webhook';
 import { classifyStatus } from './classify-http';
 import { jsonHeaders } from './text';
 
