@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { CHANNEL_TYPES, fieldsOf, secretKeys } from '../core/channels/index';
+import { channelTypeKey } from '../core/channels/keys';
 import type { ChannelConfig, ChannelField, ChannelType } from '../core/channels/types';
 import { joinSentences, type MessageKey, t } from '../shared/i18n';
 import { accessNotice, askChannelAccess } from './access';
 import { mergeWithStored, originOf, saveChannel } from './channel-configs';
-import { TYPE_WORDS } from './channel-words';
 import { Field } from './form-parts';
 import { type Notice, NoticeArea } from './notice';
 
@@ -89,7 +89,7 @@ export function ChannelEditor({ stored, onClose }: { stored: ChannelConfig | nul
           >
             {CHANNEL_TYPES.map((option) => (
               <option key={option} value={option}>
-                {t(TYPE_WORDS[option])}
+                {t(channelTypeKey(option))}
               </option>
             ))}
           </select>

@@ -1,13 +1,6 @@
-import type { ChannelConfig, ChannelType } from '../core/channels/types';
-import { type MessageKey, t } from '../shared/i18n';
-
-export const TYPE_WORDS: { readonly [K in ChannelType]: MessageKey } = {
-  ntfy: 'channelTypeNtfy',
-  telegram: 'channelTypeTelegram',
-  discord: 'channelTypeDiscord',
-  slack: 'channelTypeSlack',
-  webhook: 'channelTypeWebhook',
-};
+import { channelTypeKey } from '../core/channels/keys';
+import type { ChannelConfig } from '../core/channels/types';
+import { t } from '../shared/i18n';
 
 /** What the user called the channel, or its service's name. */
-export const channelLabel = (channel: ChannelConfig) => channel.name || t(TYPE_WORDS[channel.type]);
+export const channelLabel = (channel: ChannelConfig) => channel.name || t(channelTypeKey(channel.type));

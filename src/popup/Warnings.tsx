@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { t } from '../shared/i18n';
+import { channelTypeKey } from '../core/channels/keys';
+import { type MessageKey, t } from '../shared/i18n';
 import { notificationsBlocked } from '../shared/notification-permission';
 import { type BrokenChannel, brokenChannels, CHANNEL_KEYS } from './channel-trouble';
 
-/** Channel types are product names, except the generic webhook. */
-const typeName = (type: string) =>
-  ({ ntfy: 'ntfy', telegram: 'Telegram', discord: 'Discord', slack: 'Slack' })[type] ?? t('popupChannelWebhook');
+/** A channel type's display name, as the options page shows it (the type was read from storage, so it is any text). */
+const typeName = (type: string) => t(channelTypeKey(type) as MessageKey);
 
 /**
  * What keeps alerts from reaching the user: the browser blocking notifications (Chrome can tell;

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CHANNEL_TYPES } from '../../src/core/channels/index';
+import { channelTypeKey } from '../../src/core/channels/keys';
 import { REASON_CODES } from '../../src/core/verdict';
 import { reasonKey } from '../../src/shared/status-view';
 
@@ -52,8 +54,10 @@ describe('locales', () => {
     const base = (key: string) => key.replace(/_(one|other)$/, '');
     // Reason messages are named after the reason codes (status-view's reasonKey); checked below.
     const reasonKeys = new Set(REASON_CODES.map(reasonKey));
+    // So are channel types' names (channelTypeKey); src/core/channels/specs.test.ts checks each type has one.
+    const derived = new Set<string>([...reasonKeys, ...CHANNEL_TYPES.map(channelTypeKey)]);
     for (const key of Object.keys(en)) {
-      expect(quoted.has(base(key)) || reasonKeys.has(key as never) || manifest.includes(`__MSG_${key}__`), key).toBe(true);
+      expect(quoted.has(base(key)) || derived.has(key) || manifest.includes(`__MSG_${key}__`), key).toBe(true);
     }
   });
 

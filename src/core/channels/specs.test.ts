@@ -5,6 +5,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { allConfigs } from '../../../tests/sim/channels/events';
 import type { DiscordConfig } from './discord';
 import { CHANNEL_TYPES, CHANNELS, COMMON_KEYS, storedKeys } from './index';
+import { channelTypeKey } from './keys';
 import type { NtfyConfig } from './ntfy';
 import { SENDERS } from './send/index';
 import type { SlackConfig } from './slack';
@@ -54,8 +55,9 @@ describe('channel specs', () => {
       }
     });
 
-    it('has every label and hint in both locales', () => {
-      const keys = spec.fields.flatMap((f) => [f.label, ...(f.hint ? [f.hint] : [])]);
+    it('has its display name and every label and hint in both locales', () => {
+      expect(channelTypeKey(type)).toBe(`channelType_${type}`);
+      const keys = [channelTypeKey(type), ...spec.fields.flatMap((f) => [f.label, ...(f.hint ? [f.hint] : [])])];
       for (const [name, messages] of Object.entries(LOCALES))
         for (const key of keys) expect(messages, `${name}: ${key}`).toHaveProperty([key]);
     });
