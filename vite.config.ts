@@ -9,8 +9,9 @@ import pkg from './package.json' with { type: 'json' };
  * page), never by the service worker, which needs only the reason lists and the probes.
  */
 const RULE_CHECKS =
-  /src\/core\/(watch-input|kinds\/page\/(validate-text-rule|phrase-match)|kinds\/json\/(validate-json-rule|pointer|json-tests))\.ts$/;
-const READERS = /src\/core\/kinds\/(page|json)\/(?!reasons\.ts|probe\.ts|json-type\.ts|sign-in\.ts)[a-z-]+\.ts$/;
+  /src\/core\/(watch-input|kinds\/rule-checks|kinds\/page\/(validate-page-rule|validate-text-rule|phrase-match)|kinds\/json\/(validate-json-rule|pointer|json-tests))\.ts$/;
+const READERS =
+  /src\/core\/kinds\/(page|json)\/(?!reasons\.ts|probe\.ts|json-type\.ts|sign-in\.ts|spec\.ts)[a-z-]+\.ts$|src\/core\/kinds\/read-body\.ts$/;
 
 /** Options page code that no part needs before its first paint (src/options/editors.ts, ImportExport). */
 const OPTIONS_LATER =
@@ -65,7 +66,6 @@ export default defineConfig(({ mode }) => {
                 // Each group holds only its own modules; what they import is split as usual.
                 includeDependenciesRecursively: false,
                 groups: [
-                  { name: 'reasons', test: /src\/core\/kinds\/(page|json)\/reasons\.ts$/, priority: 3 },
                   // Phone and chat channels' specs: the worker and the options page load them, the popup never does.
                   // The outbox (and the events it keeps) stays with the worker, its only user.
                   { name: 'channels', test: /src\/core\/channels\/(?!keys\.ts|event\.ts)[a-z-]+\.ts$/, priority: 3 },

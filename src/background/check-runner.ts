@@ -2,8 +2,9 @@ import browser from 'webextension-polyfill';
 import { failedCheck } from '../core/check-failure';
 import { withDeadline } from '../core/deadline';
 import { recordCheck } from '../core/history';
-import { CONFIRM_DELAY_MS, type Probe, probeFor } from '../core/kinds';
+import { type Probe, probeFor } from '../core/kinds';
 import { PAGE_LIMITS } from '../core/kinds/fetched';
+import { CONFIRM_DELAY_MS, specOf } from '../core/kinds/registry';
 import { nextDelayMs } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
 import { KEYS } from '../core/stored-schema';
@@ -134,7 +135,7 @@ async function checkOnce(id: string, trigger: string, attempt: Attempt): Promise
   attempt.started = true;
   attempt.def = def;
   await armWatchdog(id, Date.now());
-  const secret = def.kind === 'json' ? await readSecret(id, def) : null;
+  const secret = specOf(def.kind).secretHeader ? await readSecret(id, def) : null;
   const probe = probeFor(def, {
     fetch: (url, init) => fetch(url, init),
     now: Date.now,
@@ -171,7 +172,7 @@ async function read(probe: Probe, def: WatchDef, state: Started['record']['state
     if (!needsConfirmation(state, readings[0] as Verdict)) return;
     await sleep(CONFIRM_DELAY_MS[def.kind]);
     // The re-read is a request to the same origin too (ChatGPT's own pair of requests is one check).
-    if (def.kind !== 'chatgpt-plus') await waitForOrigin(originOf(def.url), CONFIRM_ORIGIN_WAIT_MS);
+    if (specOf(def.kind).confirmWaitsForSite) await waitForOrigin(originOf(def.url), CONFIRM_ORIGIN_WAIT_MS);
     readings.push(await probe.confirm());
   };
   try {

@@ -1,8 +1,7 @@
 import browser, { type Tabs } from 'webextension-polyfill';
-import { CHATGPT_ORIGIN } from '../core/kinds/chatgpt-plus/urls';
+import { BUILT_IN_WATCHES } from '../core/kinds/registry';
 import type { Stored } from '../core/stored-schema';
 import { needsUser } from '../core/verdict';
-import { CHATGPT_WATCH_ID } from '../core/watch-def';
 import { accessPattern } from '../shared/host-access';
 import { log } from '../shared/log';
 import { registerChannelChanges } from './channel-changes';
@@ -41,12 +40,15 @@ async function startUp(trigger: string): Promise<void> {
 }
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
-  // A first install checks the built-in watch at once; an update keeps every watch's schedule. (An
+  // A first install checks the built-in watches at once; an update keeps every watch's schedule. (An
   // unpacked extension loaded from the command line gets "install" at every browser start.)
   void startUp(`installed:${reason}`)
     .then(async () => {
-      const plus = await loadForCheck(CHATGPT_WATCH_ID);
-      if (reason === 'install' && plus?.record.def.enabled && !plus.record.state.latest) await runCheck(CHATGPT_WATCH_ID, 'installed');
+      if (reason !== 'install') return;
+      for (const { id } of BUILT_IN_WATCHES) {
+        const loaded = await loadForCheck(id);
+        if (loaded?.record.def.enabled && !loaded.record.state.latest) await runCheck(id, 'installed');
+      }
     })
     .catch(report('install'));
 });
@@ -91,16 +93,22 @@ browser.permissions.onAdded.addListener(({ origins }) => {
     .catch(report('access check'));
 });
 
-/** A finished visit to chatgpt.com may have fixed sign-in or passed a challenge: check again. */
+/**
+ * A finished visit to a built-in watch's site (its host is the manifest's, so its tabs' addresses
+ * are visible) may have fixed sign-in or passed a challenge: check again.
+ */
 function onTabUpdated(_tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab): void {
-  // Cheap test first: on Chrome this runs for every tab update (tab.url is visible only for chatgpt.com).
-  if (change.status !== 'complete' || !tab.url?.startsWith(`${CHATGPT_ORIGIN}/`)) return;
-  void loadForCheck(CHATGPT_WATCH_ID)
+  // Cheap test first: on Chrome this runs for every tab update (tab.url is visible only for those sites).
+  if (change.status !== 'complete' || !tab.url) return;
+  const url = tab.url;
+  const watch = BUILT_IN_WATCHES.find((w) => url.startsWith(w.url));
+  if (!watch) return;
+  void loadForCheck(watch.id)
     .then((loaded) => {
       const latest = loaded?.record.state.latest;
       if (!loaded || loaded.settings.paused || !loaded.record.def.enabled) return;
       if (!latest || !needsUser(latest.kind) || Date.now() - latest.at < 10_000) return;
-      return runCheck(CHATGPT_WATCH_ID, 'chatgpt-tab');
+      return runCheck(watch.id, 'site-tab');
     })
     .catch(report('tab check'));
 }
@@ -108,7 +116,7 @@ function onTabUpdated(_tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab:
 if (import.meta.env.MODE === 'firefox') {
   // Firefox filters before waking the event page, so ordinary browsing costs nothing. Chrome has
   // no such filter for tabs.onUpdated (only with the webNavigation permission, not worth its warning).
-  browser.tabs.onUpdated.addListener(onTabUpdated, { urls: [`${CHATGPT_ORIGIN}/*`], properties: ['status'] });
+  browser.tabs.onUpdated.addListener(onTabUpdated, { urls: BUILT_IN_WATCHES.map((w) => `${w.url}*`), properties: ['status'] });
 } else {
   browser.tabs.onUpdated.addListener(onTabUpdated);
 }

@@ -1,12 +1,13 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { EMPTY_HISTORY } from '../core/history';
 import { isJsonType } from '../core/kinds/json/json-type';
+import { builtInWatch, isBuiltIn, specOf } from '../core/kinds/registry';
 import { own } from '../core/own';
 import { sameValue } from '../core/same-value';
 import { nextDelayMs } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
 import { KEYS, type Stored, watchKeys } from '../core/stored-schema';
-import { CHATGPT_WATCH_ID, intervalMsOf, MAX_WATCHES, originOf, readsSame, type WatchDef } from '../core/watch-def';
+import { intervalMsOf, MAX_WATCHES, originOf, readsSame, type WatchDef } from '../core/watch-def';
 import { checkWatchFile, checkWatchShape } from '../core/watch-shape';
 import { INITIAL_WATCH, type WatchState } from '../core/watch-state';
 import { log } from '../shared/log';
@@ -82,7 +83,10 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
       }));
       break;
     case 'remove-watch':
-      if (id === CHATGPT_WATCH_ID) throw refuse(['the ChatGPT Plus watch can be switched off but not removed']);
+      {
+        const builtIn = builtInWatch(id);
+        if (builtIn) throw refuse([`the ${builtIn.name} watch can be switched off but not removed`]);
+      }
       await changeList(
         (s) => (own(s.watches, id) ? { [KEYS.watchIds]: s.watchIds.filter((w) => w !== id) } : null),
         [...watchKeys(id), KEYS.secret(id)],
@@ -131,23 +135,25 @@ async function changeList(change: (s: Stored) => Record<string, unknown> | null,
   return stored;
 }
 
-/** Adds watches (all or nothing); a chatgpt-plus entry updates the built-in watch instead. */
+/** Adds watches (all or nothing); an entry of a built-in kind updates that built-in watch instead. */
 async function addWatches(watches: Watch[], seen: Partial<Pick<WatchState, 'valueType'>> = {}): Promise<string[]> {
   const ids: string[] = [];
   await changeList((s) => {
-    const added = watches.filter((w) => w.kind !== 'chatgpt-plus').length;
+    const added = watches.filter((w) => !isBuiltIn(w)).length;
     if (s.watchIds.length + added > MAX_WATCHES) throw refuse([`at most ${MAX_WATCHES} watches; there are ${s.watchIds.length}`]);
     const writes: Record<string, unknown> = {};
     const order = [...s.watchIds];
-    for (const { url: _url, rule: _rule, name: _name, ...settings } of watches.filter((w) => w.kind === 'chatgpt-plus')) {
-      writes[KEYS.def(CHATGPT_WATCH_ID)] = { ...own(s.watches, CHATGPT_WATCH_ID)?.def, ...settings };
-      ids.push(CHATGPT_WATCH_ID);
+    for (const { url: _url, rule: _rule, name: _name, ...settings } of watches.filter(isBuiltIn)) {
+      const builtInId = specOf(settings.kind).builtIn?.id as string;
+      writes[KEYS.def(builtInId)] = { ...own(s.watches, builtInId)?.def, ...settings };
+      ids.push(builtInId);
     }
-    for (const watch of watches.filter((w) => w.kind !== 'chatgpt-plus')) {
+    for (const watch of watches.filter((w) => !isBuiltIn(w))) {
       const id = crypto.randomUUID().replace(/-/g, '').slice(0, 12);
       ids.push(id);
       order.push(id);
-      const state = watch.kind === 'json' ? { ...INITIAL_WATCH, ...seen } : INITIAL_WATCH;
+      // Only a JSON Test shows a value type (src/core/kinds/json/json-rule.ts).
+      const state = { ...INITIAL_WATCH, ...seen };
       Object.assign(writes, { [KEYS.def(id)]: { id, ...watch }, [KEYS.state(id)]: state, [KEYS.history(id)]: EMPTY_HISTORY });
     }
     // The list last: if the worker dies between the writes, a full load still finds the new watches.
@@ -174,16 +180,16 @@ async function editWatch(
     id,
     (record) => {
       const { id: _id, ...current } = record.def;
-      const plus = current.kind === 'chatgpt-plus';
-      const checked = checkWatchShape({ ...current, ...changes, ...(plus ? { url: undefined, rule: undefined } : {}) });
+      const checked = checkWatchShape({ ...current, ...changes, ...(isBuiltIn(current) ? { url: undefined, rule: undefined } : {}) });
       if (!checked.ok) {
         problems = checked.problems;
         return null;
       }
       const def: WatchDef = { id, ...checked.watch };
       // A JSON watch's header belongs to the origin it was saved for, and goes over https only.
-      dropSecret = def.kind === 'json' && (originOf(def.url) !== originOf(record.def.url) || !def.url.startsWith('https://'));
-      const expects = def.kind === 'json' ? seen : {};
+      dropSecret =
+        specOf(def.kind).secretHeader === true && (originOf(def.url) !== originOf(record.def.url) || !def.url.startsWith('https://'));
+      const expects = seen;
       // A different page or rule is a different question: what was confirmed about the old one no longer holds.
       // The count of alerts raised stays: it keeps each alert's event id new (src/core/outbox.ts).
       if (!readsSame(def, record.def)) return { def, state: { ...INITIAL_WATCH, alertsRaised: record.state.alertsRaised, ...expects } };

@@ -1,8 +1,10 @@
 import browser from 'webextension-polyfill';
+import { targetUrl } from '../core/kinds/registry';
 import type { Settings } from '../core/stored-fields';
-import { targetUrl, type WatchDef } from '../core/watch-def';
+import type { WatchDef } from '../core/watch-def';
 import { CANT_CHECK_AFTER_MS, type Effect } from '../core/watch-state';
 import { t } from '../shared/i18n';
+import { wordsOf } from '../shared/kind-words';
 import { log } from '../shared/log';
 import { notificationsBlocked } from '../shared/notification-permission';
 import { playChime } from './chime';
@@ -25,20 +27,18 @@ export const reopenedId = (watchId: string) => `${REOPENED}${watchId}`;
 export const cantCheckId = (watchId: string) => `${CANT_CHECK}${watchId}`;
 
 export async function carryOut(effect: Effect, watch: WatchDef, settings: Settings): Promise<void> {
-  const plus = watch.kind === 'chatgpt-plus';
+  const words = wordsOf(watch.kind);
   if (effect.type === 'alert-reopened') {
     // "Again" only when a pause was seen: the first check after install may simply find it open.
-    const title = plus
-      ? t(effect.again ? 'notifyReopenedTitle' : 'notifyOpenTitle')
-      : t(effect.again ? 'notifyWatchReopenedTitle' : 'notifyWatchOpenTitle', watch.name);
-    const body = plus ? t(effect.again ? 'notifyReopenedBody' : 'notifyOpenBody') : t('notifyWatchOpenBody', new URL(watch.url).host);
+    const title = t(effect.again ? words.reopenedTitle : words.openTitle, watch.name);
+    const body = t(effect.again ? words.reopenedBody : words.openBody, new URL(watch.url).host);
     await show(reopenedId(watch.id), title, body);
     if (settings.sound) await playChime();
     if (settings.remindUntilAct) await armReminder(watch.id);
   } else if (effect.type === 'alert-cant-check') {
     const hours = Math.round(CANT_CHECK_AFTER_MS / 3_600_000);
-    const title = plus ? t('notifyCantCheckTitle') : t('notifyWatchCantCheckTitle', watch.name);
-    const body = plus ? t('notifyCantCheckBody', hours) : t('notifyWatchCantCheckBody', hours);
+    const title = t(words.cantCheckTitle, watch.name);
+    const body = t(words.cantCheckBody, hours);
     await show(cantCheckId(watch.id), title, body);
   } else {
     await browser.notifications.clear(cantCheckId(watch.id));
@@ -47,7 +47,7 @@ export async function carryOut(effect: Effect, watch: WatchDef, settings: Settin
 
 /** The reopening alert once more, under the same id (so a click still goes there): a reminder, not a new reopening. */
 export async function remindReopened(watch: WatchDef, minutes: number, sound: boolean): Promise<void> {
-  const title = watch.kind === 'chatgpt-plus' ? t('notifyOpenTitle') : t('notifyWatchOpenTitle', watch.name);
+  const title = t(wordsOf(watch.kind).openTitle, watch.name);
   await show(reopenedId(watch.id), title, t('notifyReminderBody', minutes));
   if (sound) await playChime();
 }

@@ -13,6 +13,7 @@ import { senderFor } from '../core/channels/send/index';
 import { OUTBOX_KEY } from '../core/channels/stored';
 import type { ChannelConfig, ChannelEvent, DeliveryOutcome } from '../core/channels/types';
 import { keyedQueue } from '../core/keyed-queue';
+import { targetUrl } from '../core/kinds/registry';
 import {
   alertEventId,
   type DeliveryKey,
@@ -31,10 +32,11 @@ import {
 } from '../core/outbox';
 import { sameValue } from '../core/same-value';
 import type { Verdict } from '../core/verdict';
-import { targetUrl, type WatchDef } from '../core/watch-def';
+import type { WatchDef } from '../core/watch-def';
 import { CANT_CHECK_AFTER_MS, type WatchState } from '../core/watch-state';
 import { channelPermissions } from '../shared/channel-access';
 import { formatTime, t } from '../shared/i18n';
+import { wordsOf } from '../shared/kind-words';
 import { log } from '../shared/log';
 import { loadChannels, markBroken, markDelivered, markLost, redactAll } from './channel-store';
 
@@ -59,15 +61,9 @@ const usesChannel = (watch: WatchDef, channelId: string) => !watch.channels || w
  */
 function alertEvent(watch: WatchDef, kind: AlertKind, verdict: Verdict, at: number, before: WatchState): ChannelEvent {
   const id = alertEventId(watch.id, kind, before.alertsRaised);
-  const plus = watch.kind === 'chatgpt-plus';
+  const words = wordsOf(watch.kind);
   const reopened = kind === 'reopened';
-  const title = reopened
-    ? plus
-      ? t('notifyOpenTitle')
-      : t('notifyWatchOpenTitle', watch.name)
-    : plus
-      ? t('notifyCantCheckTitle')
-      : t('notifyWatchCantCheckTitle', watch.name);
+  const title = t(reopened ? words.openTitle : words.cantCheckTitle, watch.name);
   const body = reopened ? t('channelReopenedBody', formatTime(at)) : t('channelCantCheckBody', Math.round(CANT_CHECK_AFTER_MS / 3_600_000));
   return {
     id,
@@ -79,7 +75,7 @@ function alertEvent(watch: WatchDef, kind: AlertKind, verdict: Verdict, at: numb
     title,
     body,
     link: targetUrl(watch),
-    linkLabel: t(plus ? 'popupUpgradeNow' : 'popupOpenPage'),
+    linkLabel: t(words.targetAction),
   };
 }
 

@@ -6,13 +6,9 @@ import { askOffscreen } from './offscreen';
  * Firefox's event page has a DOMParser: it parses right here. Chrome's service worker has none, so
  * the page goes to the offscreen document (./offscreen.ts), which closes itself when idle.
  */
-export const readPageHere: PageReader = async ({ rule, response, expectedType }) => {
+export const readPageHere: PageReader = async (input) =>
   // Loaded only by the Firefox build: Chrome's worker never carries the readers.
-  if (rule.type === 'json') return (await import('../core/kinds/json/json-rule')).readJsonResponse(response, rule, expectedType);
-  const { readPage } = await import('../core/kinds/page/read-page');
-  const doc = new DOMParser().parseFromString(response.bodyText ?? '', 'text/html');
-  return readPage(doc, rule, response);
-};
+  (await import('../core/kinds/read-body')).readBody(input);
 
 /** Parsing even a 4 MiB page takes well under a second; a document that takes this long is hung. */
 export const READ_TIMEOUT_MS = 10_000;

@@ -1,3 +1,4 @@
+import { isBuiltIn } from './kinds/registry';
 import type { Stored } from './stored-schema';
 import { MAX_WATCHES, type WatchDef } from './watch-def';
 import { validateWatchInput } from './watch-input';
@@ -43,7 +44,9 @@ export function parseWatchFile(
     if (checked.ok) watches.push(checked.watch);
     else problems.push(...checked.problems.map((p) => `${label}: ${p}`));
   });
-  if (watches.filter((w) => w.kind === 'chatgpt-plus').length > 1) problems.push('the file has more than one chatgpt-plus watch');
+  // A built-in watch exists once: a file may carry its settings once.
+  for (const kind of new Set(watches.filter(isBuiltIn).map((w) => w.kind)))
+    if (watches.filter((w) => w.kind === kind).length > 1) problems.push(`the file has more than one ${kind} watch`);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, watches };
 }
 
@@ -55,7 +58,7 @@ export function exportWatches(stored: Pick<Stored, 'watchIds' | 'watches'>) {
     watches: stored.watchIds.flatMap((id) => {
       const def = stored.watches[id]?.def;
       if (!def) return [];
-      const target = def.kind === 'chatgpt-plus' ? {} : { url: def.url, rule: def.rule };
+      const target = isBuiltIn(def) ? {} : { url: def.url, rule: def.rule };
       return [
         { name: def.name, kind: def.kind, ...target, intervalMinutes: def.intervalMinutes, notify: def.notify, enabled: def.enabled },
       ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { CHATGPT_WATCH } from './kinds/chatgpt-plus/built-in';
 import { REMIND_FOR_MS, reminderDecision } from './reminder';
 import { DEFAULT_SETTINGS, type Settings } from './stored-fields';
-import { CHATGPT_WATCH } from './watch-def';
 import { INITIAL_WATCH, type WatchState } from './watch-state';
 
 const ALERT_AT = 1_000_000;

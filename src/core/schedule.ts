@@ -1,7 +1,10 @@
 import type { Verdict } from './verdict';
 
-export const MIN_INTERVAL_MS = 30_000;
-export const MAX_INTERVAL_MS = 60 * 60_000;
+/** The bounds of a watch's interval: the one place they live (validators, editors, the scheduler). */
+export const MIN_INTERVAL_MINUTES = 0.5;
+export const MAX_INTERVAL_MINUTES = 60;
+export const MIN_INTERVAL_MS = MIN_INTERVAL_MINUTES * 60_000;
+export const MAX_INTERVAL_MS = MAX_INTERVAL_MINUTES * 60_000;
 export const DEFAULT_INTERVAL_MS = 2 * 60_000;
 export const MAX_BACKOFF_MS = 30 * 60_000;
 /** Checking faster while the user must sign in or pass a challenge only adds load; tab visits trigger a check anyway. */

@@ -2,9 +2,10 @@
 import type { DayCounts, History, TimelineState, Transition } from './history';
 import { EMPTY_HISTORY } from './history';
 import { isJsonType } from './kinds/json/json-type';
+import { isReasonCode } from './kinds/registry';
 import { EMPTY_SUMMARY, type Summary } from './summary';
 import { WATCH_TONES, type WatchTone } from './tone';
-import { isReasonCode, isVerdictKind, type Verdict } from './verdict';
+import { isVerdictKind, type Verdict } from './verdict';
 import { type Confirmed, INITIAL_WATCH, type WatchState } from './watch-state';
 
 export type Raw = Record<string, unknown>;

@@ -1,4 +1,7 @@
 import { EMPTY_HISTORY, type History } from './history';
+// 1.x knew only the ChatGPT Plus watch: its migration is about that one.
+import { CHATGPT_WATCH, CHATGPT_WATCH_ID } from './kinds/chatgpt-plus/built-in';
+import { BUILT_IN_WATCHES, builtInWatch, isBuiltIn } from './kinds/registry';
 import { sameValue } from './same-value';
 import { clampInterval } from './schedule';
 import {
@@ -16,7 +19,7 @@ import {
 } from './stored-fields';
 import { type Summary, summarize } from './summary';
 import { toneOf } from './tone';
-import { CHATGPT_WATCH, CHATGPT_WATCH_ID, MAX_WATCHES, type WatchDef } from './watch-def';
+import { MAX_WATCHES, type WatchDef } from './watch-def';
 import { checkWatchShape } from './watch-shape';
 import { INITIAL_WATCH, type WatchState } from './watch-state';
 
@@ -173,12 +176,13 @@ function readWatches(raw: Raw, fresh: boolean, repairs: string[]): { ids: string
       history: readHistory(raw[KEYS.history(id)], `history:${id}`, raw[KEYS.history(id)] === undefined ? [] : repairs),
     });
   }
-  // The built-in watch can be switched off but not deleted.
-  if (!watches.has(CHATGPT_WATCH_ID)) {
-    if (!fresh) repairs.push('the ChatGPT Plus watch was missing; restored');
-    ids.unshift(CHATGPT_WATCH_ID);
-    watches.set(CHATGPT_WATCH_ID, {
-      def: structuredClone(CHATGPT_WATCH),
+  // A built-in watch can be switched off but not deleted.
+  for (const builtIn of [...BUILT_IN_WATCHES].reverse()) {
+    if (watches.has(builtIn.id)) continue;
+    if (!fresh) repairs.push(`the ${builtIn.name} watch was missing; restored`);
+    ids.unshift(builtIn.id);
+    watches.set(builtIn.id, {
+      def: structuredClone(builtIn),
       state: structuredClone(INITIAL_WATCH),
       history: structuredClone(EMPTY_HISTORY),
     });
@@ -196,17 +200,18 @@ export function readDef(raw: unknown, id: string, repairs: string[]): WatchDef |
     repairs.push(raw === undefined ? `watch:${id} is listed but missing; dropped` : `watch:${id} was ${describe(raw)}; dropped`);
     return null;
   }
-  // The built-in watch is stored with its fixed chatgpt.com address, which a file may not set.
-  const { id: storedId, url, rule, ...rest } = raw;
-  let checked = checkWatchShape(raw.kind === 'chatgpt-plus' ? rest : { ...rest, url, rule });
+  // A built-in watch is stored with its kind's fixed address, which the shape check gives it.
+  const { id: storedId, ...rest } = raw;
+  let checked = checkWatchShape(rest);
   if (!checked.ok && rest.channels !== undefined) {
     // A damaged channel list costs only the choice of channels, not the watch.
     const { channels: _damaged, ...withoutChannels } = rest;
-    const retried = checkWatchShape(raw.kind === 'chatgpt-plus' ? withoutChannels : { ...withoutChannels, url, rule });
+    const retried = checkWatchShape(withoutChannels);
     if (retried.ok) repairs.push(`watch:${id} had an unusable channel list; it alerts every channel`);
     if (retried.ok) checked = retried;
   }
-  const kindOk = checked.ok && (id === CHATGPT_WATCH_ID) === (checked.watch.kind === 'chatgpt-plus');
+  // A built-in's id holds that built-in's kind, and a built-in kind lives under no other id.
+  const kindOk = checked.ok && (builtInWatch(id)?.kind ?? null) === (isBuiltIn(checked.watch) ? checked.watch.kind : null);
   if (!checked.ok || !kindOk || storedId !== id) {
     const why = checked.ok ? (kindOk ? 'wrong id' : 'wrong kind') : checked.problems.join('; ');
     repairs.push(`watch:${id} is not a valid watch (${why}); dropped`);

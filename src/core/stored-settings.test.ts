@@ -1,8 +1,8 @@
 // The desktop-alert switches (sound, remind until I act) in the stored settings: added after 2.0's
 // schema without a migration, so older data must read as "off" without being repaired or rewritten.
 import { describe, expect, it } from 'vitest';
+import { CHATGPT_WATCH_ID } from './kinds/chatgpt-plus/built-in';
 import { DEFAULT_SETTINGS, KEYS, loadStored, loadWatch, SCHEMA_VERSION } from './stored-schema';
-import { CHATGPT_WATCH_ID } from './watch-def';
 
 /** What 2.0 stored: everything current except the two new switches. */
 const stored20 = () => {

@@ -1,44 +1,12 @@
-import { JSON_REASON_CODES } from './kinds/json/reasons';
-import { PAGE_REASON_CODES } from './kinds/page/reasons';
+import type { ReasonCode } from './kinds/registry';
 
 /** What one check concluded. `open` and `paused` are availability; the rest say why we can't tell. */
 export const VERDICT_KINDS = ['open', 'paused', 'subscribed', 'signed-out', 'blocked', 'rate-limited', 'error'] as const;
 export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
-/** Causes the ChatGPT Plus probe and the shared fetch layer give. */
-const PLUS_REASON_CODES = [
-  'pause-flag',
-  'unknown-pause-flag',
-  'no-pause-flag',
-  'active-subscription',
-  'paid-plan',
-  'no-access-token',
-  'token-rejected',
-  'login-redirect',
-  'challenge-header',
-  'challenge-page',
-  'http-429',
-  'http-status',
-  'not-json',
-  'unrecognised',
-  'network',
-  'timeout',
-  'too-large',
-  'no-host-access',
-  // Reopen Watch's own failures, for every kind: a reader that threw, a check that hung.
-  'check-failed',
-  'check-timeout',
-] as const;
-
-/** Machine-readable causes behind a verdict; shown in the popup and logs, never containing secrets. */
-export const REASON_CODES = [...new Set([...PLUS_REASON_CODES, ...PAGE_REASON_CODES, ...JSON_REASON_CODES])] as Array<
-  (typeof PLUS_REASON_CODES)[number] | (typeof PAGE_REASON_CODES)[number] | (typeof JSON_REASON_CODES)[number]
->;
-export type ReasonCode = (typeof REASON_CODES)[number];
-
-// Stored verdicts are validated against these, so a value from another version never reaches the UI.
+// Stored verdicts are validated against these (and the registry's reason codes), so a value from
+// another version never reaches the UI.
 export const isVerdictKind = (value: unknown): value is VerdictKind => (VERDICT_KINDS as readonly unknown[]).includes(value);
-export const isReasonCode = (value: unknown): value is ReasonCode => (REASON_CODES as readonly unknown[]).includes(value);
 
 export interface Verdict {
   kind: VerdictKind;

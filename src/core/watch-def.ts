@@ -1,10 +1,7 @@
-import { CHATGPT_ORIGIN } from './kinds/chatgpt-plus/urls';
 import type { JsonRule } from './kinds/json/json-rule';
 import type { PageRule } from './kinds/page/read-page';
+import type { WatchKind } from './kinds/registry';
 import { sameValue } from './same-value';
-
-export const WATCH_KINDS = ['chatgpt-plus', 'page', 'json'] as const;
-export type WatchKind = (typeof WATCH_KINDS)[number];
 
 export type WatchRule = PageRule | JsonRule;
 
@@ -26,23 +23,9 @@ export interface WatchDef {
 }
 
 export const MAX_WATCHES = 100;
-export const CHATGPT_WATCH_ID = 'chatgpt-plus';
 export const MAX_NAME_LENGTH = 80;
 /** As many as there can be channels (src/core/channels/stored.ts). */
 export const MAX_WATCH_CHANNELS = 20;
-export const DEFAULT_PAGE_INTERVAL_MINUTES = 5;
-export const DEFAULT_CHATGPT_INTERVAL_MINUTES = 2;
-
-export const CHATGPT_WATCH: WatchDef = {
-  id: CHATGPT_WATCH_ID,
-  name: 'ChatGPT Plus',
-  kind: 'chatgpt-plus',
-  url: `${CHATGPT_ORIGIN}/`,
-  rule: null,
-  intervalMinutes: DEFAULT_CHATGPT_INTERVAL_MINUTES,
-  notify: true,
-  enabled: true,
-};
 
 export const intervalMsOf = (watch: Pick<WatchDef, 'intervalMinutes'>) => watch.intervalMinutes * 60_000;
 
@@ -53,11 +36,6 @@ export const intervalMsOf = (watch: Pick<WatchDef, 'intervalMinutes'>) => watch.
  */
 export function readsSame(a: Pick<WatchDef, 'kind' | 'url' | 'rule'>, b: Pick<WatchDef, 'kind' | 'url' | 'rule'>): boolean {
   return a.kind === b.kind && a.url === b.url && sameValue(a.rule, b.rule);
-}
-
-/** Where clicking the watch's alert or primary action takes the user. */
-export function targetUrl(watch: WatchDef): string {
-  return watch.kind === 'chatgpt-plus' ? `${CHATGPT_ORIGIN}/#pricing` : watch.url;
 }
 
 /**

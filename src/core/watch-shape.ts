@@ -1,5 +1,7 @@
+import { isWatchKind, specOf, WATCH_KINDS } from './kinds/registry';
+import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from './schedule';
 import { isObject } from './stored-fields';
-import { CHATGPT_WATCH, checkUrl, MAX_NAME_LENGTH, MAX_WATCH_CHANNELS, MAX_WATCHES, WATCH_KINDS, type WatchDef } from './watch-def';
+import { checkUrl, MAX_NAME_LENGTH, MAX_WATCH_CHANNELS, MAX_WATCHES, type WatchDef } from './watch-def';
 
 /** A rule larger than this is not a rule someone wrote (phrase lists are capped far below it). */
 const MAX_RULE_BYTES = 8 * 1024;
@@ -16,11 +18,13 @@ export function checkWatchShape(raw: unknown): { ok: true; watch: Omit<WatchDef,
   if (!isObject(raw)) return { ok: false, problems: ['a watch must be an object'] };
   const problems: string[] = [];
   const kind = raw.kind as WatchDef['kind'];
-  if (!(WATCH_KINDS as readonly unknown[]).includes(kind)) problems.push(`kind must be one of ${WATCH_KINDS.join(', ')}`);
+  const spec = isWatchKind(kind) ? specOf(kind) : null;
+  if (!spec) problems.push(`kind must be one of ${WATCH_KINDS.join(', ')}`);
   const name = typeof raw.name === 'string' ? raw.name.trim() : '';
   if (!name || name.length > MAX_NAME_LENGTH) problems.push(`name must be text of 1 to ${MAX_NAME_LENGTH} characters`);
-  const minutes = raw.intervalMinutes ?? (kind === 'chatgpt-plus' ? CHATGPT_WATCH.intervalMinutes : 5);
-  if (typeof minutes !== 'number' || !(minutes >= 0.5 && minutes <= 60)) problems.push('intervalMinutes must be between 0.5 and 60');
+  const minutes = raw.intervalMinutes ?? spec?.defaultIntervalMinutes ?? 5;
+  if (typeof minutes !== 'number' || !(minutes >= MIN_INTERVAL_MINUTES && minutes <= MAX_INTERVAL_MINUTES))
+    problems.push(`intervalMinutes must be between ${MIN_INTERVAL_MINUTES} and ${MAX_INTERVAL_MINUTES}`);
   for (const key of ['notify', 'enabled'] as const) {
     if (raw[key] !== undefined && typeof raw[key] !== 'boolean') problems.push(`${key} must be true or false`);
   }
@@ -31,14 +35,15 @@ export function checkWatchShape(raw: unknown): { ok: true; watch: Omit<WatchDef,
     channels.length <= MAX_WATCH_CHANNELS &&
     channels.every((c) => typeof c === 'string' && /^[\w-]{1,64}$/.test(c));
   if (channels !== undefined && !channelList) problems.push(`channels must be a list of at most ${MAX_WATCH_CHANNELS} channel ids`);
-  let url = CHATGPT_WATCH.url;
+  // A built-in watch's address is its kind's; its url and rule, if given, are not the user's to set.
+  let url = spec?.builtIn?.url ?? '';
   let rule: WatchDef['rule'] = null;
-  if (kind === 'page' || kind === 'json') {
+  if (spec && !spec.builtIn) {
     const checked = checkUrl(raw.url);
     if (typeof checked === 'string') url = checked;
     else problems.push(checked.problem);
-    const given = raw.rule ?? (kind === 'page' ? { type: 'auto' } : undefined);
-    const types = kind === 'page' ? ['auto', 'text'] : ['json'];
+    const given = raw.rule ?? spec.defaultRule;
+    const types = spec.ruleTypes;
     if (!isObject(given) || !types.includes(given.type as string)) problems.push(`rule type must be ${types.join(' or ')}`);
     else if (JSON.stringify(given).length > MAX_RULE_BYTES) problems.push('rule is too large');
     else rule = given as WatchDef['rule'];

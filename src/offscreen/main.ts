@@ -2,9 +2,8 @@
 // and AUDIO_PLAYBACK): parses a watched page with the platform's DOMParser and runs its rule, and
 // plays the alert chime. Only the small reading goes back; the document closes itself once idle.
 import browser from 'webextension-polyfill';
-import { readJsonResponse } from '../core/kinds/json/json-rule';
-import { readPage } from '../core/kinds/page/read-page';
 import type { ReadRequest } from '../core/kinds/probe';
+import { readBody } from '../core/kinds/read-body';
 
 const IDLE_CLOSE_MS = 30_000;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -36,9 +35,7 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   try {
     if (message.type === 'play-chime') return playChime(message.path).catch((error: unknown) => ({ error: String(error) }));
     const { rule, response, expectedType } = message;
-    if (rule.type === 'json') return Promise.resolve(readJsonResponse(response, rule, expectedType));
-    const doc = new DOMParser().parseFromString(response.bodyText ?? '', 'text/html');
-    return Promise.resolve(readPage(doc, rule, response));
+    return Promise.resolve(readBody({ rule, response, expectedType }));
   } catch (error) {
     return Promise.resolve({ error: String(error) });
   }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { JSON_TESTS, type JsonTest, TESTS_WITH_VALUE } from '../core/kinds/json/json-tests';
+import { isBuiltIn, specOf } from '../core/kinds/registry';
 import type { Verdict } from '../core/verdict';
 import type { WatchDef } from '../core/watch-def';
 import { accessPattern } from '../shared/host-access';
@@ -46,7 +47,7 @@ interface Props {
 /** Add or edit one watch, with a Test that reads the live page once before anything is saved. */
 export function WatchEditor({ target, onClose }: Props) {
   const def = target.mode === 'edit' ? target.def : null;
-  const builtIn = def?.kind === 'chatgpt-plus';
+  const builtIn = def !== null && isBuiltIn(def);
   const [form, setForm] = useState<WatchForm>(() => (def ? formFromWatch(def) : emptyForm()));
   const [savedHeader, setSavedHeader] = useState<string | null>(null);
   const [channels, setChannels] = useState<string[] | null>(def?.channels ?? null);
@@ -60,7 +61,7 @@ export function WatchEditor({ target, onClose }: Props) {
 
   useEffect(() => {
     first.current?.focus();
-    if (def?.kind !== 'json') return;
+    if (!def || !specOf(def.kind).secretHeader) return;
     void readSecretHeaderName(def.id).then((name) => {
       setSavedHeader(name);
       if (name) setForm((f) => (f.headerName ? f : { ...f, headerName: name }));
@@ -108,7 +109,8 @@ export function WatchEditor({ target, onClose }: Props) {
     event.preventDefault();
     const result = read();
     if (!result.ok) return;
-    const patterns = result.watch.kind === 'chatgpt-plus' ? [] : [accessPattern(result.watch)];
+    // A built-in watch's site is the manifest's: nothing to ask for.
+    const patterns = isBuiltIn(result.watch) ? [] : [accessPattern(result.watch)];
     const access = askAccess(patterns);
     setBusy('save');
     setNotice(null);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { isBuiltIn } from '../core/kinds/registry';
 import type { Stored, WatchRecord } from '../core/stored-schema';
 import { toneOf } from '../core/tone';
-import { CHATGPT_WATCH_ID } from '../core/watch-def';
 import { accessPattern } from '../shared/host-access';
 import { t, tPlural } from '../shared/i18n';
 import { stateWord } from '../shared/status-view';
@@ -79,7 +79,7 @@ function WatchRow({ record, first, last, editing, onEdit, onMove, onNotice, onRe
   const [, rerender] = useState(0);
   const tone = def.enabled ? toneOf(state) : 'off';
   const host = new URL(def.url).host;
-  const builtIn = def.id === CHATGPT_WATCH_ID;
+  const builtIn = isBuiltIn(def);
   const noAccess = state.latest?.reason === 'no-host-access';
 
   const toggle = async (enabled: boolean) => {

@@ -3,9 +3,10 @@
 import type { ComponentChildren } from 'preact';
 import type { WatchDef } from '../core/watch-def';
 import { t } from '../shared/i18n';
+import { wordsOf } from '../shared/kind-words';
 
 export function kindWord(kind: WatchDef['kind']): string {
-  return t(kind === 'chatgpt-plus' ? 'optionsKindChatgpt' : kind === 'json' ? 'optionsKindJson' : 'optionsKindPage');
+  return t(wordsOf(kind).kindName);
 }
 
 export function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ComponentChildren }) {

@@ -1,6 +1,7 @@
 // Reading an import file before anything is sent: size, JSON, the contract's format, and the
 // origins it needs. Pure, so a bad file is explained at once and nothing changes.
 import { type ImportedWatch, MAX_FILE_BYTES, parseWatchFile } from '../core/import-export';
+import { isBuiltIn } from '../core/kinds/registry';
 import { sitePattern } from '../shared/host-access';
 import type { Problem } from './watch-form';
 
@@ -9,9 +10,9 @@ export type ReadFile =
   /** `details` are the validator's own words, one per problem, listed under the message. */
   | { ok: false; problem: Problem; details: string[] };
 
-/** The host permissions a set of watches needs; chatgpt.com comes with the extension. */
+/** The host permissions a set of watches needs; a built-in watch's site comes with the extension. */
 export function originsFor(watches: ReadonlyArray<Pick<ImportedWatch, 'kind' | 'url'>>): string[] {
-  return [...new Set(watches.filter((w) => w.kind !== 'chatgpt-plus').map((w) => sitePattern(w.url)))];
+  return [...new Set(watches.filter((w) => !isBuiltIn(w)).map((w) => sitePattern(w.url)))];
 }
 
 export function readWatchFile(text: string, bytes: number, isValidSelector?: (selector: string) => boolean): ReadFile {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHATGPT_WATCH, type WatchDef } from '../core/watch-def';
+import { CHATGPT_WATCH } from '../core/kinds/chatgpt-plus/built-in';
+import type { WatchDef } from '../core/watch-def';
 import { validateWatchInput } from '../core/watch-input';
 import {
   changesFor,

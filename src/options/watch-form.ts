@@ -3,16 +3,10 @@
 // page shows them in the user's language.
 import { JSON_TESTS, type JsonTest, TESTS_WITH_VALUE } from '../core/kinds/json/json-tests';
 import { isMatchable, normalizeForMatch } from '../core/kinds/page/phrase-match';
+import { specOf, type WatchKind } from '../core/kinds/registry';
 import { sameValue } from '../core/same-value';
-import {
-  CHATGPT_WATCH,
-  checkUrl,
-  DEFAULT_PAGE_INTERVAL_MINUTES,
-  MAX_NAME_LENGTH,
-  MAX_URL_LENGTH,
-  type WatchDef,
-  type WatchKind,
-} from '../core/watch-def';
+import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from '../core/schedule';
+import { checkUrl, MAX_NAME_LENGTH, MAX_URL_LENGTH, type WatchDef } from '../core/watch-def';
 import { validateWatchInput } from '../core/watch-input';
 import type { MessageKey } from '../shared/i18n';
 
@@ -52,8 +46,7 @@ export type FormResult =
 
 export const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
 export const MAX_HEADER_VALUE = 2000;
-export const MIN_INTERVAL_MINUTES = 0.5;
-export const MAX_INTERVAL_MINUTES = 60;
+export { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from '../core/schedule';
 
 export function emptyForm(): WatchForm {
   return {
@@ -68,7 +61,7 @@ export function emptyForm(): WatchForm {
     pointer: '',
     test: 'truthy',
     value: '',
-    interval: String(DEFAULT_PAGE_INTERVAL_MINUTES),
+    interval: String(specOf('page').defaultIntervalMinutes),
     notify: true,
     enabled: true,
     headerName: '',
@@ -82,7 +75,7 @@ export function formFromWatch(def: WatchDef, savedHeaderName: string | null = nu
     ...emptyForm(),
     name: def.name,
     kind: def.kind,
-    url: def.kind === 'chatgpt-plus' ? '' : def.url,
+    url: specOf(def.kind).builtIn ? '' : def.url,
     interval: String(def.intervalMinutes),
     notify: def.notify,
     enabled: def.enabled,
@@ -248,11 +241,12 @@ export function formToInput(
   const problems: Problem[] = [];
   const intervalMinutes = parseInterval(form.interval);
   if (intervalMinutes === null) problems.push({ key: 'optionsProblemInterval', args: [MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES] });
-  const common = { intervalMinutes: intervalMinutes ?? DEFAULT_PAGE_INTERVAL_MINUTES, notify: form.notify, enabled: form.enabled };
+  const spec = specOf(form.kind);
+  const common = { intervalMinutes: intervalMinutes ?? spec.defaultIntervalMinutes, notify: form.notify, enabled: form.enabled };
 
   let input: Record<string, unknown>;
-  if (form.kind === 'chatgpt-plus') {
-    input = { name: form.name.trim() || CHATGPT_WATCH.name, kind: 'chatgpt-plus', ...common };
+  if (spec.builtIn) {
+    input = { name: form.name.trim() || spec.builtIn.name, kind: form.kind, ...common };
   } else {
     const name = form.name.trim();
     if (!name) problems.push({ key: 'optionsProblemName' });
@@ -280,7 +274,8 @@ export function formToInput(
 /** The fields update-watch may change: the built-in watch takes only its interval and switches. */
 export function changesFor(input: Record<string, unknown>, saved?: WatchDef): Record<string, unknown> {
   const { intervalMinutes, notify, enabled } = input;
-  if (input.kind === 'chatgpt-plus') return { intervalMinutes, notify, enabled };
+  // A built-in watch's name, address and rule are its kind's.
+  if (specOf(input.kind as WatchKind).builtIn) return { intervalMinutes, notify, enabled };
   // A rule the form only tidied (an imported phrase with spaces around it, an empty list) is the
   // saved rule: sending the tidied one would read as a new question and reset what the watch knows.
   const untouched = saved !== undefined && saved.kind === input.kind && sameValue(input.rule, ruleAsFormReads(saved));

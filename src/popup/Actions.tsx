@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { targetUrl } from '../core/kinds/registry';
 import type { Settings } from '../core/stored-fields';
 import type { WatchRecord } from '../core/stored-schema';
-import { targetUrl } from '../core/watch-def';
 import { accessPattern, requestHostAccess } from '../shared/host-access';
 import { t } from '../shared/i18n';
+import { wordsOf } from '../shared/kind-words';
 import { checkResult, type PrimaryAction, primaryAction } from '../shared/status-view';
 import { send } from './send';
 
@@ -25,9 +26,8 @@ export function PrimaryButton({
 }) {
   const action: PrimaryAction = primaryAction(record.state, settings, access);
   const host = new URL(record.def.url).host;
-  const plus = record.def.kind === 'chatgpt-plus';
   if (action === 'open-target') {
-    return <ActionLink class="big open" href={targetUrl(record.def)} label={t(plus ? 'popupUpgradeNow' : 'popupOpenPage')} />;
+    return <ActionLink class="big open" href={targetUrl(record.def)} label={t(wordsOf(record.def.kind).targetAction)} />;
   }
   if (action === 'sign-in') return <ActionLink class="big attention" href={record.def.url} label={t('popupSignInAt', host)} />;
   if (action === 'pass-check') return <ActionLink class="big attention" href={record.def.url} label={t('popupPassCheckAt', host)} />;

@@ -2,6 +2,7 @@ import type { Settings } from '../core/stored-fields';
 import type { WatchRecord } from '../core/stored-schema';
 import { isGoodCheck } from '../core/verdict';
 import { formatRelative, formatTime, formatTimeAgo, t } from '../shared/i18n';
+import { wordsOf } from '../shared/kind-words';
 import { headline, reasonText, toneOf } from '../shared/status-view';
 
 /** One watch in full: the verdict in words and colour, since when, why, last and next check. */
@@ -10,7 +11,7 @@ export function StatusCard({ record, settings, now }: { record: WatchRecord; set
   const off = settings.paused || !def.enabled;
   const tone = off ? 'off' : toneOf(state);
   const { latest, confirmed } = state;
-  const plus = def.kind === 'chatgpt-plus';
+  const words = wordsOf(def.kind);
   return (
     <section class={`status tone-${tone}`} aria-label={def.name}>
       {/* Only the headline is live: the times below tick and must not be read out every 15 s. */}
@@ -19,16 +20,12 @@ export function StatusCard({ record, settings, now }: { record: WatchRecord; set
       </h2>
       {confirmed && (
         <p class="since">
-          {plus
-            ? t(
-                confirmed.availability === 'open' ? 'popupOpenSince' : 'popupPausedSince',
-                formatTime(confirmed.since),
-                formatRelative(confirmed.since, now),
-              )
+          {words.since
+            ? t(words.since[confirmed.availability], formatTime(confirmed.since), formatRelative(confirmed.since, now))
             : `${t(confirmed.availability === 'open' ? 'stateOpen' : 'statePaused')} ${t('popupWatchSince', formatTime(confirmed.since), formatRelative(confirmed.since, now))}`}
         </p>
       )}
-      {!latest && !off && plus && <p class="first-run">{t('popupFirstRun')}</p>}
+      {!latest && !off && words.firstRun && <p class="first-run">{t(words.firstRun)}</p>}
       {latest?.kind === 'subscribed' && !off && <p class="muted">{t('popupSubscribedHourly')}</p>}
       {latest && (
         <div class="why">

@@ -5,6 +5,7 @@ import type { WatchRecord } from '../core/stored-schema';
 import { toneOf } from '../core/tone';
 import { intervalMsOf } from '../core/watch-def';
 import { formatRelative, t, tPlural } from '../shared/i18n';
+import { wordsOf } from '../shared/kind-words';
 import { stateWord } from '../shared/status-view';
 import { CheckNow, PrimaryButton } from './Actions';
 import { StatusCard } from './StatusCard';
@@ -73,6 +74,7 @@ function intervalLabel(ms: number): string {
 /** How often this watch is checked; the worker validates and reschedules. */
 function IntervalChoice({ record }: { record: WatchRecord }) {
   const current = intervalMsOf(record.def);
+  const fast = wordsOf(record.def.kind).fastInterval;
   const choices = INTERVAL_CHOICES_MS.includes(current) ? INTERVAL_CHOICES_MS : [...INTERVAL_CHOICES_MS, current].sort((a, b) => a - b);
   return (
     <div class="settings">
@@ -95,9 +97,7 @@ function IntervalChoice({ record }: { record: WatchRecord }) {
           ))}
         </select>
       </label>
-      {record.def.kind === 'chatgpt-plus' && current < 2 * 60_000 && (
-        <p class="muted hint">{t('popupIntervalHint', Math.round((2 * 86_400_000) / current).toLocaleString())}</p>
-      )}
+      {fast && current < fast.belowMs && <p class="muted hint">{t(fast.hint, Math.round((2 * 86_400_000) / current).toLocaleString())}</p>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import browser, { type Permissions } from 'webextension-polyfill';
-import { CHATGPT_ORIGIN } from '../core/kinds/chatgpt-plus/urls';
+import { specOf } from '../core/kinds/registry';
 import { ASKED_SITES_KEY, noteAsked, readAskedSites } from '../core/site-grants';
 import type { Verdict } from '../core/verdict';
 import { originPattern, type WatchDef } from '../core/watch-def';
@@ -10,7 +10,7 @@ export const sitePattern = (url: string): string => originPattern(url, import.me
 
 /** The host permission a watch needs: chatgpt.com is in the manifest; every other origin is optional. */
 export function accessPattern(watch: Pick<WatchDef, 'kind' | 'url'>): string {
-  return watch.kind === 'chatgpt-plus' ? `${CHATGPT_ORIGIN}/*` : sitePattern(watch.url);
+  return specOf(watch.kind).hostPattern(watch, sitePattern);
 }
 
 export function hasHostAccess(watch: Pick<WatchDef, 'kind' | 'url'>): Promise<boolean> {

@@ -2,21 +2,16 @@
 // is tight, does not carry them: testing a rule (the page fetches and parses; it has a DOMParser),
 // and keeping a JSON watch's request header.
 import browser from 'webextension-polyfill';
-import type { JsonRule } from '../core/kinds/json/json-rule';
 import { isJsonType, type JsonType } from '../core/kinds/json/json-type';
 import type { PageReader } from '../core/kinds/probe';
+import { isWatchKind, specOf } from '../core/kinds/registry';
 import { KEYS } from '../core/stored-schema';
 import { readsSame, type WatchDef } from '../core/watch-def';
 import { checkWatchShape } from '../core/watch-shape';
 import { hasHostAccess, noHostAccessVerdict } from './host-access';
 import type { PageRequest, WorkerResponse } from './protocol';
 
-const readHere: PageReader = async ({ rule, response, expectedType }) => {
-  if (rule.type === 'json')
-    return (await import('../core/kinds/json/json-rule')).readJsonResponse(response, rule as JsonRule, expectedType);
-  const { readPage } = await import('../core/kinds/page/read-page');
-  return readPage(new DOMParser().parseFromString(response.bodyText ?? '', 'text/html'), rule, response);
-};
+const readHere: PageReader = async (input) => (await import('../core/kinds/read-body')).readBody(input);
 
 /**
  * The value type a saved watch expects, when the form still asks what it asks: Test then reads the
@@ -68,7 +63,7 @@ async function setSecret(watchId: string, header: { name: string; value: string 
   if (!valid) return { ok: false, error: problem, problems: [problem] };
   const def = (await browser.storage.local.get(KEYS.def(watchId)))[KEYS.def(watchId)] as { kind?: string; url?: unknown } | undefined;
   const refused = (why: string): WorkerResponse => ({ ok: false, error: why, problems: [why] });
-  if (def?.kind !== 'json') return refused('only a JSON watch takes a request header');
+  if (!isWatchKind(def?.kind) || !specOf(def.kind).secretHeader) return refused('only a JSON watch takes a request header');
   // A secret goes only over https, and only to the origin it was saved for (the worker checks both).
   if (typeof def.url !== 'string' || !def.url.startsWith('https://')) return refused('a request header is sent over https only');
   await browser.storage.local.set({ [key]: { name: header.name, value: header.value, origin: new URL(def.url).origin } });

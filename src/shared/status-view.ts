@@ -1,7 +1,9 @@
 // What a watch's state says in words, for the popup and the options page.
+
+import type { ReasonCode } from '../core/kinds/registry';
 import type { Settings } from '../core/stored-fields';
 import { toneOf, type WatchTone } from '../core/tone';
-import type { ReasonCode, VerdictKind } from '../core/verdict';
+import type { VerdictKind } from '../core/verdict';
 import type { WatchDef } from '../core/watch-def';
 import type { WatchState } from '../core/watch-state';
 import { type MessageKey, t } from './i18n';

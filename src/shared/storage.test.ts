@@ -1,8 +1,8 @@
 // The live view of storage the options page (and popup) render from: src/shared/storage.ts.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
+import { CHATGPT_WATCH_ID } from '../core/kinds/chatgpt-plus/built-in';
 import { KEYS, type Stored } from '../core/stored-schema';
-import { CHATGPT_WATCH_ID } from '../core/watch-def';
 import { readSecretHeaderName, watchStored } from './storage';
 
 const def = (id: string, name: string) => ({

@@ -7,8 +7,9 @@ import type { Tone } from '../core/tone';
 import { isGoodCheck } from '../core/verdict';
 import type { WatchDef } from '../core/watch-def';
 import type { WatchState } from '../core/watch-state';
-import { headline, isPlus } from './headline';
+import { headline } from './headline';
 import { formatList, formatRelative, formatTime, joinSentences, type MessageKey, t, tPlural } from './i18n';
+import { wordsOf } from './kind-words';
 
 export const TONE_COLORS: Record<Tone, string> = {
   none: '#6b7280',
@@ -62,10 +63,11 @@ export function tooltip(summary: Summary, settings: Pick<Settings, 'paused'>, de
 
 function watchTooltip(def: WatchDef, state: WatchState, now: number): string {
   const latest = state.latest;
-  if (!latest) return isPlus(def) ? t('titleNone') : t('watchTitleNone', def.name);
+  const words = wordsOf(def.kind);
+  if (!latest) return t(words.toolbarNone, def.name);
   const time = formatTime(latest.at);
-  // ChatGPT Plus's headlines name it already; other watches are named first.
-  let sentence = isPlus(def) ? t('titleWithTime', headline(def, state), time) : t('watchTitle', def.name, headline(def, state), time);
+  // A built-in watch's headlines name it already; other watches are named first (their words say which).
+  let sentence = t(words.toolbarTitle, def.name, headline(def, state), time);
   if (!isGoodCheck(latest.kind) && state.confirmed) {
     sentence = joinSentences([
       sentence,

@@ -1,8 +1,9 @@
 // Typed reads of the extension's stored state, and the popup driver the e2e suites share.
 import type { Page } from 'playwright-core';
 import type { History } from '../../src/core/history';
+import { CHATGPT_WATCH_ID } from '../../src/core/kinds/chatgpt-plus/built-in';
 import { KEYS, type Settings, type Stored } from '../../src/core/stored-schema';
-import { CHATGPT_WATCH_ID, type WatchDef } from '../../src/core/watch-def';
+import type { WatchDef } from '../../src/core/watch-def';
 import type { WatchState } from '../../src/core/watch-state';
 import type { Extension } from './harness';
 import { waitFor } from './harness';

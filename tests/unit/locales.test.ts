@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_TYPES } from '../../src/core/channels/index';
 import { channelTypeKey } from '../../src/core/channels/keys';
-import { REASON_CODES } from '../../src/core/verdict';
+import { REASON_CODES } from '../../src/core/kinds/registry';
 import { reasonKey } from '../../src/shared/status-view';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;

@@ -1,9 +1,10 @@
 import { type BoundedResponse, boundedFetch, FetchFailure, type FetchLike, type FetchLimits } from '../bounded-fetch';
 import { parseRetryAfter } from '../retry-after';
-import type { ReasonCode, Verdict } from '../verdict';
+import type { Verdict } from '../verdict';
 import type { FetchedResponse } from './page/page-response';
 import type { Reading } from './page/reasons';
 import { describeUrl } from './page/sign-in';
+import type { ReasonCode } from './registry';
 
 /** Pages are capped at 4 MiB and 15 s (DESIGN.md): a huge or hung page must not stall the worker. */
 export const PAGE_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 4 * 1024 * 1024 };

@@ -1,4 +1,4 @@
-import type { ReasonCode } from '../../verdict';
+import type { ReasonCode } from '../registry';
 
 /** `disable_plus_upgrade_ui` is today's flag; `disable_upgrade_ui` is the one shipped in 2023. */
 export const PAUSE_FLAGS = ['disable_plus_upgrade_ui', 'disable_upgrade_ui'] as const;

@@ -1,7 +1,8 @@
 import { type BoundedResponse, boundedFetch, FetchFailure, type FetchLike, type FetchLimits } from '../../bounded-fetch';
 import { detectChallenge, looksLikeHtml } from '../../challenge';
 import { parseRetryAfter } from '../../retry-after';
-import type { ReasonCode, Verdict, VerdictKind } from '../../verdict';
+import type { Verdict, VerdictKind } from '../../verdict';
+import type { ReasonCode } from '../registry';
 import { readPlusAccount } from './account';
 
 import { ACCOUNTS_PATH, CHATGPT_ORIGIN, SESSION_PATH } from './urls';
