@@ -12,7 +12,7 @@ import { OUTBOX_ALARM, recoverOutbox, sendDue } from './outbox-sender';
 import { remindAgain } from './reminders';
 import { parseAlarm, reconcileAlarms, reminderOf, SWEEP_ALARM, sweepSoon } from './scheduler';
 import { loadAll, loadForCheck } from './store';
-import { renderToolbar } from './toolbar';
+import { renderToolbarFor } from './toolbar';
 
 // Listeners are registered synchronously at top level so events that woke the worker are delivered.
 const report = (what: string) => (error: unknown) => log.warn(`${what} failed`, { error: String(error) });
@@ -21,8 +21,7 @@ const report = (what: string) => (error: unknown) => log.warn(`${what} failed`, 
 async function resync(): Promise<Stored> {
   const stored = await loadAll();
   const now = Date.now();
-  const enabled = stored.watchIds.map((id) => stored.watches[id]).filter((r) => r?.def.enabled);
-  await renderToolbar(stored.summary, stored.settings, enabled.length === 1 ? (enabled[0] ?? null) : null, now);
+  await renderToolbarFor(stored, now);
   await reconcileAlarms(stored, now);
   return stored;
 }

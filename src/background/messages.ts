@@ -1,13 +1,12 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { applyEdit } from '../core/edit-policy';
 import { EMPTY_HISTORY } from '../core/history';
 import { isJsonType } from '../core/kinds/json/json-type';
 import { builtInWatch, isBuiltIn, specOf } from '../core/kinds/registry';
 import { own } from '../core/own';
-import { sameValue } from '../core/same-value';
-import { nextDelayMs } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
 import { KEYS, type Stored, watchKeys } from '../core/stored-schema';
-import { intervalMsOf, MAX_WATCHES, originOf, readsSame, type WatchDef } from '../core/watch-def';
+import { MAX_WATCHES, type WatchDef } from '../core/watch-def';
 import { checkWatchFile, checkWatchShape } from '../core/watch-shape';
 import { INITIAL_WATCH, type WatchState } from '../core/watch-state';
 import { log } from '../shared/log';
@@ -17,7 +16,7 @@ import { showTest } from './notifier';
 import { testChannel } from './outbox-sender';
 import { reconcileAlarms, stopAllReminders } from './scheduler';
 import { updateAll, updateWatch } from './store';
-import { renderToolbar } from './toolbar';
+import { renderToolbarFor } from './toolbar';
 
 type Watch = Omit<WatchDef, 'id'>;
 
@@ -130,8 +129,7 @@ async function changeList(change: (s: Stored) => Record<string, unknown> | null,
   const now = Date.now();
   // Alarms of removed or switched-off watches are cleared here too.
   await reconcileAlarms(stored, now);
-  const enabled = stored.watchIds.map((w) => own(stored.watches, w)).filter((r) => r?.def.enabled);
-  await renderToolbar(stored.summary, stored.settings, enabled.length === 1 ? (enabled[0] ?? null) : null, now);
+  await renderToolbarFor(stored, now);
   return stored;
 }
 
@@ -185,28 +183,9 @@ async function editWatch(
         problems = checked.problems;
         return null;
       }
-      const def: WatchDef = { id, ...checked.watch };
-      // A JSON watch's header belongs to the origin it was saved for, and goes over https only.
-      dropSecret =
-        specOf(def.kind).secretHeader === true && (originOf(def.url) !== originOf(record.def.url) || !def.url.startsWith('https://'));
-      const expects = seen;
-      // A different page or rule is a different question: what was confirmed about the old one no longer holds.
-      // The count of alerts raised stays: it keeps each alert's event id new (src/core/outbox.ts).
-      if (!readsSame(def, record.def)) return { def, state: { ...INITIAL_WATCH, alertsRaised: record.state.alertsRaised, ...expects } };
-      // A type the watch knows is replaced only when the user accepted the new shape after Test
-      // (a plain Save after Test must not turn a changed API into an "open").
-      const learns = expects.valueType && expects.valueType !== record.state.valueType && (acceptType || !record.state.valueType);
-      let state = learns ? { ...record.state, ...expects } : null;
-      if (def.intervalMinutes !== record.def.intervalMinutes) {
-        // A new interval counts from the last check, not from whenever the old alarm was due.
-        const { latest, failureStreak } = record.state;
-        const now = Date.now();
-        const next = Math.max(now + 1000, (latest?.at ?? now) + nextDelayMs(latest, failureStreak, intervalMsOf(def), Math.random()));
-        state = { ...(state ?? record.state), nextCheckAt: def.enabled ? next : null };
-      }
-      // A Save that changes nothing writes nothing (and raises no storage change for the pages).
-      if (!state && sameValue(def, record.def)) return null;
-      return state ? { def, state } : { def };
+      const outcome = applyEdit(record, { id, ...checked.watch }, { seen, acceptType, now: Date.now(), random: Math.random() });
+      dropSecret = outcome.dropSecret;
+      return outcome.patch;
     },
     // Removed before the new address is written: no moment where the old header meets the new site.
     async () => {

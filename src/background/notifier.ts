@@ -2,9 +2,9 @@ import browser from 'webextension-polyfill';
 import { targetUrl } from '../core/kinds/registry';
 import type { Settings } from '../core/stored-fields';
 import type { WatchDef } from '../core/watch-def';
-import { CANT_CHECK_AFTER_MS, type Effect } from '../core/watch-state';
+import type { Effect } from '../core/watch-state';
+import { cantCheckWords, reminderWords, reopenedWords } from '../shared/alert-words';
 import { t } from '../shared/i18n';
-import { wordsOf } from '../shared/kind-words';
 import { log } from '../shared/log';
 import { notificationsBlocked } from '../shared/notification-permission';
 import { playChime } from './chime';
@@ -27,18 +27,13 @@ export const reopenedId = (watchId: string) => `${REOPENED}${watchId}`;
 export const cantCheckId = (watchId: string) => `${CANT_CHECK}${watchId}`;
 
 export async function carryOut(effect: Effect, watch: WatchDef, settings: Settings): Promise<void> {
-  const words = wordsOf(watch.kind);
   if (effect.type === 'alert-reopened') {
-    // "Again" only when a pause was seen: the first check after install may simply find it open.
-    const title = t(effect.again ? words.reopenedTitle : words.openTitle, watch.name);
-    const body = t(effect.again ? words.reopenedBody : words.openBody, new URL(watch.url).host);
+    const { title, body } = reopenedWords(watch, effect.again);
     await show(reopenedId(watch.id), title, body);
     if (settings.sound) await playChime();
     if (settings.remindUntilAct) await armReminder(watch.id);
   } else if (effect.type === 'alert-cant-check') {
-    const hours = Math.round(CANT_CHECK_AFTER_MS / 3_600_000);
-    const title = t(words.cantCheckTitle, watch.name);
-    const body = t(words.cantCheckBody, hours);
+    const { title, body } = cantCheckWords(watch);
     await show(cantCheckId(watch.id), title, body);
   } else {
     await browser.notifications.clear(cantCheckId(watch.id));
@@ -47,8 +42,8 @@ export async function carryOut(effect: Effect, watch: WatchDef, settings: Settin
 
 /** The reopening alert once more, under the same id (so a click still goes there): a reminder, not a new reopening. */
 export async function remindReopened(watch: WatchDef, minutes: number, sound: boolean): Promise<void> {
-  const title = t(wordsOf(watch.kind).openTitle, watch.name);
-  await show(reopenedId(watch.id), title, t('notifyReminderBody', minutes));
+  const { title, body } = reminderWords(watch, minutes);
+  await show(reopenedId(watch.id), title, body);
   if (sound) await playChime();
 }
 

@@ -33,10 +33,10 @@ import {
 import { sameValue } from '../core/same-value';
 import type { Verdict } from '../core/verdict';
 import type { WatchDef } from '../core/watch-def';
-import { CANT_CHECK_AFTER_MS, type WatchState } from '../core/watch-state';
+import type { WatchState } from '../core/watch-state';
+import { channelWords } from '../shared/alert-words';
 import { channelPermissions } from '../shared/channel-access';
-import { formatTime, t } from '../shared/i18n';
-import { wordsOf } from '../shared/kind-words';
+import { t } from '../shared/i18n';
 import { log } from '../shared/log';
 import { loadChannels, markBroken, markDelivered, markLost, redactAll } from './channel-store';
 
@@ -61,10 +61,7 @@ const usesChannel = (watch: WatchDef, channelId: string) => !watch.channels || w
  */
 function alertEvent(watch: WatchDef, kind: AlertKind, verdict: Verdict, at: number, before: WatchState): ChannelEvent {
   const id = alertEventId(watch.id, kind, before.alertsRaised);
-  const words = wordsOf(watch.kind);
-  const reopened = kind === 'reopened';
-  const title = t(reopened ? words.openTitle : words.cantCheckTitle, watch.name);
-  const body = reopened ? t('channelReopenedBody', formatTime(at)) : t('channelCantCheckBody', Math.round(CANT_CHECK_AFTER_MS / 3_600_000));
+  const { title, body, linkLabel } = channelWords(watch, kind, at);
   return {
     id,
     type: kind,
@@ -75,7 +72,7 @@ function alertEvent(watch: WatchDef, kind: AlertKind, verdict: Verdict, at: numb
     title,
     body,
     link: targetUrl(watch),
-    linkLabel: t(words.targetAction),
+    linkLabel,
   };
 }
 

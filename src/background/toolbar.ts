@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Settings } from '../core/stored-fields';
-import type { WatchRecord } from '../core/stored-schema';
+import type { Stored, WatchRecord } from '../core/stored-schema';
 import type { Summary } from '../core/summary';
 import { badgeText, TONE_COLORS, toolbarTone, tooltip } from '../shared/toolbar-view';
 
@@ -15,4 +15,15 @@ export async function renderToolbar(summary: Summary, settings: Settings, detail
     action.setBadgeTextColor?.({ color: '#ffffff' }),
     action.setTitle({ title: tooltip(summary, settings, detail, now) }),
   ]);
+}
+
+/**
+ * The toolbar from every watch: the tooltip itself decides whether one watch is alone enough to
+ * speak of (src/shared/toolbar-view.ts); this only hands it the first one switched on.
+ */
+export function renderToolbarFor(stored: Stored, now: number): Promise<void> {
+  const first = stored.watchIds
+    .map((id) => (Object.hasOwn(stored.watches, id) ? stored.watches[id] : undefined))
+    .find((r) => r?.def.enabled);
+  return renderToolbar(stored.summary, stored.settings, first ?? null, now);
 }
