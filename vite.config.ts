@@ -11,11 +11,10 @@ import pkg from './package.json' with { type: 'json' };
 const RULE_CHECKS =
   /src\/core\/(watch-input|kinds\/rule-checks|kinds\/page\/(validate-page-rule|validate-text-rule|phrase-match)|kinds\/json\/(validate-json-rule|pointer|json-tests))\.ts$/;
 const READERS =
-  /src\/core\/kinds\/(page|json)\/(?!reasons\.ts|probe\.ts|json-type\.ts|sign-in\.ts|spec\.ts)[a-z-]+\.ts$|src\/core\/kinds\/read-body\.ts$/;
+  /src\/core\/kinds\/(page|json)\/(?!reasons\.ts|probe\.ts|json-type\.ts|sign-in\.ts|spec\.ts|secret-header\.ts)[a-z-]+\.ts$|src\/core\/kinds\/read-body\.ts$/;
 
 /** Options page code that no part needs before its first paint (src/options/editors.ts, ImportExport). */
-const OPTIONS_LATER =
-  /src\/(options\/(WatchEditor|ChannelEditor|ChannelChoice|TestResult|watch-form|import-file)\.tsx?|core\/import-export\.ts)$/;
+const OPTIONS_LATER = /src\/options\/(WatchEditor|ChannelEditor|ChannelChoice|TestResult|watch-form|import-file)\.tsx?$/;
 
 /** Gecko's add-on id; changing it makes Firefox treat the add-on as a different one. */
 const GECKO_ID = 'reopen-watch@reopen-watch';

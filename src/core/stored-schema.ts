@@ -19,8 +19,8 @@ import {
 } from './stored-fields';
 import { type Summary, summarize } from './summary';
 import { toneOf } from './tone';
+import { checkWatchShape } from './watch-check';
 import { MAX_WATCHES, type WatchDef } from './watch-def';
-import { checkWatchShape } from './watch-shape';
 import { INITIAL_WATCH, type WatchState } from './watch-state';
 
 export { DEFAULT_SETTINGS, type Settings } from './stored-fields';

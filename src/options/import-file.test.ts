@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportWatches } from '../core/import-export';
 import { CHATGPT_WATCH } from '../core/kinds/chatgpt-plus/built-in';
+import { exportWatches } from '../core/watch-file';
 import { hostOfPattern } from './access';
 import { originsFor, readWatchFile } from './import-file';
 

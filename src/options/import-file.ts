@@ -1,7 +1,9 @@
 // Reading an import file before anything is sent: size, JSON, the contract's format, and the
 // origins it needs. Pure, so a bad file is explained at once and nothing changes.
-import { type ImportedWatch, MAX_FILE_BYTES, parseWatchFile } from '../core/import-export';
+
 import { isBuiltIn } from '../core/kinds/registry';
+import { type ImportedWatch, MAX_FILE_BYTES } from '../core/watch-file';
+import { parseWatchFile } from '../core/watch-input';
 import { sitePattern } from '../shared/host-access';
 import type { Problem } from './watch-form';
 

@@ -2,6 +2,7 @@
 // names the worker validates). Pure: no DOM, no browser APIs; the problems are message keys so the
 // page shows them in the user's language.
 import { JSON_TESTS, type JsonTest, TESTS_WITH_VALUE } from '../core/kinds/json/json-tests';
+import { HEADER_NAME, MAX_HEADER_VALUE } from '../core/kinds/json/secret-header';
 import { isMatchable, normalizeForMatch } from '../core/kinds/page/phrase-match';
 import { specOf, type WatchKind } from '../core/kinds/registry';
 import { sameValue } from '../core/same-value';
@@ -44,8 +45,7 @@ export type FormResult =
   | { ok: true; input: Record<string, unknown>; watch: Omit<WatchDef, 'id'>; header: HeaderChange }
   | { ok: false; problems: Problem[] };
 
-export const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
-export const MAX_HEADER_VALUE = 2000;
+export { HEADER_NAME, MAX_HEADER_VALUE } from '../core/kinds/json/secret-header';
 export { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from '../core/schedule';
 
 export function emptyForm(): WatchForm {

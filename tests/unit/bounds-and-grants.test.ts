@@ -4,9 +4,9 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_STATUS_KEY, OUTBOX_KEY } from '../../src/core/channels/stored';
-import { parseWatchFile } from '../../src/core/import-export';
 import { KEYS, loadStored } from '../../src/core/stored-schema';
 import { MAX_URL_LENGTH } from '../../src/core/watch-def';
+import { parseWatchFile } from '../../src/core/watch-input';
 import { saveChannel } from '../../src/options/channel-configs';
 import { releaseUnusedOrigins } from '../../src/options/release-origins';
 import { emptyForm, formToInput } from '../../src/options/watch-form';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkWatchFile, checkWatchShape } from './watch-shape';
+import { checkWatchShape } from './watch-check';
+import { checkWatchFile } from './watch-file';
 
 const page = { name: 'GPU', kind: 'page', url: 'https://shop.test/gpu' };
 
