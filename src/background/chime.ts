@@ -18,7 +18,7 @@ export async function playChime(): Promise<void> {
   try {
     if (import.meta.env.MODE === 'firefox')
       await withDeadline(new Audio(browser.runtime.getURL(CHIME_PATH)).play(), CHIME_TIMEOUT_MS, 'the chime');
-    else await askOffscreen<{ played: true }>({ type: 'play-chime', path: CHIME_PATH }, CHIME_TIMEOUT_MS);
+    else await askOffscreen({ type: 'play-chime', path: CHIME_PATH }, CHIME_TIMEOUT_MS);
     log.info('chime played');
   } catch (error) {
     log.warn('chime could not be played', { error: String(error) });

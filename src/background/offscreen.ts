@@ -6,6 +6,7 @@
 // sets no limit, so the document itself decides, closing once idle (src/offscreen/main.ts).
 import browser from 'webextension-polyfill';
 import { DeadlineError, withDeadline } from '../core/deadline';
+import type { OffscreenReply, OffscreenType, WorkerToOffscreen } from '../shared/protocol';
 
 export const OFFSCREEN_PATH = 'src/offscreen/index.html';
 
@@ -51,10 +52,13 @@ let hung = false;
  * is closed once no other request waits on it (a slow chime must not cut a page's reading short),
  * so the next request gets a fresh one instead of waiting on it too.
  */
-export async function askOffscreen<T extends object>(request: { type: string } & Record<string, unknown>, timeoutMs = 10_000): Promise<T> {
+export async function askOffscreen<T extends OffscreenType>(
+  request: { type: T } & WorkerToOffscreen[T]['request'],
+  timeoutMs = 10_000,
+): Promise<WorkerToOffscreen[T]['reply']> {
   pending++;
   try {
-    return await withDeadline(ask<T>(request), timeoutMs, 'the offscreen document');
+    return await withDeadline(ask(request), timeoutMs, 'the offscreen document');
   } catch (error) {
     if (error instanceof DeadlineError) hung = true;
     throw error;
@@ -69,11 +73,13 @@ export async function askOffscreen<T extends object>(request: { type: string } &
   }
 }
 
-async function ask<T extends object>(request: { type: string } & Record<string, unknown>): Promise<T> {
+async function ask<T extends OffscreenType>(
+  request: { type: T } & WorkerToOffscreen[T]['request'],
+): Promise<WorkerToOffscreen[T]['reply']> {
   await ensureOffscreen();
   for (let attempt = 0; ; attempt++) {
     try {
-      const answer = (await browser.runtime.sendMessage({ target: 'offscreen', ...request })) as T | { error: string } | undefined;
+      const answer = (await browser.runtime.sendMessage({ target: 'offscreen', ...request })) as OffscreenReply<T> | undefined;
       if (answer && !('error' in answer)) return answer;
       if (answer) throw new Error(answer.error);
       throw new Error('Receiving end does not exist (no answer)');

@@ -1,5 +1,4 @@
 import type { PageReader } from '../core/kinds';
-import type { Reading } from '../core/kinds/page/reasons';
 import { askOffscreen } from './offscreen';
 
 /**
@@ -13,6 +12,6 @@ export const readPageHere: PageReader = async (input) =>
 /** Parsing even a 4 MiB page takes well under a second; a document that takes this long is hung. */
 export const READ_TIMEOUT_MS = 10_000;
 
-export const readPageOffscreen: PageReader = (input) => askOffscreen<Reading<string>>({ type: 'read-page', ...input }, READ_TIMEOUT_MS);
+export const readPageOffscreen: PageReader = (input) => askOffscreen({ type: 'read-page', ...input }, READ_TIMEOUT_MS);
 
 export const pageReader: PageReader = (input) => (import.meta.env.MODE === 'firefox' ? readPageHere(input) : readPageOffscreen(input));

@@ -2,8 +2,8 @@
 // and AUDIO_PLAYBACK): parses a watched page with the platform's DOMParser and runs its rule, and
 // plays the alert chime. Only the small reading goes back; the document closes itself once idle.
 import browser from 'webextension-polyfill';
-import type { ReadRequest } from '../core/kinds/probe';
 import { readBody } from '../core/kinds/read-body';
+import { isOffscreenRequest } from '../shared/protocol';
 
 const IDLE_CLOSE_MS = 30_000;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -13,16 +13,6 @@ function closeWhenIdle() {
   idleTimer = setTimeout(() => window.close(), IDLE_CLOSE_MS);
 }
 
-type OffscreenRequest =
-  | ({ target: 'offscreen'; type: 'read-page' } & ReadRequest)
-  | { target: 'offscreen'; type: 'play-chime'; path: string };
-
-const isRequest = (m: unknown): m is OffscreenRequest =>
-  typeof m === 'object' &&
-  m !== null &&
-  (m as OffscreenRequest).target === 'offscreen' &&
-  ['read-page', 'play-chime'].includes((m as OffscreenRequest).type);
-
 /** Answers once playback has started: the browser accepted the file and may play it here. */
 async function playChime(path: string): Promise<{ played: true }> {
   await new Audio(browser.runtime.getURL(path)).play();
@@ -30,7 +20,7 @@ async function playChime(path: string): Promise<{ played: true }> {
 }
 
 browser.runtime.onMessage.addListener((message: unknown) => {
-  if (!isRequest(message)) return undefined;
+  if (!isOffscreenRequest(message)) return undefined;
   closeWhenIdle();
   try {
     if (message.type === 'play-chime') return playChime(message.path).catch((error: unknown) => ({ error: String(error) }));

@@ -126,7 +126,7 @@ export function WatchEditor({ target, onClose }: Props) {
       const reply = def
         ? await send({ type: 'update-watch', watchId: def.id, changes: { ...changesFor(result.input, def), channels }, ...seen })
         : await send({ type: 'add-watch', watch: { ...result.input, ...(channels && { channels }) }, ...seen });
-      const watchId = def?.id ?? (reply.ok ? reply.watchId : undefined);
+      const watchId = def?.id ?? (reply.ok && 'watchId' in reply ? (reply.watchId as string) : undefined);
       if (!reply.ok || !watchId) {
         setNotice(refusal(reply));
         return;

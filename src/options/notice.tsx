@@ -1,5 +1,5 @@
 import { t } from '../shared/i18n';
-import type { WorkerResponse } from '../shared/protocol';
+import { NO_ANSWER, type Refusal } from '../shared/protocol';
 import type { Problem } from './watch-form';
 
 /** One message for the user: a success (announced politely) or a problem (an alert), with details listed under it. */
@@ -12,9 +12,9 @@ export interface Notice {
 export const problemText = (problem: Problem) => ('key' in problem ? t(problem.key, ...(problem.args ?? [])) : problem.text);
 
 /** What to say when the worker said no, or did not answer at all. */
-export function refusal(answer: WorkerResponse | { ok: false; error: string; problems?: string[] }): Notice {
+export function refusal(answer: Refusal | { ok: true }): Notice {
   if (answer.ok) return { tone: 'ok', text: '' };
-  if (answer.error === 'no-answer') return { tone: 'error', text: t('optionsNoAnswer') };
+  if (answer.error === NO_ANSWER) return { tone: 'error', text: t('optionsNoAnswer') };
   const details = answer.problems?.length ? answer.problems : [answer.error];
   return { tone: 'error', text: t('optionsWorkerRefused'), details };
 }

@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import { HEADER_NAME, isHeaderValue } from '../core/kinds/json/secret-header';
 import { isWatchKind, specOf } from '../core/kinds/registry';
 import { KEYS } from '../core/stored-schema';
-import type { PageRequest, WorkerResponse } from './protocol';
+import type { PageRequest, Reply, WorkerResponse } from './protocol';
 
 /** A JSON watch's one request header, in storage.local only (never sync, never exported). */
 async function setSecret(watchId: string, header: { name: string; value: string } | null): Promise<WorkerResponse> {
@@ -27,7 +27,7 @@ async function setSecret(watchId: string, header: { name: string; value: string 
 }
 
 /** Sends a request, answering the ones above here. */
-export async function sendRequest(request: PageRequest, toWorker: (r: PageRequest) => Promise<WorkerResponse>): Promise<WorkerResponse> {
+export async function sendRequest(request: PageRequest, toWorker: (r: PageRequest) => Promise<Reply>): Promise<Reply> {
   // Loaded on the first Test: a popup opened to glance at the list never carries it.
   if (request.type === 'test-watch') return (await import('./page-test')).testWatch(request);
   if (request.type === 'set-secret') return setSecret(request.watchId, request.header);

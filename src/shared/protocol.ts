@@ -1,61 +1,113 @@
 import type { DeliveryOutcome } from '../core/channels/types';
+import type { Reading } from '../core/kinds/page/reasons';
+import type { ReadRequest } from '../core/kinds/probe';
 import type { Settings } from '../core/stored-schema';
 import type { Verdict } from '../core/verdict';
 
-/** Messages the extension's own pages (popup, options) send to the worker. */
-export type PageRequest =
-  | { type: 'check-now'; watchId: string }
-  /** Shows a test desktop notification; answers `notification`: shown, or blocked by the browser. */
-  | { type: 'test-notification' }
+// The messages between the extension's parts, one table per direction: each type with its request
+// and the reply it gets, read by sender and receiver alike. Every handler still checks its payload
+// like any untrusted input.
+
+type Header = { name: string; value: string } | null;
+
+/** What the extension's own pages (popup, options) ask the worker. */
+export interface PageToWorker {
+  'check-now': { request: { watchId: string }; reply: { verdict: Verdict } };
+  /** Shows a test desktop notification: shown, or blocked by the browser. */
+  'test-notification': { request: object; reply: { notification: 'shown' | 'blocked' } };
   /** The popup was opened: the user has seen what reopened, so "remind me until I act" stops. */
-  | { type: 'stop-reminders' }
-  | { type: 'save-settings'; settings: Partial<Settings> }
+  'stop-reminders': { request: object; reply: object };
+  'save-settings': { request: { settings: Partial<Settings> }; reply: object };
   /**
    * `watch` is a WatchInput (the import/export field names); validated by the worker. `valueType`:
    * the JSON type of the value the editor's Test showed, which a new or re-ruled watch then expects;
    * an unchanged watch keeps the type it knows unless `acceptType` (the user accepted a new shape).
    */
-  | { type: 'add-watch'; watch: unknown; valueType?: string }
-  | { type: 'update-watch'; watchId: string; changes: Record<string, unknown>; valueType?: string; acceptType?: boolean }
-  | { type: 'remove-watch'; watchId: string }
-  | { type: 'reorder-watches'; watchIds: string[] }
+  'add-watch': { request: { watch: unknown; valueType?: string }; reply: { watchId: string } };
+  'update-watch': {
+    request: { watchId: string; changes: Record<string, unknown>; valueType?: string; acceptType?: boolean };
+    reply: object;
+  };
+  'remove-watch': { request: { watchId: string }; reply: object };
+  'reorder-watches': { request: { watchIds: string[] }; reply: object };
   /** A parsed import file; all or nothing. */
-  | { type: 'import-watches'; file: unknown }
+  'import-watches': { request: { file: unknown }; reply: { added: number } };
   /**
    * Runs a rule once against the live page without saving anything (answered by the page itself).
    * With `watchId`, it reads as that watch's check would: expecting the value type the watch knows,
    * unless `ignoreType` (the user is accepting a new shape).
    */
-  | { type: 'test-watch'; watch: unknown; header?: { name: string; value: string } | null; watchId?: string; ignoreType?: boolean }
+  'test-watch': { request: { watch: unknown; header?: Header; watchId?: string; ignoreType?: boolean }; reply: { verdict: Verdict } };
   /** A JSON watch's one request header; `null` removes it. Kept in storage.local only (written by the page). */
-  | { type: 'set-secret'; watchId: string; header: { name: string; value: string } | null }
+  'set-secret': { request: { watchId: string; header: Header }; reply: object };
   // Channels are saved by the options page straight into storage.local (a secret never travels in
   // a message); the worker only sends.
-  /** Sends a test message now, outside the outbox; answers `outcome` (its `why` redacted). */
-  | { type: 'test-channel'; channelId: string };
+  /** Sends a test message now, outside the outbox; answers its `outcome` (its `why` redacted). */
+  'test-channel': { request: { channelId: string }; reply: { outcome: DeliveryOutcome } };
+}
 
-export type WorkerResponse =
-  | { ok: true; watchId?: string; added?: number; verdict?: Verdict; outcome?: DeliveryOutcome; notification?: 'shown' | 'blocked' }
-  | { ok: false; error: string; problems?: string[] };
+export type PageRequestType = keyof PageToWorker;
+export type PageRequest<T extends PageRequestType = PageRequestType> = T extends PageRequestType
+  ? { type: T } & PageToWorker[T]['request']
+  : never;
 
-const TYPES = new Set([
-  'check-now',
-  'test-notification',
-  'stop-reminders',
-  'save-settings',
-  'add-watch',
-  'update-watch',
-  'remove-watch',
-  'reorder-watches',
-  'import-watches',
-  'test-watch',
-  'set-secret',
-  'test-channel',
-]);
+/** A request refused or failed: `problems` lists what to fix, one per line; `no-answer`: the worker could not be reached. */
+export interface Refusal {
+  ok: false;
+  error: string;
+  problems?: string[];
+}
+export const NO_ANSWER = 'no-answer';
+export type Reply<T extends PageRequestType = PageRequestType> = T extends PageRequestType
+  ? ({ ok: true } & PageToWorker[T]['reply']) | Refusal
+  : never;
+type Merged<U> = (U extends unknown ? (part: U) => void : never) extends (all: infer I) => void ? I : never;
+/**
+ * Any reply, its fields from the table all optional: what a handler serving every type returns,
+ * and what code that forwards replies without reading them (tests, the pages' relay) holds.
+ */
+export type WorkerResponse = ({ ok: true } & Partial<Merged<PageToWorker[PageRequestType]['reply']>>) | Refusal;
+
+// A record, so a type added to the table and missing here (or the other way round) fails to compile.
+const PAGE_TYPES: Record<PageRequestType, true> = {
+  'check-now': true,
+  'test-notification': true,
+  'stop-reminders': true,
+  'save-settings': true,
+  'add-watch': true,
+  'update-watch': true,
+  'remove-watch': true,
+  'reorder-watches': true,
+  'import-watches': true,
+  'test-watch': true,
+  'set-secret': true,
+  'test-channel': true,
+};
 
 /** Shape check only; each handler validates its payload like any untrusted input. */
 export function isPageRequest(message: unknown): message is PageRequest {
   if (typeof message !== 'object' || message === null) return false;
   const { type } = message as { type?: unknown };
-  return typeof type === 'string' && TYPES.has(type);
+  return typeof type === 'string' && Object.hasOwn(PAGE_TYPES, type);
+}
+
+/** What the Chrome worker asks its offscreen document (src/offscreen/): it has a DOM and can play sound. */
+export interface WorkerToOffscreen {
+  'read-page': { request: ReadRequest; reply: Reading<string> };
+  /** Answers once playback has started. */
+  'play-chime': { request: { path: string }; reply: { played: true } };
+}
+export type OffscreenType = keyof WorkerToOffscreen;
+export type OffscreenRequest<T extends OffscreenType = OffscreenType> = T extends OffscreenType
+  ? { target: 'offscreen'; type: T } & WorkerToOffscreen[T]['request']
+  : never;
+/** The document's reply, or what went wrong there (an exception's text). */
+export type OffscreenReply<T extends OffscreenType> = WorkerToOffscreen[T]['reply'] | { error: string };
+
+const OFFSCREEN_TYPES: Record<OffscreenType, true> = { 'read-page': true, 'play-chime': true };
+
+export function isOffscreenRequest(message: unknown): message is OffscreenRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const { target, type } = message as { target?: unknown; type?: unknown };
+  return target === 'offscreen' && typeof type === 'string' && Object.hasOwn(OFFSCREEN_TYPES, type);
 }

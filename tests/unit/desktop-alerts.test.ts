@@ -112,14 +112,14 @@ describe('the chime', () => {
     await startWorker({ wakeOnly: true });
     offscreenStandIn();
     const { askOffscreen } = await import('../../src/background/offscreen');
-    await askOffscreen({ type: 'read-page' });
-    await askOffscreen({ type: 'play-chime' });
-    await askOffscreen({ type: 'read-page' });
+    await askOffscreen({ type: 'read-page' } as never);
+    await askOffscreen({ type: 'play-chime' } as never);
+    await askOffscreen({ type: 'read-page' } as never);
     expect(fakeOffscreen.created).toBe(1);
     expect(offscreenAsked).toEqual(['read-page', 'play-chime', 'read-page']);
     // Closed when idle: the next request makes a new one, with both reasons again.
     await (fakeBrowser as unknown as { offscreen: { closeDocument(): Promise<void> } }).offscreen.closeDocument();
-    await askOffscreen({ type: 'play-chime' });
+    await askOffscreen({ type: 'play-chime' } as never);
     expect(fakeOffscreen.created).toBe(2);
     expect(fakeOffscreen.document?.reasons.sort()).toEqual(['AUDIO_PLAYBACK', 'DOM_PARSER']);
   });

@@ -1,0 +1,22 @@
+import browser from 'webextension-polyfill';
+import { sendRequest } from './page-requests';
+import { NO_ANSWER, type PageRequest, type PageRequestType, type Reply } from './protocol';
+
+/**
+ * The pages' one way to ask the worker (or, for what a page answers itself, the page): the reply
+ * the table promises for this type, and a worker that does not answer, or throws, reads as a
+ * refusal (`no-answer`), never as success and never as a throw.
+ */
+export async function send<T extends PageRequestType>(request: PageRequest<T>): Promise<Reply<T>> {
+  return (await sendRequest(request, toWorker)) as Reply<T>;
+}
+
+async function toWorker(request: PageRequest) {
+  try {
+    const answer = (await browser.runtime.sendMessage(request)) as { ok?: unknown } | undefined;
+    if (typeof answer === 'object' && answer !== null && typeof answer.ok === 'boolean') return answer as Reply;
+    return { ok: false as const, error: NO_ANSWER, problems: ['the worker gave no answer'] };
+  } catch (error) {
+    return { ok: false as const, error: NO_ANSWER, problems: [String(error)] };
+  }
+}
