@@ -17,6 +17,7 @@ import { showTest } from './notifier';
 import { testChannel } from './outbox-sender';
 import { reconcileAlarms, stopAllReminders } from './scheduler';
 import { updateAll, updateWatch } from './store';
+import { testWatch } from './test-watch';
 import { renderToolbarFor } from './toolbar';
 
 type Watch = Omit<WatchDef, 'id'>;
@@ -104,14 +105,16 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
         return { [KEYS.watchIds]: list };
       });
       break;
+    case 'test-watch':
+      return testWatch(request);
     case 'test-channel': {
       // Only the id comes in: the worker reads the channel (and its secrets) from storage itself.
       const answer = await testChannel(String(request.channelId));
       return answer.ok ? { ok: true, outcome: answer.outcome } : { ok: false, error: answer.error };
     }
     default:
-      // test-watch and set-secret: the pages answer these themselves (src/shared/page-requests.ts).
-      return { ok: false, error: `${request.type} is answered by the page` };
+      // set-secret: the pages answer it themselves (src/shared/page-requests.ts).
+      return { ok: false, error: `${request.type} is answered by the page itself` };
   }
   return { ok: true };
 }

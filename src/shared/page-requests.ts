@@ -1,6 +1,5 @@
-// Requests an extension page can answer itself, so that Chrome's service worker, whose code budget
-// is tight, does not carry them: testing a rule (the page fetches and parses; it has a DOMParser),
-// and keeping a JSON watch's request header.
+// The one request an extension page answers itself: keeping a JSON watch's request header, whose
+// value must never travel in a message (the page writes it to storage.local; the worker reads it).
 import browser from 'webextension-polyfill';
 import { HEADER_NAME, isHeaderValue } from '../core/kinds/json/secret-header';
 import { isWatchKind, specOf } from '../core/kinds/registry';
@@ -28,8 +27,6 @@ async function setSecret(watchId: string, header: { name: string; value: string 
 
 /** Sends a request, answering the ones above here. */
 export async function sendRequest(request: PageRequest, toWorker: (r: PageRequest) => Promise<Reply>): Promise<Reply> {
-  // Loaded on the first Test: a popup opened to glance at the list never carries it.
-  if (request.type === 'test-watch') return (await import('./page-test')).testWatch(request);
   if (request.type === 'set-secret') return setSecret(request.watchId, request.header);
   return toWorker(request);
 }

@@ -33,11 +33,11 @@ export interface PageToWorker {
   /** A parsed import file; all or nothing. */
   'import-watches': { request: { file: unknown }; reply: { added: number } };
   /**
-   * Runs a rule once against the live page without saving anything (answered by the page itself).
+   * Runs a rule once against the live page as a check would, saving nothing (src/background/test-watch.ts).
    * With `watchId`, it reads as that watch's check would: expecting the value type the watch knows,
-   * unless `ignoreType` (the user is accepting a new shape).
+   * unless `ignoreType` (the user is accepting a new shape). Never with the request header.
    */
-  'test-watch': { request: { watch: unknown; header?: Header; watchId?: string; ignoreType?: boolean }; reply: { verdict: Verdict } };
+  'test-watch': { request: { watch: unknown; watchId?: string; ignoreType?: boolean }; reply: { verdict: Verdict } };
   /** A JSON watch's one request header; `null` removes it. Kept in storage.local only (written by the page). */
   'set-secret': { request: { watchId: string; header: Header }; reply: object };
   // Channels are saved by the options page straight into storage.local (a secret never travels in

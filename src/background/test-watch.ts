@@ -1,0 +1,44 @@
+// Test: a rule read once against the live site exactly as its checks read it (the same probe and
+// reader: the offscreen document in Chrome, the event page in Firefox), saving nothing. Here in
+// the worker, so the extension's pages never carry the readers.
+import { withDeadline } from '../core/deadline';
+import { probeFor } from '../core/kinds';
+import { isJsonType, type JsonType } from '../core/kinds/json/json-type';
+import { isBuiltIn } from '../core/kinds/registry';
+import { checkWatchShape } from '../core/watch-check';
+import { readsSame, type WatchDef } from '../core/watch-def';
+import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
+import type { PageRequest, WorkerResponse } from '../shared/protocol';
+import { READ_DEADLINE_MS } from './check-runner';
+import { pageReader } from './page-reader';
+import { loadForCheck } from './store';
+
+/**
+ * The value type a saved watch expects, when the form still asks what it asks: Test then reads the
+ * way the next check will, so a changed shape shows as such instead of as a verdict.
+ */
+async function expectedTypeOf(watchId: string, watch: Pick<WatchDef, 'kind' | 'url' | 'rule'>): Promise<JsonType | null> {
+  const loaded = await loadForCheck(watchId);
+  const type = loaded?.record.state.valueType;
+  return loaded && readsSame(loaded.record.def, watch) && isJsonType(type) ? type : null;
+}
+
+export async function testWatch(request: PageRequest<'test-watch'>): Promise<WorkerResponse> {
+  const checked = checkWatchShape(request.watch);
+  if (!checked.ok) return { ok: false, error: checked.problems.join('; '), problems: checked.problems };
+  const watch = { id: 'test', ...checked.watch };
+  // The built-in watch has no Test: its own checks are the test (the options page offers none).
+  if (isBuiltIn(watch)) return { ok: false, error: `a ${watch.kind} watch has no Test`, problems: [] };
+  const expected = request.watchId && !request.ignoreType ? await expectedTypeOf(request.watchId, watch) : null;
+  if (!(await hasHostAccess(watch))) return { ok: true, verdict: noHostAccessVerdict(watch, Date.now()) };
+  // No request header: a secret never travels in a message, so Test says it was sent without one.
+  const probe = probeFor(watch, {
+    fetch: (url, init) => fetch(url, init),
+    now: Date.now,
+    readPage: pageReader,
+    latest: null,
+    secretHeader: null,
+    expectedValueType: expected,
+  });
+  return { ok: true, verdict: await withDeadline(probe.check(), READ_DEADLINE_MS, 'the test') };
+}
