@@ -13,8 +13,8 @@ const RULE_CHECKS =
 const READERS =
   /src\/core\/kinds\/(page|json)\/(?!reasons\.ts|probe\.ts|json-type\.ts|sign-in\.ts|spec\.ts|secret-header\.ts)[a-z-]+\.ts$|src\/core\/kinds\/read-body\.ts$/;
 
-/** Options page code that no part needs before its first paint (src/options/editors.ts, ImportExport). */
-const OPTIONS_LATER = /src\/options\/(WatchEditor|ChannelEditor|ChannelChoice|TestResult|watch-form|import-file)\.tsx?$/;
+/** Options page code that no part needs before its first paint (src/options/editors.ts, ImportExport; the kinds' editor faces). */
+const OPTIONS_LATER = /src\/options\/(WatchEditor|ChannelEditor|ChannelChoice|TestResult|watch-form|import-file|kinds\/[a-z-]+)\.tsx?$/;
 
 /** Gecko's add-on id; changing it makes Firefox treat the add-on as a different one. */
 const GECKO_ID = 'reopen-watch@reopen-watch';

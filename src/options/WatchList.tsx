@@ -12,6 +12,7 @@ import { send } from './messaging';
 import type { Notice } from './notice';
 import { refusal } from './notice';
 import type { EditorMode } from './WatchEditor';
+import { moveWatch } from './watch-order';
 
 interface ListProps {
   stored: Stored;
@@ -27,8 +28,6 @@ interface ListProps {
 export function WatchList({ stored, editingId, onEdit, onCloseEditor, onNotice, onFocusLater }: ListProps) {
   const ids = stored.watchIds.filter((id) => stored.watches[id]);
   const move = async (id: string, delta: -1 | 1) => {
-    // The form module (with moveWatch) is the editors'; a move loads it rather than the first paint.
-    const { moveWatch } = await import('./watch-form');
     const order = moveWatch(ids, id, delta);
     if (!order) return;
     onNotice(null);

@@ -2,21 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { CHATGPT_WATCH } from '../core/kinds/chatgpt-plus/built-in';
 import type { WatchDef } from '../core/watch-def';
 import { validateWatchInput } from '../core/watch-input';
+import { parseValue, valueText } from './kinds/json';
+import { parsePhrases, phrasesText } from './kinds/page';
 import {
   changesFor,
   emptyForm,
   formFromWatch,
   formToInput,
   headerChange,
-  moveWatch,
   normalizeUrlText,
   parseInterval,
-  parsePhrases,
-  parseValue,
-  phrasesText,
-  valueText,
   type WatchForm,
 } from './watch-form';
+import { moveWatch } from './watch-order';
 
 const form = (patch: Partial<WatchForm>): WatchForm => ({ ...emptyForm(), name: 'GPU', url: 'https://shop.example/gpu', ...patch });
 const keysOf = (result: ReturnType<typeof formToInput>) => (result.ok ? [] : result.problems.map((p) => ('key' in p ? p.key : p.text)));

@@ -1,44 +1,41 @@
 // The watch editor's fields and their conversion to and from a WatchInput (the import/export field
-// names the worker validates). Pure: no DOM, no browser APIs; the problems are message keys so the
-// page shows them in the user's language.
-import { JSON_TESTS, type JsonTest, TESTS_WITH_VALUE } from '../core/kinds/json/json-tests';
+// names the worker validates): what every kind shares here, each kind's own fields and rule in its
+// face (./kinds/; their sections come along but only the editor renders them). It calls no DOM or
+// browser API; the problems are message keys so the page shows them in the user's language.
 import { HEADER_NAME, MAX_HEADER_VALUE } from '../core/kinds/json/secret-header';
-import { isMatchable, normalizeForMatch } from '../core/kinds/page/phrase-match';
-import { specOf, type WatchKind } from '../core/kinds/registry';
+import { specOf, WATCH_KINDS, type WatchKind } from '../core/kinds/registry';
 import { sameValue } from '../core/same-value';
 import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from '../core/schedule';
 import { checkUrl, MAX_NAME_LENGTH, MAX_URL_LENGTH, type WatchDef } from '../core/watch-def';
 import { validateWatchInput } from '../core/watch-input';
 import type { MessageKey } from '../shared/i18n';
+import { emptyKindFields, faceOf, type KindFields } from './kinds';
 
-/** What the form holds: text as typed, so an unfinished edit is never lost or reformatted. */
-export interface WatchForm {
+/** What every watch's form holds: text as typed, so an unfinished edit is never lost or reformatted. */
+interface SharedFields {
   name: string;
   kind: WatchKind;
   url: string;
-  ruleType: 'auto' | 'text';
-  selector: string;
-  /** One phrase per line. */
-  pausedWhen: string;
-  openWhen: string;
-  mustShow: string;
-  pointer: string;
-  test: JsonTest;
-  /** A JSON value (`5`, `true`, `"in stock"`) or bare text. */
-  value: string;
   /** Minutes, as typed. */
   interval: string;
   notify: boolean;
   enabled: boolean;
+  /** The secret request header, for kinds whose spec allows one (`secretHeader`). */
   headerName: string;
   /** Empty while editing means "keep the saved value". */
   headerValue: string;
 }
 
+/** The whole form: the shared fields and every kind's own (./kinds/). */
+export type WatchForm = SharedFields & KindFields;
+
+/** The kinds a user adds, in the registry's order (a built-in kind exists once and is never added). */
+export const ADDABLE_KINDS = WATCH_KINDS.filter((kind) => !specOf(kind).builtIn);
+
 /** A problem shown to the user: a message key (localised), or the validator's own words as a fallback. */
 export type Problem = { key: MessageKey; args?: Array<string | number> } | { text: string };
 
-/** What to do with a JSON watch's request header after saving. */
+/** What to do with a watch's secret request header after saving. */
 export type HeaderChange = { action: 'keep' } | { action: 'remove' } | { action: 'set'; header: { name: string; value: string } };
 
 export type FormResult =
@@ -49,19 +46,13 @@ export { HEADER_NAME, MAX_HEADER_VALUE } from '../core/kinds/json/secret-header'
 export { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from '../core/schedule';
 
 export function emptyForm(): WatchForm {
+  const kind = ADDABLE_KINDS[0] as WatchKind;
   return {
     name: '',
-    kind: 'page',
+    kind,
     url: '',
-    ruleType: 'auto',
-    selector: '',
-    pausedWhen: '',
-    openWhen: '',
-    mustShow: '',
-    pointer: '',
-    test: 'truthy',
-    value: '',
-    interval: String(specOf('page').defaultIntervalMinutes),
+    ...emptyKindFields(),
+    interval: String(specOf(kind).defaultIntervalMinutes),
     notify: true,
     enabled: true,
     headerName: '',
@@ -71,7 +62,7 @@ export function emptyForm(): WatchForm {
 
 /** The form for editing a stored watch; the header's value is never read back, only its name. */
 export function formFromWatch(def: WatchDef, savedHeaderName: string | null = null): WatchForm {
-  const form: WatchForm = {
+  return {
     ...emptyForm(),
     name: def.name,
     kind: def.kind,
@@ -80,37 +71,9 @@ export function formFromWatch(def: WatchDef, savedHeaderName: string | null = nu
     notify: def.notify,
     enabled: def.enabled,
     headerName: savedHeaderName ?? '',
+    ...faceOf(def.kind).fromRule(def.rule),
   };
-  const rule = def.rule;
-  if (rule?.type === 'text') {
-    Object.assign(form, {
-      ruleType: 'text',
-      selector: rule.selector ?? '',
-      pausedWhen: phrasesText(rule.pausedWhen),
-      openWhen: phrasesText(rule.openWhen),
-      mustShow: rule.mustShow ?? '',
-    });
-  } else if (rule?.type === 'json') {
-    Object.assign(form, { pointer: rule.pointer, test: rule.test, value: valueText(rule.value) });
-  }
-  return form;
 }
-
-/** One phrase per line: trimmed, blank lines dropped, repeats (same words, any case) kept once. */
-export function parsePhrases(text: string): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    const phrase = line.trim();
-    const key = normalizeForMatch(phrase).trim();
-    if (!phrase || seen.has(key)) continue;
-    seen.add(key);
-    out.push(phrase);
-  }
-  return out;
-}
-
-export const phrasesText = (list: readonly string[] | undefined) => (list ?? []).join('\n');
 
 /** Minutes between 0.5 and 60; a comma works as the decimal mark too. Null when not a valid interval. */
 export function parseInterval(text: string): number | null {
@@ -120,50 +83,12 @@ export function parseInterval(text: string): number | null {
   return minutes >= MIN_INTERVAL_MINUTES && minutes <= MAX_INTERVAL_MINUTES ? minutes : null;
 }
 
-const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/**
- * The value a JSON test compares with. atLeast/atMost take a number; the others take what the text
- * reads as JSON (`5`, `true`, `null`, `"5"`), else the text itself, so `in_stock` needs no quotes.
- */
-export function parseValue(test: JsonTest, text: string): { ok: true; value: unknown } | { ok: false; problem: Problem } {
-  if (!TESTS_WITH_VALUE.has(test)) return { ok: true, value: undefined };
-  const trimmed = text.trim();
-  if (test === 'atLeast' || test === 'atMost') {
-    const normalized = trimmed.replace(',', '.');
-    const number = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?$/i.test(normalized) ? Number(normalized) : Number.NaN;
-    return Number.isFinite(number) ? { ok: true, value: number } : { ok: false, problem: { key: 'optionsProblemValueNumber' } };
-  }
-  if (trimmed === '') return { ok: false, problem: { key: 'optionsProblemValueNeeded' } };
-  const parsed = parseJson(trimmed);
-  if (parsed.ok && (isScalar(parsed.value) || test !== 'contains')) return { ok: true, value: parsed.value };
-  return { ok: true, value: trimmed };
-}
-
-/** The inverse of parseValue: text that reads back as the same value. */
-export function valueText(value: unknown): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string') {
-    const bare = value === value.trim() && value !== '' && !parseJson(value).ok;
-    return bare ? value : JSON.stringify(value);
-  }
-  return JSON.stringify(value);
-}
-
 /** Whether the header fields mean keep, remove or set, given the name of the header already saved. */
 export function headerChange(
   form: Pick<WatchForm, 'kind' | 'headerName' | 'headerValue'>,
   savedName: string | null,
 ): HeaderChange | Problem {
-  if (form.kind !== 'json') return { action: 'keep' };
+  if (!specOf(form.kind).secretHeader) return { action: 'keep' };
   const name = form.headerName.trim();
   const value = form.headerValue.trim();
   if (!name && !value) return savedName ? { action: 'remove' } : { action: 'keep' };
@@ -192,44 +117,6 @@ function addressProblem(text: string): MessageKey | null {
   return null;
 }
 
-function pageRule(form: WatchForm, problems: Problem[], isValidSelector?: (selector: string) => boolean): Record<string, unknown> {
-  if (form.ruleType === 'auto') return { type: 'auto' };
-  const rule: Record<string, unknown> = { type: 'text' };
-  const selector = form.selector.trim();
-  if (selector) {
-    if (/[{}]/.test(selector) || (isValidSelector && !isValidSelector(selector)))
-      problems.push({ key: 'optionsProblemSelector', args: [selector] });
-    rule.selector = selector;
-  }
-  const pausedWhen = parsePhrases(form.pausedWhen);
-  const openWhen = parsePhrases(form.openWhen);
-  if (pausedWhen.length) rule.pausedWhen = pausedWhen;
-  if (openWhen.length) rule.openWhen = openWhen;
-  if (!pausedWhen.length && !openWhen.length) problems.push({ key: 'optionsProblemPhrases' });
-  for (const phrase of [...pausedWhen, ...openWhen])
-    if (!isMatchable(phrase)) problems.push({ key: 'optionsProblemPhrase', args: [phrase] });
-  const openKeys = new Set(openWhen.map((p) => normalizeForMatch(p).trim()));
-  const both = pausedWhen.find((p) => openKeys.has(normalizeForMatch(p).trim()));
-  if (both) problems.push({ key: 'optionsProblemBothLists', args: [both] });
-  const mustShow = form.mustShow.trim();
-  if (mustShow) {
-    if (!isMatchable(mustShow)) problems.push({ key: 'optionsProblemPhrase', args: [mustShow] });
-    rule.mustShow = mustShow;
-  }
-  return rule;
-}
-
-function jsonRule(form: WatchForm, problems: Problem[]): Record<string, unknown> {
-  const pointer = form.pointer.trim();
-  if (pointer !== '' && !pointer.startsWith('/')) problems.push({ key: 'optionsProblemPointer' });
-  const test = (JSON_TESTS as readonly string[]).includes(form.test) ? form.test : 'truthy';
-  const rule: Record<string, unknown> = { type: 'json', pointer, test };
-  const value = parseValue(test, form.value);
-  if (!value.ok) problems.push(value.problem);
-  else if (value.value !== undefined) rule.value = value.value;
-  return rule;
-}
-
 /**
  * Reads the form into a WatchInput, checking what a person is likely to get wrong in their own
  * language first, then the same validator the worker and import use (its words as a fallback).
@@ -255,7 +142,7 @@ export function formToInput(
     const urlProblem = addressProblem(urlText);
     if (urlProblem) problems.push({ key: urlProblem });
     const checked = urlProblem ? null : checkUrl(urlText);
-    const rule = form.kind === 'json' ? jsonRule(form, problems) : pageRule(form, problems, options.isValidSelector);
+    const rule = faceOf(form.kind).toRule?.(form, problems, options.isValidSelector) ?? null;
     input = { name, kind: form.kind, url: typeof checked === 'string' ? checked : urlText, rule, ...common };
   }
 
@@ -286,14 +173,4 @@ export function changesFor(input: Record<string, unknown>, saved?: WatchDef): Re
 function ruleAsFormReads(def: WatchDef): unknown {
   const result = formToInput(formFromWatch(def));
   return result.ok ? result.input.rule : undefined;
-}
-
-/** The display order with one watch moved up (-1) or down (+1); null at either end. */
-export function moveWatch(ids: readonly string[], id: string, delta: -1 | 1): string[] | null {
-  const from = ids.indexOf(id);
-  const to = from + delta;
-  if (from < 0 || to < 0 || to >= ids.length) return null;
-  const next = [...ids];
-  [next[from], next[to]] = [next[to] as string, next[from] as string];
-  return next;
 }
