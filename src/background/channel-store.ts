@@ -2,6 +2,7 @@
 // topics and webhook URLs. Every write is validated; a read never throws, and damaged data is
 // repaired with a logged reason that names fields, never values.
 import browser from 'webextension-polyfill';
+import type { ChannelConfig } from '../core/channels/index';
 import { redact } from '../core/channels/redact';
 import {
   CHANNEL_STATUS_KEY,
@@ -12,7 +13,6 @@ import {
   readChannels,
   secretsOfAny,
 } from '../core/channels/stored';
-import type { ChannelConfig } from '../core/channels/types';
 import { keyedQueue } from '../core/keyed-queue';
 import { own } from '../core/own';
 import { sameValue } from '../core/same-value';

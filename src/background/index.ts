@@ -1,5 +1,5 @@
 import browser, { type Tabs } from 'webextension-polyfill';
-import { BUILT_IN_WATCHES } from '../core/kinds/registry';
+import { BUILT_IN_WATCHES } from '../core/kinds/built-ins';
 import type { Stored } from '../core/stored-schema';
 import { needsUser } from '../core/verdict';
 import { accessPattern } from '../shared/host-access';

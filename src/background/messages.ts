@@ -1,8 +1,9 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { applyEdit } from '../core/edit-policy';
 import { EMPTY_HISTORY } from '../core/history';
+import { builtInWatch } from '../core/kinds/built-ins';
 import { isJsonType } from '../core/kinds/json/json-type';
-import { builtInWatch, isBuiltIn, specOf } from '../core/kinds/registry';
+import { isBuiltIn, specOf } from '../core/kinds/registry';
 import { own } from '../core/own';
 import type { Settings } from '../core/stored-fields';
 import { KEYS, type Stored, watchKeys } from '../core/stored-schema';

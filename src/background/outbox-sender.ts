@@ -7,11 +7,12 @@
 // The loop looks a channel up by its config's type (channelFor, senderFor) and never branches on it.
 import browser from 'webextension-polyfill';
 import { boundedFetch, FetchFailure } from '../core/bounded-fetch';
+import type { ChannelConfig } from '../core/channels/index';
 import { channelFor, secretsOf } from '../core/channels/index';
 import { redact } from '../core/channels/redact';
 import { senderFor } from '../core/channels/send/index';
 import { OUTBOX_KEY } from '../core/channels/stored';
-import type { ChannelConfig, ChannelEvent, DeliveryOutcome } from '../core/channels/types';
+import type { ChannelEvent, DeliveryOutcome } from '../core/channels/types';
 import { keyedQueue } from '../core/keyed-queue';
 import { targetUrl } from '../core/kinds/registry';
 import {

@@ -1,7 +1,8 @@
 import { EMPTY_HISTORY, type History } from './history';
+import { BUILT_IN_WATCHES, builtInWatch } from './kinds/built-ins';
 // 1.x knew only the ChatGPT Plus watch: its migration is about that one.
 import { CHATGPT_WATCH, CHATGPT_WATCH_ID } from './kinds/chatgpt-plus/built-in';
-import { BUILT_IN_WATCHES, builtInWatch, isBuiltIn } from './kinds/registry';
+import { isBuiltIn } from './kinds/registry';
 import { sameValue } from './same-value';
 import { clampInterval } from './schedule';
 import {

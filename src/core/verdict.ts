@@ -1,8 +1,8 @@
 import type { ReasonCode } from './kinds/registry';
 
-/** What one check concluded. `open` and `paused` are availability; the rest say why we can't tell. */
-export const VERDICT_KINDS = ['open', 'paused', 'subscribed', 'signed-out', 'blocked', 'rate-limited', 'error'] as const;
-export type VerdictKind = (typeof VERDICT_KINDS)[number];
+import { VERDICT_KINDS, type VerdictKind } from './verdict-kinds';
+
+export { VERDICT_KINDS, type VerdictKind } from './verdict-kinds';
 
 // Stored verdicts are validated against these (and the registry's reason codes), so a value from
 // another version never reaches the UI.

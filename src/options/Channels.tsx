@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ChannelConfig } from '../core/channels/index';
 import type { ChannelStatus } from '../core/channels/stored';
 import { MAX_CHANNELS } from '../core/channels/stored';
-import type { ChannelConfig, DeliveryOutcome } from '../core/channels/types';
+import type { DeliveryOutcome } from '../core/channels/types';
 import { formatRelative, t } from '../shared/i18n';
 import { removeChannel, setChannelEnabled } from './channel-configs';
 import { channelLabel } from './channel-words';

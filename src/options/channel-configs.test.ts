@@ -1,6 +1,6 @@
 // What the options page saves for a channel: src/options/channel-configs.ts.
 import { describe, expect, it } from 'vitest';
-import type { ChannelConfig } from '../core/channels/types';
+import type { ChannelConfig } from '../core/channels/index';
 import { mergeWithStored, originOf } from './channel-configs';
 
 const stored: ChannelConfig = {

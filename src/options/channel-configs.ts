@@ -2,6 +2,7 @@
 // never travels in a message, and never reaches storage.sync or an export. The worker follows
 // the stored list (src/background/channel-changes.ts).
 import browser from 'webextension-polyfill';
+import type { ChannelConfig } from '../core/channels/index';
 import { channelFor, secretKeys } from '../core/channels/index';
 import {
   CHANNEL_STATUS_KEY,
@@ -12,7 +13,6 @@ import {
   readChannelStatus,
   readChannels,
 } from '../core/channels/stored';
-import type { ChannelConfig } from '../core/channels/types';
 import { releaseUnusedOrigins } from './release-origins';
 
 export interface StoredChannels {

@@ -33,7 +33,9 @@ export type WatchForm = SharedFields & KindFields;
 export const ADDABLE_KINDS = WATCH_KINDS.filter((kind) => !specOf(kind).builtIn);
 
 /** A problem shown to the user: a message key (localised), or the validator's own words as a fallback. */
-export type Problem = { key: MessageKey; args?: Array<string | number> } | { text: string };
+export type { Problem } from './problem';
+
+import type { Problem } from './problem';
 
 /** What to do with a watch's secret request header after saving. */
 export type HeaderChange = { action: 'keep' } | { action: 'remove' } | { action: 'set'; header: { name: string; value: string } };

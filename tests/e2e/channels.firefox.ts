@@ -6,8 +6,8 @@
 // the pref DESIGN.md names, on a real click. Channels are stored as the options page stores them:
 // straight into storage.local under `channels`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelConfig } from '../../src/core/channels/index';
 import type { ChannelStatusMap } from '../../src/core/channels/stored';
-import type { ChannelConfig } from '../../src/core/channels/types';
 import { alertEventId, type OutboxState } from '../../src/core/outbox';
 import type { WatchState } from '../../src/core/watch-state';
 import { CHANNEL_DATA } from '../../src/shared/channel-access';

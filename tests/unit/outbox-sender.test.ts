@@ -3,9 +3,9 @@
 // (the e2e simulators' own answer shapes, tests/sim/channels).
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChannelConfig } from '../../src/core/channels/index';
 import { secretsOf } from '../../src/core/channels/index';
 import { CHANNEL_STATUS_KEY, CHANNELS_KEY, OUTBOX_KEY } from '../../src/core/channels/stored';
-import type { ChannelConfig } from '../../src/core/channels/types';
 import { GIVE_UP_AFTER_MS, type OutboxState } from '../../src/core/outbox';
 import { removeChannel, saveChannel } from '../../src/options/channel-configs';
 import { releaseUnusedOrigins, rememberSitesAskedBefore } from '../../src/options/release-origins';

@@ -6,7 +6,7 @@ import { ntfy } from './ntfy';
 import { slack } from './slack';
 import { telegram } from './telegram';
 import { field } from './text';
-import type { ChannelConfig, ChannelField, ChannelSpec, ChannelType } from './types';
+import type { ChannelField, ChannelSpec } from './types';
 import { webhook } from './webhook';
 
 /** One spec per channel type, registered under its own type; this order is the editor's list. */
@@ -55,3 +55,9 @@ export function validateChannel(config: ChannelConfig): string[] {
 export { REDACTED, redact } from './redact';
 export { EVENT_ID_HEADER } from './text';
 export * from './types';
+
+/** Every channel's config: one type per spec registered in src/core/channels/index.ts. */
+export type ChannelConfig = {
+  [K in keyof typeof CHANNELS]: (typeof CHANNELS)[K] extends ChannelSpec<infer C> ? C : never;
+}[keyof typeof CHANNELS];
+export type ChannelType = ChannelConfig['type'];

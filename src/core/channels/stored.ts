@@ -1,10 +1,11 @@
 // How channels and their health are kept in storage.local (never sync: configs hold secrets), and
 // how a stored copy is read back: pure, never throws, and every repair reason is free of secrets.
+
+import type { ChannelConfig } from './index';
 import { isChannelType, secretsOf, storedKeys, validateChannel } from './index';
 import { CHANNEL_STATUS_KEY, CHANNELS_KEY } from './keys';
 import { redact } from './redact';
 import { isRecord } from './text';
-import type { ChannelConfig } from './types';
 
 export { CHANNEL_STATUS_KEY, CHANNELS_KEY, OUTBOX_KEY } from './keys';
 

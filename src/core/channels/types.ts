@@ -2,8 +2,6 @@
 // Pure data: the sending loop looks a channel up by `type` and never branches on its name. Each
 // channel's own config type derives from its spec's fields (`ConfigOf`).
 
-import type { CHANNELS } from './index';
-
 /** What every channel has, whatever its type (src/core/channels/index.ts: COMMON_KEYS). */
 export interface ChannelBase {
   /** Stable id; outbox entries point at it, so a channel edited between attempts sends with its new settings. */
@@ -46,12 +44,6 @@ export type ConfigOf<T extends string, F extends readonly ChannelField[]> = Flat
     [X in F[number] as X['required'] extends true ? never : X['key']]?: string;
   }
 >;
-
-/** Every channel's config: one type per spec registered in src/core/channels/index.ts. */
-export type ChannelConfig = {
-  [K in keyof typeof CHANNELS]: (typeof CHANNELS)[K] extends ChannelSpec<infer C> ? C : never;
-}[keyof typeof CHANNELS];
-export type ChannelType = ChannelConfig['type'];
 
 export type ChannelEventType = 'reopened' | 'cant-check' | 'test';
 
@@ -102,7 +94,7 @@ export interface HeaderReader {
  * the worker's alone: `ChannelSender`, in src/core/channels/send/. Method syntax on purpose: a
  * `ChannelSpec<NtfyConfig>` is then usable where `ChannelSpec` is expected.
  */
-export interface ChannelSpec<C extends ChannelBase & { type: string } = ChannelConfig> {
+export interface ChannelSpec<C extends ChannelBase & { type: string } = ChannelBase & { type: string }> {
   type: C['type'];
   /** In the editor's order. */
   fields: readonly ChannelField[];
@@ -121,7 +113,7 @@ export interface ChannelSpec<C extends ChannelBase & { type: string } = ChannelC
  * The sending half of a service, the worker's alone (src/core/channels/send/): the options page
  * never loads it. Method syntax on purpose, as for `ChannelSpec`.
  */
-export interface ChannelSender<C extends ChannelBase & { type: string } = ChannelConfig> {
+export interface ChannelSender<C extends ChannelBase & { type: string } = ChannelBase & { type: string }> {
   type: C['type'];
   /** The request for one event. Call `validate` first: an invalid config gives an undefined request. */
   buildRequest(config: C, event: ChannelEvent): DeliveryRequest;

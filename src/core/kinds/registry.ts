@@ -1,6 +1,5 @@
 // The kinds, from their specs: everything that lists kinds or their reasons is derived here.
 
-import type { WatchDef } from '../watch-def';
 import { chatgptPlusSpec } from './chatgpt-plus/spec';
 import { jsonSpec } from './json/spec';
 import { pageSpec } from './page/spec';
@@ -32,18 +31,5 @@ export const BUILT_INS: ReadonlyArray<BuiltInTarget & { kind: WatchKind; interva
 );
 export const isBuiltIn = (watch: { kind: WatchKind }): boolean => specOf(watch.kind).builtIn !== undefined;
 
-/** The built-in watches as first stored: alerts on, switched on, at their kind's interval. */
-export const BUILT_IN_WATCHES: readonly WatchDef[] = BUILT_INS.map(({ id, name, url, kind, intervalMinutes }) => ({
-  id,
-  name,
-  kind,
-  url,
-  rule: null,
-  intervalMinutes,
-  notify: true,
-  enabled: true,
-}));
-export const builtInWatch = (id: string): WatchDef | undefined => BUILT_IN_WATCHES.find((w) => w.id === id);
-
 /** Where clicking the watch's alert or primary action takes the user. */
-export const targetUrl = (watch: Pick<WatchDef, 'kind' | 'url'>): string => specOf(watch.kind).targetUrl(watch);
+export const targetUrl = (watch: { kind: WatchKind; url: string }): string => specOf(watch.kind).targetUrl(watch);

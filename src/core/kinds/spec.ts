@@ -1,7 +1,7 @@
 // What a watch kind declares about itself, once. The registry (./registry.ts) derives the kind
 // list, the reason codes, the confirmation delays and the built-in watches from these; outside
 // src/core/kinds nothing asks which kind a watch is, only what its spec says.
-import type { VerdictKind } from '../verdict';
+import type { VerdictKind } from '../verdict-kinds';
 
 /** The locale keys a kind speaks with (checked against both locales by kinds/specs.test.ts). */
 export interface KindWords<K extends string = string> {

@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { reasonKey } from '../../shared/status-view';
 import { probeFor } from '.';
-import { BUILT_IN_WATCHES, CONFIRM_DELAY_MS, REASON_CODES, specOf, WATCH_KINDS } from './registry';
+import { BUILT_IN_WATCHES } from './built-ins';
+import { CONFIRM_DELAY_MS, REASON_CODES, specOf, WATCH_KINDS } from './registry';
 import { RULE_CHECKS } from './rule-checks';
 import { SITE_PROBES } from './site-probes';
 

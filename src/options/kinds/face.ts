@@ -4,7 +4,7 @@
 // kind's fields into a rule with the kind's face. The registry is ./index.ts.
 import type { FunctionComponent } from 'preact';
 import type { WatchRule } from '../../core/watch-def';
-import type { Problem } from '../watch-form';
+import type { Problem } from '../problem';
 
 /** The kind's fields as the form holds them (text as typed), and how the section changes one. */
 export interface SectionProps<F> {

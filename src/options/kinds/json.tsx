@@ -2,7 +2,7 @@
 import { JSON_TESTS, type JsonTest, TESTS_WITH_VALUE } from '../../core/kinds/json/json-tests';
 import { type MessageKey, t } from '../../shared/i18n';
 import { Field } from '../form-parts';
-import type { Problem } from '../watch-form';
+import type { Problem } from '../problem';
 import type { EditorFace, SectionProps } from './face';
 
 export interface JsonFields {

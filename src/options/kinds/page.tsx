@@ -2,7 +2,7 @@
 import { isMatchable, normalizeForMatch } from '../../core/kinds/page/phrase-match';
 import { t } from '../../shared/i18n';
 import { Field } from '../form-parts';
-import type { Problem } from '../watch-form';
+import type { Problem } from '../problem';
 import type { EditorFace, SectionProps } from './face';
 
 export interface PageFields {

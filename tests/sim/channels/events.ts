@@ -1,10 +1,11 @@
 // Sample events and configs for channel tests and simulator runs: secrets are distinctive so a test
 // can find every place one lands.
 import type { DiscordConfig } from '../../../src/core/channels/discord';
+import type { ChannelConfig } from '../../../src/core/channels/index';
 import type { NtfyConfig } from '../../../src/core/channels/ntfy';
 import type { SlackConfig } from '../../../src/core/channels/slack';
 import type { TelegramConfig } from '../../../src/core/channels/telegram';
-import type { ChannelConfig, ChannelEvent } from '../../../src/core/channels/types';
+import type { ChannelEvent } from '../../../src/core/channels/types';
 import type { WebhookConfig } from '../../../src/core/channels/webhook';
 
 export const AT = Date.UTC(2025, 0, 15, 9, 30, 0);

@@ -1,6 +1,8 @@
 // The senders' registry, the worker's alone (the outbox sender and Send test): the options page
 // loads only the specs (src/core/channels/index.ts), never a request builder.
-import type { ChannelConfig, ChannelSender, ChannelType } from '../types';
+
+import type { ChannelConfig, ChannelType } from '../index';
+import type { ChannelSender } from '../types';
 import { discordSender } from './discord';
 import { ntfySender } from './ntfy';
 import { slackSender } from './slack';
