@@ -155,8 +155,8 @@ async function addWatches(watches: Watch[], seen: Partial<Pick<WatchState, 'valu
       const id = crypto.randomUUID().replace(/-/g, '').slice(0, 12);
       ids.push(id);
       order.push(id);
-      // Only a JSON Test shows a value type (src/core/kinds/json/json-rule.ts).
-      const state = { ...INITIAL_WATCH, ...seen };
+      // Only a kind whose readings carry value types learns the one its Test showed.
+      const state = { ...INITIAL_WATCH, ...(specOf(watch.kind).valueTypes ? seen : {}) };
       Object.assign(writes, { [KEYS.def(id)]: { id, ...watch }, [KEYS.state(id)]: state, [KEYS.history(id)]: EMPTY_HISTORY });
     }
     // The list last: if the worker dies between the writes, a full load still finds the new watches.

@@ -22,7 +22,9 @@ export interface EditContext {
 }
 
 export function applyEdit(before: { def: WatchDef; state: WatchState }, def: WatchDef, context: EditContext): EditOutcome {
-  const { seen, acceptType, now, random } = context;
+  const { acceptType, now, random } = context;
+  // Only a kind whose readings carry value types learns one; from anyone else it is ignored.
+  const seen = specOf(def.kind).valueTypes ? context.seen : {};
   const dropSecret =
     specOf(def.kind).secretHeader === true && (originOf(def.url) !== originOf(before.def.url) || !def.url.startsWith('https://'));
   // A different page or rule is a different question: what was confirmed about the old one no longer holds.

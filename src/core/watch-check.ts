@@ -55,7 +55,8 @@ export function checkWatch(input: unknown, full?: FullRuleCheck): Checked {
     const checked = checkUrl(raw.url);
     if (typeof checked === 'string') url = checked;
     else problems.push(checked.problem);
-    const given = raw.rule ?? spec.defaultRule;
+    // A fresh copy: the spec's default is shared, a watch's rule is its own.
+    const given = raw.rule ?? (spec.defaultRule && structuredClone(spec.defaultRule));
     const ruleProblems = full ? full(spec.kind as WatchKind, given) : shapeProblems(given, spec.ruleTypes);
     problems.push(...ruleProblems);
     if (ruleProblems.length === 0) rule = given as WatchDef['rule'];

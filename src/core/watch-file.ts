@@ -23,14 +23,8 @@ export type ReadWatches = { ok: true; watches: ImportedWatch[] } | { ok: false; 
 export function readWatchFile(file: unknown, check: (watch: unknown) => Checked, named = true): ReadWatches {
   if (!isObject(file)) return { ok: false, problems: ['the file is not a Reopen Watch watch list'] };
   if (file.format !== WATCH_FILE_FORMAT) return { ok: false, problems: [`"format" must be "${WATCH_FILE_FORMAT}"`] };
-  if (file.version !== WATCH_FILE_VERSION) {
-    return {
-      ok: false,
-      problems: [`"version" ${JSON.stringify(file.version)} is not supported (this version reads ${WATCH_FILE_VERSION})`],
-    };
-  }
-  if (!Array.isArray(file.watches)) return { ok: false, problems: ['"watches" must be a list'] };
-  if (file.watches.length === 0) return { ok: false, problems: ['the file has no watches'] };
+  if (file.version !== WATCH_FILE_VERSION) return { ok: false, problems: [`"version" must be ${WATCH_FILE_VERSION}`] };
+  if (!Array.isArray(file.watches) || file.watches.length === 0) return { ok: false, problems: ['"watches" must be a non-empty list'] };
   if (file.watches.length > MAX_WATCHES)
     return { ok: false, problems: [`the file has ${file.watches.length} watches; at most ${MAX_WATCHES} are allowed`] };
   const problems: string[] = [];

@@ -32,6 +32,11 @@ describe('reading an import file', () => {
     expect(read.details[0]).toMatch(/^watch 1 \("A"\): url/);
     expect(read.details[1]).toMatch(/^watch 2.*name/);
   });
+  it('drops a watch’s channels: ids belong to the browser that wrote the file, so it alerts every channel here', () => {
+    const text = file([{ ...page('A', 'https://shop.example/a'), channels: ['ch-elsewhere'] }]);
+    const read = readWatchFile(text, text.length);
+    expect(read.ok && read.watches).toEqual([{ ...page('A', 'https://shop.example/a') }]);
+  });
   it('rejects another format', () => {
     const read = readWatchFile('{"watches": []}', 15);
     expect(read.ok ? [] : read.details).toEqual(['"format" must be "reopen-watch/watches"']);

@@ -14,7 +14,7 @@ export const problemText = (problem: Problem) => ('key' in problem ? t(problem.k
 /** What to say when the worker said no, or did not answer at all. */
 export function refusal(answer: Refusal | { ok: true }): Notice {
   if (answer.ok) return { tone: 'ok', text: '' };
-  if (answer.error === NO_ANSWER) return { tone: 'error', text: t('optionsNoAnswer') };
+  if (answer.error === NO_ANSWER) return { tone: 'error', text: t('noAnswer') };
   const details = answer.problems?.length ? answer.problems : [answer.error];
   return { tone: 'error', text: t('optionsWorkerRefused'), details };
 }

@@ -4,6 +4,7 @@ import type { Verdict } from '../core/verdict';
 import { checkUrl } from '../core/watch-def';
 import { requestHostAccess, sitePattern } from '../shared/host-access';
 import { t } from '../shared/i18n';
+import { refusalText } from '../shared/send';
 import { send } from './send';
 
 interface Tab {
@@ -59,7 +60,7 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
     setPreview(
       response.ok && response.verdict
         ? { type: 'read', verdict: response.verdict }
-        : { type: 'failed', why: response.ok ? '' : response.error },
+        : { type: 'failed', why: response.ok ? '' : refusalText(response) },
     );
   }
 
@@ -67,7 +68,7 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
     // First call in the click handler: browsers only show the prompt for a user gesture.
     if (!(await requestHostAccess([sitePattern((tab as Tab).url)]))) return;
     const response = await send({ type: 'add-watch', watch: watch() });
-    if (!response.ok) setPreview({ type: 'failed', why: response.problems?.join('; ') ?? response.error });
+    if (!response.ok) setPreview({ type: 'failed', why: refusalText(response) });
     else {
       setPreview({ type: 'added' });
       if (response.watchId) void send({ type: 'check-now', watchId: response.watchId });

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
+import { t } from './i18n';
 import { sendRequest } from './page-requests';
-import { NO_ANSWER, type PageRequest, type PageRequestType, type Reply } from './protocol';
+import { NO_ANSWER, type PageRequest, type PageRequestType, type Refusal, type Reply } from './protocol';
 
 /**
  * The pages' one way to ask the worker (or, for what a page answers itself, the page): the reply
@@ -20,3 +21,7 @@ async function toWorker(request: PageRequest) {
     return { ok: false as const, error: NO_ANSWER, problems: [String(error)] };
   }
 }
+
+/** A refusal in words for a page: the worker's own problems, or that it did not answer. */
+export const refusalText = (refusal: Refusal): string =>
+  refusal.error === NO_ANSWER ? t('noAnswer') : (refusal.problems?.join('; ') ?? refusal.error);

@@ -348,8 +348,11 @@ describe('a JSON value that changes type', () => {
     await check('test', id);
     expect((await stateOf(id)).latest).toMatchObject({ kind: 'error', reason: 'type-changed' });
     // The editor's Test on the saved watch reads as its check does: the changed shape, not an "open".
-    const test = (ignoreType?: boolean) =>
-      fromPage({ type: 'test-watch', watch: { ...stockWatch, rule }, watchId: id, ...(ignoreType && { ignoreType }) });
+    // Each Test comes right after a check: the site's 10 s turn is forgotten, as the checks here do.
+    const test = async (ignoreType?: boolean) => {
+      await fakeBrowser.storage.session.clear();
+      return fromPage({ type: 'test-watch', watch: { ...stockWatch, rule }, watchId: id, ...(ignoreType && { ignoreType }) });
+    };
     expect(await test()).toMatchObject({ ok: true, verdict: { kind: 'error', reason: 'type-changed', valueType: 'string' } });
     // A Save that carries a type without the user accepting it changes nothing the watch expects.
     const save = (extra: Record<string, unknown>) =>
@@ -379,5 +382,40 @@ describe('a JSON value that changes type', () => {
     answers[API] = json({ slots: null });
     await check('test', id);
     expect(await stateOf(id)).toMatchObject({ latest: { kind: 'paused' }, valueType: 'array' });
+  });
+});
+
+describe('Test, in the worker', () => {
+  it('takes its turn at the site like a check: never two requests to it less than 10 s apart', async () => {
+    const id = await addWatch(stockWatch);
+    await check('test', id);
+    const checkedAt = Date.now();
+    const before = requests.length;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    const testing = fromPage({ type: 'test-watch', watch: stockWatch });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(requests.length).toBe(before); // still waiting for its turn
+    await vi.advanceTimersByTimeAsync(10_000);
+    const reply = await testing;
+    const testedAt = Date.now();
+    vi.useRealTimers();
+    expect(reply).toMatchObject({ ok: true, verdict: { kind: 'paused' } });
+    expect(requests.slice(before).map((r) => r.url)).toEqual([API]);
+    expect(testedAt - checkedAt).toBeGreaterThanOrEqual(10_000);
+    expect(await stateOf(id)).toMatchObject({ latest: { at: expect.any(Number) } });
+  });
+
+  it('never sends the request header, and saves nothing', async () => {
+    const id = await addWatch(stockWatch);
+    expect(await fromPage({ type: 'set-secret', watchId: id, header: { name: 'X-Api-Key', value: 'SECRET-KEY-777' } })).toEqual({
+      ok: true,
+    });
+    await fakeBrowser.storage.session.clear();
+    const storedBefore = await stored();
+    expect(await fromPage({ type: 'test-watch', watch: stockWatch, watchId: id })).toMatchObject({ ok: true });
+    expect(requests.filter((r) => r.url === API).every((r) => r.headers['x-api-key'] === undefined)).toBe(true);
+    const { [KEYS.summary]: _s, ...rest } = await stored();
+    const { [KEYS.summary]: _b, ...restBefore } = storedBefore;
+    expect(rest).toEqual(restBefore);
   });
 });

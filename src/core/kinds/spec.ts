@@ -58,6 +58,8 @@ export interface KindSpec {
   ruleTypes: readonly string[];
   /** It may carry one secret request header, sent over https to its own origin only. */
   secretHeader?: boolean;
+  /** Its good readings carry the JSON type of the value read, which the watch then expects. */
+  valueTypes?: boolean;
   /** The rule a watch gets when none is given. */
   defaultRule?: { type: string };
   /** The host permission pattern a watch needs; `sitePattern` gives a URL's, in this browser's terms. */

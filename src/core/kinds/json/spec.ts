@@ -10,6 +10,7 @@ export const jsonSpec = {
   reasonCodes: JSON_REASON_CODES,
   ruleTypes: ['json'],
   secretHeader: true,
+  valueTypes: true,
   ...SITE_TARGET,
   words: { kindName: 'optionsKindJson', ...SITE_WORDS },
 } as const satisfies KindSpec;
