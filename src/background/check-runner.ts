@@ -25,7 +25,7 @@ import { renderToolbar } from './toolbar';
 export const MIN_GAP_MS = 20_000;
 /** A slot further away than this is not waited for in the worker; the watch's alarm moves to it. */
 const MAX_INLINE_WAIT_MS = 3_000;
-export const MAX_MANUAL_WAIT_MS = 12_000;
+const MAX_MANUAL_WAIT_MS = 12_000;
 const AUTOMATIC_TRIGGERS = new Set(['alarm', 'startup', 'watchdog']);
 /** The one trigger that checks while watching is off or the watch is switched off: the user asked. */
 const USER_TRIGGER = 'check-now';

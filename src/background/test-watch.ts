@@ -7,11 +7,9 @@ import { PAGE_LIMITS } from '../core/kinds/fetched';
 import { isJsonType, type JsonType } from '../core/kinds/json/json-type';
 import { isBuiltIn } from '../core/kinds/registry';
 import { checkWatchShape } from '../core/watch-check';
-import { originOf, readsSame, type WatchDef } from '../core/watch-def';
+import { readsSame, type WatchDef } from '../core/watch-def';
 import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
 import type { PageRequest, WorkerResponse } from '../shared/protocol';
-import { MAX_MANUAL_WAIT_MS } from './check-runner';
-import { waitForOrigin } from './origin-gate';
 import { pageReader, READ_TIMEOUT_MS } from './page-reader';
 import { loadForCheck } from './store';
 
@@ -25,11 +23,8 @@ async function expectedTypeOf(watchId: string, watch: Pick<WatchDef, 'kind' | 'u
   return loaded && readsSame(loaded.record.def, watch) && isJsonType(type) ? type : null;
 }
 
-/**
- * A Test ends within this, whatever hangs: its wait for the site's turn, one request and one
- * reading (no confirmation), and the storage reads around them.
- */
-export const TEST_DEADLINE_MS = MAX_MANUAL_WAIT_MS + PAGE_LIMITS.timeoutMs + READ_TIMEOUT_MS + 5_000;
+/** A Test ends within this, whatever hangs: one request and one reading (no confirmation), and the storage reads around them. */
+export const TEST_DEADLINE_MS = PAGE_LIMITS.timeoutMs + READ_TIMEOUT_MS + 5_000;
 
 export function testWatch(request: PageRequest<'test-watch'>): Promise<WorkerResponse> {
   return withDeadline(testOnce(request), TEST_DEADLINE_MS, 'the test').catch((error: unknown) => ({
@@ -47,13 +42,6 @@ async function testOnce(request: PageRequest<'test-watch'>): Promise<WorkerRespo
   if (isBuiltIn(watch)) return { ok: false, error: `a ${watch.kind} watch has no Test`, problems: [] };
   const expected = request.watchId && !request.ignoreType ? await expectedTypeOf(request.watchId, watch) : null;
   if (!(await hasHostAccess(watch))) return { ok: true, verdict: noHostAccessVerdict(watch, Date.now()) };
-  // A Test is a request to the site like any check: it takes its turn (10 s apart, across watches).
-  const turn = await waitForOrigin(originOf(watch.url), MAX_MANUAL_WAIT_MS);
-  if (!turn.ok) {
-    const seconds = Math.ceil((turn.retryAt - Date.now()) / 1000);
-    const why = `this site was asked moments ago; Test again in ${seconds} s`;
-    return { ok: false, error: why, problems: [why] };
-  }
   // No request header: a secret never travels in a message, so Test says it was sent without one.
   const probe = probeFor(watch, {
     fetch: (url, init) => fetch(url, init),

@@ -386,25 +386,6 @@ describe('a JSON value that changes type', () => {
 });
 
 describe('Test, in the worker', () => {
-  it('takes its turn at the site like a check: never two requests to it less than 10 s apart', async () => {
-    const id = await addWatch(stockWatch);
-    await check('test', id);
-    const checkedAt = Date.now();
-    const before = requests.length;
-    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
-    const testing = fromPage({ type: 'test-watch', watch: stockWatch });
-    await vi.advanceTimersByTimeAsync(5_000);
-    expect(requests.length).toBe(before); // still waiting for its turn
-    await vi.advanceTimersByTimeAsync(10_000);
-    const reply = await testing;
-    const testedAt = Date.now();
-    vi.useRealTimers();
-    expect(reply).toMatchObject({ ok: true, verdict: { kind: 'paused' } });
-    expect(requests.slice(before).map((r) => r.url)).toEqual([API]);
-    expect(testedAt - checkedAt).toBeGreaterThanOrEqual(10_000);
-    expect(await stateOf(id)).toMatchObject({ latest: { at: expect.any(Number) } });
-  });
-
   it('never sends the request header, and saves nothing', async () => {
     const id = await addWatch(stockWatch);
     expect(await fromPage({ type: 'set-secret', watchId: id, header: { name: 'X-Api-Key', value: 'SECRET-KEY-777' } })).toEqual({
