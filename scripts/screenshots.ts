@@ -11,7 +11,8 @@
 // clock is fixed, so a rerun draws the same pictures unless the UI changed) while the live simulator
 // keeps answering "paused" for the signed-in session. Not part of npm test.
 //
-// Writes docs/screenshots/popup-en.png, popup-en-dark.png and popup-zh_CN.png.
+// Writes docs/screenshots/popup-en.png, popup-en-dark.png and popup-zh_CN.png, and the options page
+// beside each (options-en.png, options-en-dark.png, options-zh_CN.png).
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -220,12 +221,21 @@ async function shoot(shot: Shot): Promise<void> {
     await popup.waitForTimeout(300);
     await popup.locator('main').screenshot({ path: join(OUT, shot.file) });
 
+    // The options page of the same story, as wide as a browser tab, from its top.
+    const options = await ext.context.newPage();
+    await options.setViewportSize({ width: 960, height: 900 });
+    if (shot.dark) await options.emulateMedia({ colorScheme: 'dark' });
+    await options.goto(`chrome-extension://${ext.id}/src/options/index.html`);
+    await options.evaluate(() => document.fonts.ready);
+    await options.waitForTimeout(300);
+    await options.screenshot({ path: join(OUT, shot.file.replace('popup-', 'options-')) });
+
     const after = await storedState(ext);
     const seeded = seed[KEYS.state(CHATGPT_WATCH_ID)] as typeof after.watch;
     if (after.watch?.latest?.at !== seeded.latest?.at) {
       throw new Error(`the extension checked while ${shot.file} was taken, so it may not show the story; run again`);
     }
-    console.log(`docs/screenshots/${shot.file}  (${shot.lang}, ${shot.timeZone}${shot.dark ? ', dark' : ''})`);
+    console.log(`docs/screenshots/${shot.file} and its options page  (${shot.lang}, ${shot.timeZone}${shot.dark ? ', dark' : ''})`);
   } finally {
     await ext.close();
     await sim.close();
