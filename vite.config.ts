@@ -4,17 +4,13 @@ import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 
-/**
- * The page and JSON readers and validators: loaded by the offscreen document (and the options
- * page), never by the service worker, which needs only the reason lists and the probes.
- */
-const RULE_CHECKS =
-  /src\/core\/(watch-input|kinds\/rule-checks|kinds\/page\/(validate-page-rule|validate-text-rule|phrase-match)|kinds\/json\/(validate-json-rule|pointer|json-tests))\.ts$/;
-const READERS =
-  /src\/core\/kinds\/(page|json)\/(?!reasons\.ts|probe\.ts|json-type\.ts|sign-in\.ts|spec\.ts|secret-header\.ts)[a-z-]+\.ts$|src\/core\/kinds\/read-body\.ts$/;
+/** Each kind's readers (kinds/<kind>/read/, kinds/read/): only the offscreen document and Firefox's event page run them. */
+const READERS = /src\/core\/kinds\/([a-z-]+\/)?read\//;
+/** Each kind's full rule checks (kinds/<kind>/check/, kinds/check/): the pages' validation, never the worker's. */
+const RULE_CHECKS = /src\/core\/kinds\/([a-z-]+\/)?check\//;
 
-/** Options page code that no part needs before its first paint (src/options/editors.ts, ImportExport; the kinds' editor faces). */
-const OPTIONS_LATER = /src\/options\/(WatchEditor|ChannelEditor|ChannelChoice|TestResult|watch-form|import-file|kinds\/[a-z-]+)\.tsx?$/;
+/** Options page code no part needs before its first paint (src/options/later/): editors.ts and ImportExport load it on first use. */
+const OPTIONS_LATER = /src\/options\/later\//;
 
 /** Gecko's add-on id; changing it makes Firefox treat the add-on as a different one. */
 const GECKO_ID = 'reopen-watch@reopen-watch';

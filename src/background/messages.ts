@@ -122,7 +122,7 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
 
 const flag = (value: unknown, current: boolean) => (typeof value === 'boolean' ? value : current);
 /** A JSON value type the editor's Test showed: the user saw it, so the watch expects it. */
-// null tells no shape (src/core/kinds/json/json-rule.ts), so a watch never expects it.
+// null tells no shape (src/core/kinds/json/read/json-rule.ts), so a watch never expects it.
 const seenType = (value: unknown) => (isJsonType(value) && value !== 'null' ? { valueType: value } : {});
 
 /** Writes a change to the list or the settings, then makes alarms and the toolbar follow. */

@@ -7,7 +7,7 @@ import { askOffscreen } from './offscreen';
  */
 export const readPageHere: PageReader = async (input) =>
   // Loaded only by the Firefox build: Chrome's worker never carries the readers.
-  (await import('../core/kinds/read-body')).readBody(input);
+  (await import('../core/kinds/read/read-body')).readBody(input);
 
 /** Parsing even a 4 MiB page takes well under a second; a document that takes this long is hung. */
 export const READ_TIMEOUT_MS = 10_000;

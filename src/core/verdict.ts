@@ -28,7 +28,7 @@ export interface Verdict {
    * unchanged the body is the same, so the next check reuses this reading instead of parsing again.
    */
   validator?: string;
-  /** A JSON watch's good reading: the JSON type of the value tested (src/core/kinds/json/json-rule.ts). */
+  /** A JSON watch's good reading: the JSON type of the value tested (src/core/kinds/json/read/json-rule.ts). */
   valueType?: string;
 }
 

@@ -1,6 +1,6 @@
 // The one validator of a watch: its common fields here (bounds from schedule.ts), its rule by its
 // kind. The worker checks a rule's shape only, keeping its code small; the pages and import pass
-// the kind's full rule check (src/core/kinds/rule-checks.ts) and refuse fields the contract lacks.
+// the kind's full rule check (src/core/kinds/check/rule-checks.ts) and refuse fields the contract lacks.
 import { isWatchKind, specOf, WATCH_KINDS, type WatchKind } from './kinds/registry';
 import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from './schedule';
 import { isObject } from './stored-fields';

@@ -1,5 +1,5 @@
-import type { JsonRule } from './kinds/json/json-rule';
-import type { PageRule } from './kinds/page/read-page';
+import type { JsonRule } from './kinds/json/read/json-rule';
+import type { PageRule } from './kinds/page/read/read-page';
 import type { WatchKind } from './kinds/registry';
 import { sameValue } from './same-value';
 

@@ -2,7 +2,7 @@
 // and AUDIO_PLAYBACK): parses a watched page with the platform's DOMParser and runs its rule, and
 // plays the alert chime. Only the small reading goes back; the document closes itself once idle.
 import browser from 'webextension-polyfill';
-import { readBody } from '../core/kinds/read-body';
+import { readBody } from '../core/kinds/read/read-body';
 import { isOffscreenRequest } from '../shared/protocol';
 
 const IDLE_CLOSE_MS = 30_000;

@@ -10,7 +10,7 @@ export const EXPORT_FILE_NAME = 'reopen-watch-watches.json';
 
 // Reading and writing watch files needs the rule checks: loaded on the first import or export,
 // not before the page's first paint.
-const importCode = () => Promise.all([import('./import-file'), import('../core/watch-file')]);
+const importCode = () => Promise.all([import('./later/import-file'), import('../core/watch-file')]);
 const exportCode = () => import('../core/watch-file');
 
 /** A file that passed every check and waits for the user to allow the sites it watches. */

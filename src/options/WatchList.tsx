@@ -8,10 +8,10 @@ import { stateWord } from '../shared/status-view';
 import { accessNotice, askAccess } from './access';
 import { WatchEditor } from './editors';
 import { kindWord } from './form-parts';
+import type { EditorMode } from './later/WatchEditor';
 import { send } from './messaging';
 import type { Notice } from './notice';
 import { refusal } from './notice';
-import type { EditorMode } from './WatchEditor';
 import { moveWatch } from './watch-order';
 
 interface ListProps {

@@ -2,5 +2,5 @@
 // the Test result are not part of what the options page loads before its first paint.
 import { lazyComponent } from './lazy';
 
-export const WatchEditor = lazyComponent('WatchEditor', () => import('./WatchEditor').then((m) => m.WatchEditor));
-export const ChannelEditor = lazyComponent('ChannelEditor', () => import('./ChannelEditor').then((m) => m.ChannelEditor));
+export const WatchEditor = lazyComponent('WatchEditor', () => import('./later/WatchEditor').then((m) => m.WatchEditor));
+export const ChannelEditor = lazyComponent('ChannelEditor', () => import('./later/ChannelEditor').then((m) => m.ChannelEditor));

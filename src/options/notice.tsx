@@ -1,6 +1,6 @@
 import { t } from '../shared/i18n';
 import { NO_ANSWER, type Refusal } from '../shared/protocol';
-import type { Problem } from './watch-form';
+import type { Problem } from './later/watch-form';
 
 /** One message for the user: a success (announced politely) or a problem (an alert), with details listed under it. */
 export interface Notice {

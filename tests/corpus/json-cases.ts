@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { JsonRule } from '../../src/core/kinds/json/json-rule';
+import type { JsonRule } from '../../src/core/kinds/json/read/json-rule';
 import type { JsonReasonCode } from '../../src/core/kinds/json/reasons';
-import type { FetchedResponse } from '../../src/core/kinds/page/page-response';
+import type { FetchedResponse } from '../../src/core/kinds/page/read/page-response';
 import type { ReadingKind } from '../../src/core/kinds/page/reasons';
 
 export interface JsonCorpusCase {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { FetchedResponse } from '../../src/core/kinds/page/page-response';
-import type { PageRule } from '../../src/core/kinds/page/read-page';
+import type { FetchedResponse } from '../../src/core/kinds/page/read/page-response';
+import type { PageRule } from '../../src/core/kinds/page/read/read-page';
 import type { PageReasonCode, ReadingKind } from '../../src/core/kinds/page/reasons';
 
 export interface CorpusCase {

@@ -4,12 +4,12 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_STATUS_KEY, OUTBOX_KEY } from '../../src/core/channels/stored';
+import { parseWatchFile } from '../../src/core/kinds/check/watch-input';
 import { KEYS, loadStored } from '../../src/core/stored-schema';
 import { MAX_URL_LENGTH } from '../../src/core/watch-def';
-import { parseWatchFile } from '../../src/core/watch-input';
 import { saveChannel } from '../../src/options/channel-configs';
+import { emptyForm, formToInput } from '../../src/options/later/watch-form';
 import { releaseUnusedOrigins } from '../../src/options/release-origins';
-import { emptyForm, formToInput } from '../../src/options/watch-form';
 import { accessPattern, requestHostAccess, sitePattern } from '../../src/shared/host-access';
 import type { WorkerResponse } from '../../src/shared/protocol';
 import { webhookConfig } from '../sim/channels/events';

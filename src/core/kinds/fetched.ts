@@ -1,7 +1,7 @@
 import { type BoundedResponse, boundedFetch, FetchFailure, type FetchLike, type FetchLimits } from '../bounded-fetch';
 import { parseRetryAfter } from '../retry-after';
 import type { Verdict } from '../verdict';
-import type { FetchedResponse } from './page/page-response';
+import type { FetchedResponse } from './page/read/page-response';
 import type { Reading } from './page/reasons';
 import { describeUrl } from './page/sign-in';
 import type { ReasonCode } from './registry';

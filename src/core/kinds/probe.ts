@@ -1,9 +1,9 @@
 import type { FetchLike } from '../bounded-fetch';
 import type { Verdict } from '../verdict';
-import type { JsonRule } from './json/json-rule';
 import type { JsonType } from './json/json-type';
-import type { FetchedResponse } from './page/page-response';
-import type { PageRule } from './page/read-page';
+import type { JsonRule } from './json/read/json-rule';
+import type { FetchedResponse } from './page/read/page-response';
+import type { PageRule } from './page/read/read-page';
 import type { Reading } from './page/reasons';
 
 /** One check of a watch and, when it first reads open, the re-read that confirms it. */

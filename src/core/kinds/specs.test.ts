@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { reasonKey } from '../../shared/status-view';
 import { probeFor } from '.';
 import { BUILT_IN_WATCHES } from './built-ins';
+import { RULE_CHECKS } from './check/rule-checks';
 import { CONFIRM_DELAY_MS, REASON_CODES, specOf, WATCH_KINDS } from './registry';
-import { RULE_CHECKS } from './rule-checks';
 import { SITE_PROBES } from './site-probes';
 
 const locale = (name: string) =>

@@ -99,8 +99,8 @@ let reader: ((body: string, rule: unknown, res: Record<string, unknown>) => stri
 async function loadReader(): Promise<string> {
   // Best effort: the page readers belong to the extension and may be mid-change; the simulator does not need them.
   try {
-    const readPagePath = new URL('../../../src/core/kinds/page/read-page.ts', import.meta.url).href;
-    const jsonPath = new URL('../../../src/core/kinds/json/json-rule.ts', import.meta.url).href;
+    const readPagePath = new URL('../../../src/core/kinds/page/read/read-page.ts', import.meta.url).href;
+    const jsonPath = new URL('../../../src/core/kinds/json/read/json-rule.ts', import.meta.url).href;
     const [{ readPage }, { readJsonResponse }, { JSDOM }] = await Promise.all([import(readPagePath), import(jsonPath), import('jsdom')]);
     const { window } = new JSDOM('');
     reader = (body, rule: any, res) => {

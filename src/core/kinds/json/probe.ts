@@ -1,7 +1,7 @@
 import type { WatchDef } from '../../watch-def';
 import { fetchWatched, refusedRedirect, toFetchedResponse, verdictOf } from '../fetched';
 import { type Probe, type ProbeDeps, timed } from '../probe';
-import type { JsonRule } from './json-rule';
+import type { JsonRule } from './read/json-rule';
 
 /** A JSON watch: one GET (cookies, and the optional header), a pointer and a test. Cheap: no DOM. */
 export function jsonProbe(watch: WatchDef, deps: ProbeDeps): Probe {

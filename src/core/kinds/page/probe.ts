@@ -1,7 +1,7 @@
 import type { WatchDef } from '../../watch-def';
 import { fetchWatched, toFetchedResponse, validatorOf, verdictOf } from '../fetched';
 import { type Probe, type ProbeDeps, timed } from '../probe';
-import type { PageRule } from './read-page';
+import type { PageRule } from './read/read-page';
 
 const ACCEPT_HTML = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
 
