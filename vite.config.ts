@@ -4,14 +4,6 @@ import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 
-/** Each kind's readers (kinds/<kind>/read/, kinds/read/): only the offscreen document and Firefox's event page run them. */
-const READERS = /src\/core\/kinds\/([a-z-]+\/)?read\//;
-/** Each kind's full rule checks (kinds/<kind>/check/, kinds/check/): the pages' validation, never the worker's. */
-const RULE_CHECKS = /src\/core\/kinds\/([a-z-]+\/)?check\//;
-
-/** Options page code no part needs before its first paint (src/options/later/): editors.ts and ImportExport load it on first use. */
-const OPTIONS_LATER = /src\/options\/later\//;
-
 /** Gecko's add-on id; changing it makes Firefox treat the add-on as a different one. */
 const GECKO_ID = 'reopen-watch@reopen-watch';
 
@@ -55,22 +47,22 @@ export default defineConfig(({ mode }) => {
             input: { offscreen: 'src/offscreen/index.html' },
             // Needed for groups that do not take their dependencies along (below).
             preserveEntrySignatures: 'allow-extension',
-            // One chunk for the readers, so the service worker never loads them.
+            // One chunk per folder convention (tests/unit/chunk-folders.test.ts checks who imports each).
             output: {
               codeSplitting: {
                 // Each group holds only its own modules; what they import is split as usual.
                 includeDependenciesRecursively: false,
                 groups: [
-                  // Phone and chat channels' specs: the worker and the options page load them, the popup never does.
-                  // The outbox (and the events it keeps) stays with the worker, its only user.
-                  { name: 'channels', test: /src\/core\/channels\/(?!keys\.ts|event\.ts)[a-z-]+\.ts$/, priority: 3 },
-                  // Their sending half (request builders, answer readers): the whole send/ folder, the worker's alone.
-                  { name: 'channel-senders', test: /src\/core\/channels\/send\/[a-z-]+\.ts$/, priority: 3 },
-                  // What the options page loads only on first use (its editors, import and export): one file.
-                  { name: 'options-later', test: OPTIONS_LATER, priority: 2 },
-                  // The options page validates rules with these, without loading the DOM readers.
-                  { name: 'rule-checks', test: RULE_CHECKS, priority: 2 },
-                  { name: 'page-readers', test: READERS, priority: 1 },
+                  // Channel specs (the files of core/channels/): the worker and the options page load them, never the popup.
+                  { name: 'channels', test: /src\/core\/channels\/[a-z-]+\.ts$/, priority: 3 },
+                  // Their senders (core/channels/send/): request builders and answer readers, the worker's alone.
+                  { name: 'channel-senders', test: /src\/core\/channels\/send\//, priority: 3 },
+                  // What the options page loads on first use (options/later/: editors, import), after its first paint.
+                  { name: 'options-later', test: /src\/options\/later\//, priority: 2 },
+                  // Full rule checks (kinds/<kind>/check/, kinds/check/): the pages' validation, never the worker's.
+                  { name: 'rule-checks', test: /src\/core\/kinds\/([a-z-]+\/)?check\//, priority: 2 },
+                  // Readers (kinds/<kind>/read/, kinds/read/): run by the offscreen document and Firefox's event page only.
+                  { name: 'page-readers', test: /src\/core\/kinds\/([a-z-]+\/)?read\//, priority: 1 },
                 ],
               },
             },

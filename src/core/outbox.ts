@@ -1,9 +1,10 @@
 // The persisted outbox: every event reaches every chosen channel at least once, across worker
 // restarts. Pure: the caller persists each returned state before acting on it (markSending before
 // the request, settle after the answer), and logs or shows every report — nothing is dropped silently.
-import { isChannelEvent } from './channels/event';
+
 import { isRecord } from './channels/text';
 import type { ChannelEvent, DeliveryOutcome } from './channels/types';
+import { isChannelEvent } from './outbox-event';
 
 /** Retries stop this long after an event was queued; judged after a failed attempt, so one is always made. */
 export const GIVE_UP_AFTER_MS = 60 * 60_000;

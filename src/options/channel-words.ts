@@ -1,5 +1,5 @@
+import { channelTypeKey } from '../core/channel-keys';
 import type { ChannelConfig } from '../core/channels/index';
-import { channelTypeKey } from '../core/channels/keys';
 import { t } from '../shared/i18n';
 
 /** What the user called the channel, or its service's name. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { channelTypeKey } from '../core/channels/keys';
+import { channelTypeKey } from '../core/channel-keys';
 import { type MessageKey, t } from '../shared/i18n';
 import { notificationsBlocked } from '../shared/notification-permission';
 import { type BrokenChannel, brokenChannels, CHANNEL_KEYS } from './channel-trouble';

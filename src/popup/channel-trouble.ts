@@ -1,4 +1,4 @@
-import { CHANNEL_STATUS_KEY, CHANNELS_KEY } from '../core/channels/keys';
+import { CHANNEL_STATUS_KEY, CHANNELS_KEY } from '../core/channel-keys';
 
 /** A switched-on channel the worker marked broken: nothing reaches the user there until it is fixed. */
 export interface BrokenChannel {

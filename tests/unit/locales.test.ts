@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { channelTypeKey } from '../../src/core/channel-keys';
 import { CHANNEL_TYPES } from '../../src/core/channels/index';
-import { channelTypeKey } from '../../src/core/channels/keys';
 import { REASON_CODES } from '../../src/core/kinds/registry';
 import { reasonKey } from '../../src/shared/status-view';
 

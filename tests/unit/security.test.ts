@@ -17,7 +17,7 @@ const ALLOWED_HOSTS: Array<[RegExp, string[]]> = [
     /src\/core\/channels$/,
     ['https://ntfy.sh', 'https://api.telegram.org', 'https://discord.com', 'https://discordapp.com', 'https://hooks.slack.com'],
   ],
-  [/src\/core\/kinds\/page$/, ['http://schema.org', 'https://schema.org']],
+  [/src\/core\/kinds\/page\/read$/, ['http://schema.org', 'https://schema.org']],
 ];
 
 describe('security review', () => {

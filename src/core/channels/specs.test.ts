@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { allConfigs } from '../../../tests/sim/channels/events';
+import { channelTypeKey } from '../channel-keys';
 import type { DiscordConfig } from './discord';
 import { CHANNEL_TYPES, CHANNELS, COMMON_KEYS, storedKeys } from './index';
-import { channelTypeKey } from './keys';
 import type { NtfyConfig } from './ntfy';
 import { SENDERS } from './send/index';
 import type { SlackConfig } from './slack';

@@ -1,13 +1,13 @@
 // How channels and their health are kept in storage.local (never sync: configs hold secrets), and
 // how a stored copy is read back: pure, never throws, and every repair reason is free of secrets.
 
+import { CHANNEL_STATUS_KEY, CHANNELS_KEY } from '../channel-keys';
 import type { ChannelConfig } from './index';
 import { isChannelType, secretsOf, storedKeys, validateChannel } from './index';
-import { CHANNEL_STATUS_KEY, CHANNELS_KEY } from './keys';
 import { redact } from './redact';
 import { isRecord } from './text';
 
-export { CHANNEL_STATUS_KEY, CHANNELS_KEY, OUTBOX_KEY } from './keys';
+export { CHANNEL_STATUS_KEY, CHANNELS_KEY, OUTBOX_KEY } from '../channel-keys';
 
 export const MAX_CHANNELS = 20;
 export const MAX_CHANNEL_NAME = 80;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { channelTypeKey } from '../../core/channel-keys';
 import type { ChannelConfig, ChannelType } from '../../core/channels/index';
 import { CHANNEL_TYPES, fieldsOf, secretKeys } from '../../core/channels/index';
-import { channelTypeKey } from '../../core/channels/keys';
 import type { ChannelField } from '../../core/channels/types';
 import { joinSentences, type MessageKey, t } from '../../shared/i18n';
 import { accessNotice, askChannelAccess } from '../access';

@@ -1,6 +1,6 @@
 // Checks a stored event (the outbox persists them), so damaged storage never reaches a channel.
-import { isRecord } from './text';
-import type { ChannelEvent, ChannelEventType } from './types';
+import { isRecord } from './channels/text';
+import type { ChannelEvent, ChannelEventType } from './channels/types';
 
 const EVENT_TYPES: readonly ChannelEventType[] = ['reopened', 'cant-check', 'test'];
 const STRINGS = ['id', 'state', 'evidence', 'title', 'body', 'link'] as const;
