@@ -1,7 +1,9 @@
 // The structure every kind keeps (refined-github's features.test.ts is the model): adding a kind
-// means a spec, a probe, its words in both locales, a reason text for each of its reasons, a full
-// rule check if it has rules, and a simulator the end-to-end tests read it from.
-import { existsSync, readFileSync } from 'node:fs';
+// means a folder with a spec and a probe, its words in both locales, a reason text for each of its
+// reasons, readers (read/) and a full rule check (check/) if it has rules, an editor face, and a
+// simulator the end-to-end tests read it from. tests/unit/chunk-folders.test.ts keeps read/ and
+// check/ out of the worker.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { reasonKey } from '../../shared/status-view';
 import { probeFor } from '.';
@@ -31,8 +33,24 @@ const wordKeys = (kind: (typeof WATCH_KINDS)[number]): string[] => {
   ];
 };
 
+/** The folders of src/core/kinds: one per kind, and the readers' and rule checks' shared read/ and check/. */
+const here = (path: string) => new URL(path, import.meta.url);
+const FOLDERS = readdirSync(here('./'), { withFileTypes: true })
+  .filter((f) => f.isDirectory())
+  .map((f) => f.name);
+
+it('has a folder for each kind and none for a kind it does not know', () => {
+  expect(FOLDERS.filter((name) => name !== 'read' && name !== 'check').sort()).toEqual([...WATCH_KINDS].sort());
+});
+
 describe.each(WATCH_KINDS.map((kind) => [kind]))('the %s kind', (kind) => {
   const spec = specOf(kind);
+
+  it('keeps its spec and probe in its folder, and has an editor face', () => {
+    for (const file of ['spec.ts', 'probe.ts']) expect(existsSync(here(`./${kind}/${file}`)), `${kind}/${file}`).toBe(true);
+    const face = ['ts', 'tsx'].some((ext) => existsSync(here(`../../options/later/kinds/${kind}.${ext}`)));
+    expect(face, `src/options/later/kinds/${kind}.tsx`).toBe(true);
+  });
 
   it('is declared once, under its own name, with sane bounds', () => {
     expect(spec.kind).toBe(kind);
@@ -67,6 +85,8 @@ describe.each(WATCH_KINDS.map((kind) => [kind]))('the %s kind', (kind) => {
       expect(spec.ruleTypes.length).toBeGreaterThan(0);
       expect(RULE_CHECKS[kind]).toBeTypeOf('function');
       expect(kind in SITE_PROBES).toBe(true);
+      // Its readers (the offscreen document's) and its full rule check (the pages') in their folders.
+      for (const folder of ['read', 'check']) expect(existsSync(here(`./${kind}/${folder}/`)), `${kind}/${folder}/`).toBe(true);
       if (spec.defaultRule) expect(RULE_CHECKS[kind]?.(spec.defaultRule)).toEqual([]);
       expect(spec.targetUrl({ url: 'https://shop.test/a' })).toBe('https://shop.test/a');
     }
