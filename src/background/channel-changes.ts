@@ -2,13 +2,12 @@
 // never travels in a message. The worker follows: deliveries waiting for a channel that is gone
 // or switched off are dropped (reported), and a changed channel loses its `broken` mark (the
 // user just fixed it; the next send tells again).
-import browser from 'webextension-polyfill';
-import { CHANNELS_KEY } from '../core/channels/stored';
 import { isRecord } from '../core/channels/text';
 import { sameValue } from '../core/same-value';
 import { log } from '../shared/log';
-import { redactAll, updateChannelStatus } from './channel-store';
+import { redactAll, updateChannelStatus } from './channel-health';
 import { dropDeliveries, sendDue } from './outbox-sender';
+import { onChannelsChanged } from './worker-storage';
 
 type Entry = Record<string, unknown> & { id: string };
 
@@ -37,10 +36,8 @@ export async function followChannelChange(before: unknown, after: unknown): Prom
 }
 
 export function registerChannelChanges(): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    const change = changes[CHANNELS_KEY];
-    if (area !== 'local' || !change) return;
-    void followChannelChange(change.oldValue, change.newValue).catch((error: unknown) =>
+  onChannelsChanged((before, after) => {
+    void followChannelChange(before, after).catch((error: unknown) =>
       log.warn('channel change not followed', { error: redactAll(String(error)) }),
     );
   });

@@ -7,7 +7,6 @@ import { PAGE_LIMITS } from '../core/kinds/fetched';
 import { CONFIRM_DELAY_MS, specOf } from '../core/kinds/registry';
 import { nextDelayMs } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
-import { KEYS } from '../core/stored-schema';
 import type { Verdict } from '../core/verdict';
 import { intervalMsOf, originOf, readsSame, type WatchDef } from '../core/watch-def';
 import { applyReadings, CANT_CHECK_AFTER_MS, type Effect, needsConfirmation, REOPEN_COOLDOWN_MS } from '../core/watch-state';
@@ -18,8 +17,8 @@ import { waitForOrigin } from './origin-gate';
 import { enqueueAlert } from './outbox-sender';
 import { pageReader, READ_TIMEOUT_MS } from './page-reader';
 import { armWatchdog, checkAlarm, disarmWatchdog, RETRY_SOON_MINUTES, scheduleNext, syncAlarm } from './scheduler';
-import { loadForCheck, updateWatch } from './store';
 import { renderToolbar } from './toolbar';
+import { loadForCheck, readSecretHeader, updateWatch } from './worker-storage';
 
 /** Automatic checks closer than this to the last one are skipped: a wake-up must not become a burst. */
 export const MIN_GAP_MS = 20_000;
@@ -313,8 +312,7 @@ async function settle(what: string, work: Promise<unknown>): Promise<void> {
  * saved); a header saved for another origin is never sent.
  */
 async function readSecret(id: string, def: WatchDef): Promise<{ name: string; value: string } | null> {
-  const key = KEYS.secret(id);
-  const value = (await browser.storage.local.get(key))[key] as { name?: unknown; value?: unknown; origin?: unknown } | undefined;
+  const value = (await readSecretHeader(id)) as { name?: unknown; value?: unknown; origin?: unknown } | undefined;
   if (typeof value?.name !== 'string' || typeof value.value !== 'string') return null;
   const origin = originOf(def.url);
   if (!origin.startsWith('https://') || (value.origin !== undefined && value.origin !== origin)) return null;

@@ -11,8 +11,8 @@ import { registerNotificationClicks } from './notifier';
 import { OUTBOX_ALARM, recoverOutbox, sendDue } from './outbox-sender';
 import { remindAgain } from './reminders';
 import { parseAlarm, reconcileAlarms, reminderOf, SWEEP_ALARM, sweepSoon } from './scheduler';
-import { loadAll, loadForCheck } from './store';
 import { renderToolbarFor } from './toolbar';
+import { loadAll, loadForCheck } from './worker-storage';
 
 // Listeners are registered synchronously at top level so events that woke the worker are delivered.
 const report = (what: string) => (error: unknown) => log.warn(`${what} failed`, { error: String(error) });

@@ -5,8 +5,9 @@ import { builtInWatch } from '../core/kinds/built-ins';
 import { isJsonType } from '../core/kinds/json/json-type';
 import { isBuiltIn, specOf } from '../core/kinds/registry';
 import { own } from '../core/own';
+import { KEYS, watchKeys } from '../core/storage-keys';
 import type { Settings } from '../core/stored-fields';
-import { KEYS, type Stored, watchKeys } from '../core/stored-schema';
+import type { Stored } from '../core/stored-schema';
 import { checkWatchShape } from '../core/watch-check';
 import { MAX_WATCHES, type WatchDef } from '../core/watch-def';
 import { checkWatchFile } from '../core/watch-file';
@@ -17,9 +18,9 @@ import { runCheck } from './check-runner';
 import { showTest } from './notifier';
 import { testChannel } from './outbox-sender';
 import { reconcileAlarms, stopAllReminders } from './scheduler';
-import { updateAll, updateWatch } from './store';
 import { testWatch } from './test-watch';
 import { renderToolbarFor } from './toolbar';
+import { dropSecretHeader, updateAll, updateWatch } from './worker-storage';
 
 type Watch = Omit<WatchDef, 'id'>;
 
@@ -194,8 +195,7 @@ async function editWatch(
     },
     // Removed before the new address is written: no moment where the old header meets the new site.
     async () => {
-      if (!dropSecret || (await browser.storage.local.get(KEYS.secret(id)))[KEYS.secret(id)] === undefined) return;
-      await browser.storage.local.remove(KEYS.secret(id));
+      if (!dropSecret || !(await dropSecretHeader(id))) return;
       log.info('request header dropped: it belongs to the site it was saved for, over https', { watchId: id });
     },
   );

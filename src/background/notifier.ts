@@ -9,7 +9,7 @@ import { log } from '../shared/log';
 import { notificationsBlocked } from '../shared/notification-permission';
 import { playChime } from './chime';
 import { armReminder, noteActed, stopReminder } from './scheduler';
-import { loadForCheck } from './store';
+import { loadForCheck } from './worker-storage';
 
 const REOPENED = 'reopened:';
 const CANT_CHECK = 'cant-check:';

@@ -1,5 +1,5 @@
-import browser from 'webextension-polyfill';
 import { keyedQueue } from '../core/keyed-queue';
+import { readOriginContact, writeOriginContact } from './worker-storage';
 
 /** Never two checks to one origin closer than this, across all watches (DESIGN.md). */
 export const ORIGIN_GAP_MS = 10_000;
@@ -9,7 +9,6 @@ const GAP_JITTER_MS = 1_500;
 const CLAIM_MARGIN_MS = 300;
 
 const queue = keyedQueue();
-const lastKey = (origin: string) => `origin:${origin}`;
 
 export type Claim = { ok: true } | { ok: false; retryAt: number };
 
@@ -20,12 +19,11 @@ export type Claim = { ok: true } | { ok: false; retryAt: number };
  */
 export function claimOrigin(origin: string, now: number, random = Math.random()): Promise<Claim> {
   return queue.run(origin, async () => {
-    const key = lastKey(origin);
-    const last = (await browser.storage.session.get(key))[key];
+    const last = await readOriginContact(origin);
     if (typeof last === 'number' && now - last < ORIGIN_GAP_MS + CLAIM_MARGIN_MS && now >= last) {
       return { ok: false, retryAt: last + ORIGIN_GAP_MS + CLAIM_MARGIN_MS + Math.round(random * GAP_JITTER_MS) };
     }
-    await browser.storage.session.set({ [key]: now });
+    await writeOriginContact(origin, now);
     return { ok: true };
   });
 }

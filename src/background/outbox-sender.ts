@@ -11,7 +11,6 @@ import type { ChannelConfig } from '../core/channels/index';
 import { channelFor, secretsOf } from '../core/channels/index';
 import { redact } from '../core/channels/redact';
 import { senderFor } from '../core/channels/send/index';
-import { OUTBOX_KEY } from '../core/channels/stored';
 import type { ChannelEvent, DeliveryOutcome } from '../core/channels/types';
 import { keyedQueue } from '../core/keyed-queue';
 import { targetUrl } from '../core/kinds/registry';
@@ -39,7 +38,8 @@ import { channelWords } from '../shared/alert-words';
 import { channelPermissions } from '../shared/channel-access';
 import { t } from '../shared/i18n';
 import { log } from '../shared/log';
-import { loadChannels, markBroken, markDelivered, markLost, redactAll } from './channel-store';
+import { loadChannels, markBroken, markDelivered, markLost, redactAll } from './channel-health';
+import { readOutboxRaw, writeOutbox } from './worker-storage';
 
 export const OUTBOX_ALARM = 'outbox';
 /** A service that has not answered within this long is retried later (status 0: no answer). */
@@ -104,12 +104,12 @@ const keyOf = (d: DeliveryKey) => `${d.eventId}\n${d.channelId}`;
 function updateOutbox<T>(change: (state: OutboxState, now: number) => { state: OutboxState; value: T } | null): Promise<T | null> {
   return queue.run(LANE, async () => {
     // A read failure throws: writing an empty outbox over one that could not be read would lose it.
-    const raw = (await browser.storage.local.get(OUTBOX_KEY))[OUTBOX_KEY];
+    const raw = await readOutboxRaw();
     const { state, repairs } = readOutbox(raw);
     if (repairs.length > 0) log.warn('outbox repaired', { repairs: repairs.map(redactAll) });
     const result = change(state, Date.now());
     // Written only when something changed (a plain read writes nothing).
-    if ((result && result.state !== state) || repairs.length > 0) await browser.storage.local.set({ [OUTBOX_KEY]: result?.state ?? state });
+    if ((result && result.state !== state) || repairs.length > 0) await writeOutbox(result?.state ?? state);
     return result ? result.value : null;
   });
 }

@@ -6,7 +6,7 @@ import { reminderDecision } from '../core/reminder';
 import { log } from '../shared/log';
 import { remindReopened } from './notifier';
 import { stopReminder } from './scheduler';
-import { loadForCheck } from './store';
+import { loadForCheck } from './worker-storage';
 
 export async function remindAgain(watchId: string): Promise<void> {
   const loaded = await loadForCheck(watchId);

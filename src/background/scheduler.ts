@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
-import { actedAt, REMIND_EVERY_MINUTES, REMINDERS_ACTED_KEY, type RemindersActed, reminderDecision } from '../core/reminder';
+import { actedAt, REMIND_EVERY_MINUTES, type RemindersActed, reminderDecision } from '../core/reminder';
 import type { Stored } from '../core/stored-schema';
-import { updateWatch } from './store';
+import { readRemindersActed, updateWatch, writeRemindersActed } from './worker-storage';
 
 const CHECK_PREFIX = 'check:';
 const WATCHDOG_PREFIX = 'watchdog:';
@@ -66,9 +66,9 @@ export const stopReminder = (id: string) => browser.alarms.clear(reminderAlarm(i
 
 /** Notes that the user acted on alerts (`all`, or one watch's), so a lost reminder alarm is not armed again. */
 export async function noteActed(key: 'all' | string, at: number): Promise<void> {
-  const stored = (await browser.storage.local.get(REMINDERS_ACTED_KEY))[REMINDERS_ACTED_KEY];
+  const stored = await readRemindersActed();
   const acted: RemindersActed = typeof stored === 'object' && stored !== null ? { ...(stored as RemindersActed) } : {};
-  await browser.storage.local.set({ [REMINDERS_ACTED_KEY]: { ...acted, [key]: at } });
+  await writeRemindersActed({ ...acted, [key]: at });
 }
 
 /** The user opened the popup: every reminder stops. */
@@ -118,6 +118,6 @@ async function rearmLostReminders(stored: Stored, now: number, alarms: Map<strin
     return reminderDecision({ settings: stored.settings, def: record.def, state: record.state }, now).remind;
   });
   if (candidates.length === 0) return; // the usual case: nothing read
-  const acted = (await browser.storage.local.get(REMINDERS_ACTED_KEY))[REMINDERS_ACTED_KEY];
+  const acted = await readRemindersActed();
   for (const id of candidates) if (actedAt(acted, id) < (stored.watches[id]?.state.lastReopenAlertAt ?? 0)) await armReminder(id);
 }

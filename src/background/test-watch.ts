@@ -11,7 +11,7 @@ import { readsSame, type WatchDef } from '../core/watch-def';
 import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
 import type { PageRequest, WorkerResponse } from '../shared/protocol';
 import { pageReader, READ_TIMEOUT_MS } from './page-reader';
-import { loadForCheck } from './store';
+import { loadForCheck } from './worker-storage';
 
 /**
  * The value type a saved watch expects, when the form still asks what it asks: Test then reads the

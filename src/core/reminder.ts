@@ -12,11 +12,10 @@ export const REMIND_FOR_MS = 60 * 60_000;
 const SLACK_MS = REMIND_EVERY_MS / 2;
 
 /**
- * When the user last acted on alerts (storage.local; alarms are not kept across browser restarts
- * by Firefox, nor always by Chrome): `all` when the popup was opened, a watch's id when its alert
- * was clicked. A reminder lost with its alarm is armed again only for an alert nobody acted on.
+ * When the user last acted on alerts (storage.local `remindersActed`; alarms are not kept across
+ * browser restarts by Firefox, nor always by Chrome): `all` when the popup was opened, a watch's id
+ * when its alert was clicked. A reminder lost with its alarm is armed again only for an alert nobody acted on.
  */
-export const REMINDERS_ACTED_KEY = 'remindersActed';
 export type RemindersActed = Record<string, number>;
 
 /** When the user last acted on this watch's alerts (0: never), from a stored value of any shape. */

@@ -1,8 +1,7 @@
 // Which granted sites Reopen Watch itself asked for. Only those may ever be given back: a site the
 // user granted on their own (Chrome's "Site access → Add site", "On all sites") is theirs to keep.
-
-/** storage.local: the host patterns a request of ours obtained (they were not granted before it). */
-export const ASKED_SITES_KEY = 'sitesAsked';
+// The list is kept in storage.local under `sitesAsked` (src/core/storage-keys.ts): the host patterns a
+// request of ours obtained (they were not granted before it).
 
 /**
  * Whether `pattern` (scheme, host, every path) was already covered by one of `granted`: the same

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chromeStored } from '../../tests/unit/chrome-stored';
 import { EMPTY_HISTORY } from './history';
 import { CHATGPT_WATCH, CHATGPT_WATCH_ID } from './kinds/chatgpt-plus/built-in';
-import { DEFAULT_SETTINGS, KEYS, loadStored, loadWatch, SCHEMA_VERSION } from './stored-schema';
+import { KEYS } from './storage-keys';
+import { DEFAULT_SETTINGS, loadStored, loadWatch, SCHEMA_VERSION } from './stored-schema';
 import { INITIAL_WATCH } from './watch-state';
 
 const verdict = {

@@ -1,3 +1,4 @@
+// The stored shape and its ordered migrations: pure, never throws. Its keys are in storage-keys.ts.
 import { EMPTY_HISTORY, type History } from './history';
 import { BUILT_IN_WATCHES, builtInWatch } from './kinds/built-ins';
 // 1.x knew only the ChatGPT Plus watch: its migration is about that one.
@@ -5,6 +6,7 @@ import { CHATGPT_WATCH, CHATGPT_WATCH_ID } from './kinds/chatgpt-plus/built-in';
 import { isBuiltIn } from './kinds/registry';
 import { sameValue } from './same-value';
 import { clampInterval } from './schedule';
+import { defKeyId, KEYS, LEGACY_KEYS } from './storage-keys';
 import {
   DEFAULT_SETTINGS,
   describe,
@@ -28,21 +30,6 @@ export { DEFAULT_SETTINGS, type Settings } from './stored-fields';
 
 /** 1: 1.0. 2: 1.1 (the pause switch). 3: 2.0 (many watches, each under its own keys). */
 export const SCHEMA_VERSION = 3;
-
-/** Where each thing lives in `storage.local`. A check touches only its own watch's keys and the summary. */
-export const KEYS = {
-  schemaVersion: 'schemaVersion',
-  settings: 'settings',
-  watchIds: 'watchIds',
-  summary: 'summary',
-  def: (id: string) => `watch:${id}`,
-  state: (id: string) => `state:${id}`,
-  history: (id: string) => `history:${id}`,
-  /** A JSON watch's request header (e.g. an API key): local only, never exported, never logged. */
-  secret: (id: string) => `secret:${id}`,
-} as const;
-
-export const watchKeys = (id: string) => [KEYS.def(id), KEYS.state(id), KEYS.history(id)];
 
 export interface WatchRecord {
   def: WatchDef;
@@ -86,9 +73,6 @@ const MIGRATIONS: Array<(raw: Raw) => Raw> = [
     return out;
   },
 ];
-/** Keys older versions used that a migration moved elsewhere; removed once moved. */
-const LEGACY_KEYS = ['watch', 'history'];
-
 export interface Loaded {
   data: Stored;
   /** Why anything was repaired or reset; logged by the caller. Empty when the data was clean. */
@@ -106,7 +90,7 @@ export function loadStored(input: unknown): Loaded {
   const repairs: string[] = [];
   let raw: Raw = isObject(input) ? input : {};
   if (!isObject(input)) repairs.push('storage was not an object; reset');
-  const fresh = !Object.keys(raw).some((key) => KNOWN_TOP.includes(key) || key.startsWith('watch:'));
+  const fresh = !Object.keys(raw).some((key) => KNOWN_TOP.includes(key) || defKeyId(key) !== null);
 
   const rawVersion = raw.schemaVersion ?? (fresh ? SCHEMA_VERSION : 0);
   let version = SCHEMA_VERSION;
@@ -155,9 +139,8 @@ function readWatches(raw: Raw, fresh: boolean, repairs: string[]): { ids: string
   else if (!fresh) repairs.push(`watchIds was ${describe(raw.watchIds)}; rebuilt from the stored watches`);
   // A watch whose definition was written but whose id was not (a write cut short) is found again.
   const stray = Object.keys(raw)
-    .filter((key) => key.startsWith('watch:'))
-    .map((key) => key.slice('watch:'.length))
-    .filter((id) => !listed.includes(id));
+    .map(defKeyId)
+    .filter((id): id is string => id !== null && !listed.includes(id));
   if (stray.length > 0 && Array.isArray(raw.watchIds)) repairs.push(`found ${stray.length} watches missing from the list`);
 
   const ids: string[] = [];
@@ -173,8 +156,8 @@ function readWatches(raw: Raw, fresh: boolean, repairs: string[]): { ids: string
     ids.push(id);
     watches.set(id, {
       def,
-      state: readWatchState(raw[KEYS.state(id)], `state:${id}`, fresh || raw[KEYS.state(id)] === undefined ? [] : repairs),
-      history: readHistory(raw[KEYS.history(id)], `history:${id}`, raw[KEYS.history(id)] === undefined ? [] : repairs),
+      state: readWatchState(raw[KEYS.state(id)], KEYS.state(id), fresh || raw[KEYS.state(id)] === undefined ? [] : repairs),
+      history: readHistory(raw[KEYS.history(id)], KEYS.history(id), raw[KEYS.history(id)] === undefined ? [] : repairs),
     });
   }
   // A built-in watch can be switched off but not deleted.
@@ -198,7 +181,7 @@ function readWatches(raw: Raw, fresh: boolean, repairs: string[]): { ids: string
  */
 export function readDef(raw: unknown, id: string, repairs: string[]): WatchDef | null {
   if (!isObject(raw)) {
-    repairs.push(raw === undefined ? `watch:${id} is listed but missing; dropped` : `watch:${id} was ${describe(raw)}; dropped`);
+    repairs.push(raw === undefined ? `${KEYS.def(id)} is listed but missing; dropped` : `${KEYS.def(id)} was ${describe(raw)}; dropped`);
     return null;
   }
   // A built-in watch is stored with its kind's fixed address, which the shape check gives it.
@@ -208,14 +191,14 @@ export function readDef(raw: unknown, id: string, repairs: string[]): WatchDef |
     // A damaged channel list costs only the choice of channels, not the watch.
     const { channels: _damaged, ...withoutChannels } = rest;
     const retried = checkWatchShape(withoutChannels);
-    if (retried.ok) repairs.push(`watch:${id} had an unusable channel list; it alerts every channel`);
+    if (retried.ok) repairs.push(`${KEYS.def(id)} had an unusable channel list; it alerts every channel`);
     if (retried.ok) checked = retried;
   }
   // A built-in's id holds that built-in's kind, and a built-in kind lives under no other id.
   const kindOk = checked.ok && (builtInWatch(id)?.kind ?? null) === (isBuiltIn(checked.watch) ? checked.watch.kind : null);
   if (!checked.ok || !kindOk || storedId !== id) {
     const why = checked.ok ? (kindOk ? 'wrong id' : 'wrong kind') : checked.problems.join('; ');
-    repairs.push(`watch:${id} is not a valid watch (${why}); dropped`);
+    repairs.push(`${KEYS.def(id)} is not a valid watch (${why}); dropped`);
     return null;
   }
   return { id, ...checked.watch };
@@ -243,8 +226,8 @@ export function loadWatch(raw: Raw, id: string): LoadedWatch | null {
     summary,
     record: {
       def,
-      state: readWatchState(raw[KEYS.state(id)], `state:${id}`, repairs),
-      history: readHistory(raw[KEYS.history(id)], `history:${id}`, repairs),
+      state: readWatchState(raw[KEYS.state(id)], KEYS.state(id), repairs),
+      history: readHistory(raw[KEYS.history(id)], KEYS.history(id), repairs),
     },
     repairs,
   };

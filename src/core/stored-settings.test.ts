@@ -2,7 +2,8 @@
 // schema without a migration, so older data must read as "off" without being repaired or rewritten.
 import { describe, expect, it } from 'vitest';
 import { CHATGPT_WATCH_ID } from './kinds/chatgpt-plus/built-in';
-import { DEFAULT_SETTINGS, KEYS, loadStored, loadWatch, SCHEMA_VERSION } from './stored-schema';
+import { KEYS } from './storage-keys';
+import { DEFAULT_SETTINGS, loadStored, loadWatch, SCHEMA_VERSION } from './stored-schema';
 
 /** What 2.0 stored: everything current except the two new switches. */
 const stored20 = () => {

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { channelPermissions } from '../shared/channel-access';
-import { requestHostAccess, requestPermissions } from '../shared/host-access';
 import { formatList, t } from '../shared/i18n';
+import { requestHostAccess, requestPermissions } from '../shared/request-access';
 import type { Notice } from './notice';
 
 export type AccessAnswer = 'granted' | 'refused' | 'failed';

@@ -1,18 +1,11 @@
 // The options page keeps channels itself, in storage.local only: a token, topic or webhook URL
 // never travels in a message, and never reaches storage.sync or an export. The worker follows
 // the stored list (src/background/channel-changes.ts).
-import browser from 'webextension-polyfill';
 import type { ChannelConfig } from '../core/channels/index';
 import { channelFor, secretKeys } from '../core/channels/index';
-import {
-  CHANNEL_STATUS_KEY,
-  CHANNELS_KEY,
-  type ChannelStatusMap,
-  checkChannel,
-  MAX_CHANNELS,
-  readChannelStatus,
-  readChannels,
-} from '../core/channels/stored';
+import { type ChannelStatusMap, checkChannel, MAX_CHANNELS, readChannelStatus, readChannels } from '../core/channels/stored';
+import { KEYS } from '../core/storage-keys';
+import { readKeys, writeChannels } from '../shared/page-storage';
 import { releaseUnusedOrigins } from './release-origins';
 
 export interface StoredChannels {
@@ -22,9 +15,9 @@ export interface StoredChannels {
 
 /** What the page shows: usable channels and their health (a damaged entry is the worker's to repair and report). */
 export function readStoredChannels(raw: Record<string, unknown>): StoredChannels {
-  const { channels } = readChannels(raw[CHANNELS_KEY]);
+  const { channels } = readChannels(raw[KEYS.channels]);
   const { status } = readChannelStatus(
-    raw[CHANNEL_STATUS_KEY],
+    raw[KEYS.channelStatus],
     channels.map((c) => c.id),
   );
   return { channels, status };
@@ -62,7 +55,7 @@ export type SaveAnswer = { ok: true; channel: ChannelConfig } | { ok: false; pro
 const newId = () => `ch-${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
 async function readList(): Promise<ChannelConfig[]> {
-  return readChannels((await browser.storage.local.get(CHANNELS_KEY))[CHANNELS_KEY]).channels;
+  return readChannels((await readKeys([KEYS.channels]))[KEYS.channels]).channels;
 }
 
 /** Adds the channel (no id) or replaces the one with its id. Ask for its host first (a user gesture). */
@@ -74,7 +67,7 @@ export async function saveChannel(input: Record<string, unknown>): Promise<SaveA
   const known = list.some((c) => c.id === channel.id);
   if (!known && list.length >= MAX_CHANNELS) return { ok: false, problems: [`At most ${MAX_CHANNELS} channels.`] };
   const next = known ? list.map((c) => (c.id === channel.id ? channel : c)) : [...list, channel];
-  await browser.storage.local.set({ [CHANNELS_KEY]: next });
+  await writeChannels(next);
   // A changed server or webhook may leave the old host unused.
   if (known) await releaseUnusedOrigins();
   return { ok: true, channel };
@@ -82,11 +75,11 @@ export async function saveChannel(input: Record<string, unknown>): Promise<SaveA
 
 export async function removeChannel(id: string): Promise<void> {
   const list = await readList();
-  await browser.storage.local.set({ [CHANNELS_KEY]: list.filter((c) => c.id !== id) });
+  await writeChannels(list.filter((c) => c.id !== id));
   await releaseUnusedOrigins();
 }
 
 export async function setChannelEnabled(id: string, enabled: boolean): Promise<void> {
   const list = await readList();
-  await browser.storage.local.set({ [CHANNELS_KEY]: list.map((c) => (c.id === id ? { ...c, enabled } : c)) });
+  await writeChannels(list.map((c) => (c.id === id ? { ...c, enabled } : c)));
 }

@@ -2,9 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { targetUrl } from '../core/kinds/registry';
 import type { Settings } from '../core/stored-fields';
 import type { WatchRecord } from '../core/stored-schema';
-import { accessPattern, requestHostAccess } from '../shared/host-access';
+import { accessPattern } from '../shared/host-access';
 import { t } from '../shared/i18n';
 import { wordsOf } from '../shared/kind-words';
+import { requestHostAccess } from '../shared/request-access';
 import { checkResult, type PrimaryAction, primaryAction } from '../shared/status-view';
 import { send } from './send';
 

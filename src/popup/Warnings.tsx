@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { channelTypeKey } from '../core/channel-keys';
 import { type MessageKey, t } from '../shared/i18n';
 import { notificationsBlocked } from '../shared/notification-permission';
+import { followKeys } from '../shared/page-storage';
 import { type BrokenChannel, brokenChannels, CHANNEL_KEYS } from './channel-trouble';
 
 /** A channel type's display name, as the options page shows it (the type was read from storage, so it is any text). */
@@ -18,13 +19,7 @@ export function Warnings({ notificationsEnabled }: { notificationsEnabled: boole
   const [broken, setBroken] = useState<BrokenChannel[]>([]);
   useEffect(() => {
     void notificationsBlocked().then(setBlocked);
-    const read = () => void browser.storage.local.get(CHANNEL_KEYS).then((stored) => setBroken(brokenChannels(stored)));
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && CHANNEL_KEYS.some((key) => key in changes)) read();
-    };
-    read();
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return followKeys(CHANNEL_KEYS, (stored) => setBroken(brokenChannels(stored)));
   }, []);
 
   // Switched off in Reopen Watch itself: nothing would be shown anyway.

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Verdict } from '../core/verdict';
 import { checkUrl } from '../core/watch-def';
-import { requestHostAccess, sitePattern } from '../shared/host-access';
+import { sitePattern } from '../shared/host-access';
 import { t } from '../shared/i18n';
+import { requestHostAccess } from '../shared/request-access';
 import { refusalText } from '../shared/send';
 import { send } from './send';
 

@@ -1,4 +1,4 @@
-import { CHANNEL_STATUS_KEY, CHANNELS_KEY } from '../core/channel-keys';
+import { KEYS } from '../core/storage-keys';
 
 /** A switched-on channel the worker marked broken: nothing reaches the user there until it is fixed. */
 export interface BrokenChannel {
@@ -10,7 +10,7 @@ export interface BrokenChannel {
   why: string;
 }
 
-export const CHANNEL_KEYS = [CHANNELS_KEY, CHANNEL_STATUS_KEY];
+export const CHANNEL_KEYS = [KEYS.channels, KEYS.channelStatus];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -19,8 +19,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * cannot read is skipped rather than repaired (the worker and the options page do that).
  */
 export function brokenChannels(stored: Record<string, unknown>): BrokenChannel[] {
-  const channels = stored[CHANNELS_KEY];
-  const status = stored[CHANNEL_STATUS_KEY];
+  const channels = stored[KEYS.channels];
+  const status = stored[KEYS.channelStatus];
   if (!Array.isArray(channels) || !isObject(status)) return [];
   return channels.flatMap((channel): BrokenChannel[] => {
     if (!isObject(channel) || typeof channel.id !== 'string' || channel.enabled === false) return [];

@@ -1,27 +1,26 @@
 // The one request an extension page answers itself: keeping a JSON watch's request header, whose
 // value must never travel in a message (the page writes it to storage.local; the worker reads it).
-import browser from 'webextension-polyfill';
 import { HEADER_NAME, isHeaderValue } from '../core/kinds/json/secret-header';
 import { isWatchKind, specOf } from '../core/kinds/registry';
-import { KEYS } from '../core/stored-schema';
+import { KEYS } from '../core/storage-keys';
+import { readKeys, writeSecretHeader } from './page-storage';
 import type { PageRequest, Reply, WorkerResponse } from './protocol';
 
 /** A JSON watch's one request header, in storage.local only (never sync, never exported). */
 async function setSecret(watchId: string, header: { name: string; value: string } | null): Promise<WorkerResponse> {
-  const key = KEYS.secret(watchId);
   if (header === null) {
-    await browser.storage.local.remove(key);
+    await writeSecretHeader(watchId, null);
     return { ok: true };
   }
   const valid = HEADER_NAME.test(header?.name ?? '') && isHeaderValue(header.value);
   const problem = 'the header needs a name (letters, digits, "-") and a value without line breaks';
   if (!valid) return { ok: false, error: problem, problems: [problem] };
-  const def = (await browser.storage.local.get(KEYS.def(watchId)))[KEYS.def(watchId)] as { kind?: string; url?: unknown } | undefined;
+  const def = (await readKeys([KEYS.def(watchId)]))[KEYS.def(watchId)] as { kind?: string; url?: unknown } | undefined;
   const refused = (why: string): WorkerResponse => ({ ok: false, error: why, problems: [why] });
   if (!isWatchKind(def?.kind) || !specOf(def.kind).secretHeader) return refused('only a JSON watch takes a request header');
   // A secret goes only over https, and only to the origin it was saved for (the worker checks both).
   if (typeof def.url !== 'string' || !def.url.startsWith('https://')) return refused('a request header is sent over https only');
-  await browser.storage.local.set({ [key]: { name: header.name, value: header.value, origin: new URL(def.url).origin } });
+  await writeSecretHeader(watchId, { name: header.name, value: header.value, origin: new URL(def.url).origin });
   return { ok: true };
 }
 

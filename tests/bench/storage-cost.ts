@@ -3,7 +3,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { JSDOM } from 'jsdom';
 import { recordCheck } from '../../src/core/history';
-import { KEYS } from '../../src/core/stored-schema';
+import { KEYS } from '../../src/core/storage-keys';
 import type { Verdict } from '../../src/core/verdict';
 import { applyReadings, CANT_CHECK_AFTER_MS, INITIAL_WATCH, REOPEN_COOLDOWN_MS } from '../../src/core/watch-state';
 import { fakeChatGPT } from '../unit/fake-chatgpt';
@@ -71,7 +71,7 @@ async function bytesPerCheck(count: number): Promise<number> {
   fakeBrowser.reset();
   fakePermissions.reset();
   fakePermissions.granted.add(`${SHOP}/*`);
-  const store = await import('../../src/background/store');
+  const store = await import('../../src/background/worker-storage');
   store.forgetMemory();
   const messages = await import('../../src/background/messages');
   messages.registerMessages();

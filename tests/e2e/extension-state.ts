@@ -2,7 +2,8 @@
 import type { Page } from 'playwright-core';
 import type { History } from '../../src/core/history';
 import { CHATGPT_WATCH_ID } from '../../src/core/kinds/chatgpt-plus/built-in';
-import { KEYS, type Settings, type Stored } from '../../src/core/stored-schema';
+import { KEYS } from '../../src/core/storage-keys';
+import type { Settings, Stored } from '../../src/core/stored-schema';
 import type { WatchDef } from '../../src/core/watch-def';
 import type { WatchState } from '../../src/core/watch-state';
 import type { Extension } from './harness';

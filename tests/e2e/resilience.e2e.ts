@@ -2,7 +2,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHATGPT_WATCH_ID as PLUS } from '../../src/core/kinds/chatgpt-plus/built-in';
-import { DEFAULT_SETTINGS, KEYS, SCHEMA_VERSION } from '../../src/core/stored-schema';
+import { KEYS } from '../../src/core/storage-keys';
+import { DEFAULT_SETTINGS, SCHEMA_VERSION } from '../../src/core/stored-schema';
 import { HOSTILE_PLAN, type Simulator, signIn, startSimulator } from '../sim/simulator';
 import { checkNow, type StoredView, storedState } from './extension-state';
 import { type Extension, launchExtension, waitFor } from './harness';

@@ -35,7 +35,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { History } from '../../src/core/history';
 import { CHATGPT_WATCH_ID as PLUS } from '../../src/core/kinds/chatgpt-plus/built-in';
-import { KEYS } from '../../src/core/stored-schema';
+import { KEYS } from '../../src/core/storage-keys';
 import type { WatchState } from '../../src/core/watch-state';
 import { probeRequests, type Simulator, signIn, startSimulator } from '../sim/simulator';
 import { checkNow, headline, type StoredView, storedState } from './extension-state';

@@ -3,19 +3,22 @@
 // could not be queued shows on its channel; ids from outside are ordinary strings.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNEL_STATUS_KEY, OUTBOX_KEY } from '../../src/core/channels/stored';
 import { parseWatchFile } from '../../src/core/kinds/check/watch-input';
-import { KEYS, loadStored } from '../../src/core/stored-schema';
+import { KEYS } from '../../src/core/storage-keys';
+import { loadStored } from '../../src/core/stored-schema';
 import { MAX_URL_LENGTH } from '../../src/core/watch-def';
 import { saveChannel } from '../../src/options/channel-configs';
 import { emptyForm, formToInput } from '../../src/options/later/watch-form';
 import { releaseUnusedOrigins } from '../../src/options/release-origins';
-import { accessPattern, requestHostAccess, sitePattern } from '../../src/shared/host-access';
+import { accessPattern, sitePattern } from '../../src/shared/host-access';
 import type { WorkerResponse } from '../../src/shared/protocol';
+import { requestHostAccess } from '../../src/shared/request-access';
 import { webhookConfig } from '../sim/channels/events';
 import { fakeChatGPT } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
 import { check, OWN_PAGE, PLUS, send, startWorker, stored } from './worker-harness';
+
+const { channelStatus: CHANNEL_STATUS_KEY, outbox: OUTBOX_KEY } = KEYS;
 
 const ask = async (message: unknown): Promise<WorkerResponse> => {
   const [answer] = (await send(message, OWN_PAGE)) as unknown as Array<Promise<WorkerResponse>>;

@@ -6,7 +6,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHECK_DEADLINE_MS, READ_DEADLINE_MS } from '../../src/background/check-runner';
 import { WATCHDOG_MS } from '../../src/background/scheduler';
-import { KEYS } from '../../src/core/stored-schema';
+import { KEYS } from '../../src/core/storage-keys';
 import { CANT_CHECK_AFTER_MS } from '../../src/core/watch-state';
 import { fakeChatGPT } from './fake-chatgpt';
 import { fakeOffscreen, fakePermissions } from './fake-polyfill';

@@ -3,12 +3,13 @@
 // "Send test notification". A stand-in answers for the offscreen document, which does not run here.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS_KEY } from '../../src/core/channels/stored';
-import { KEYS } from '../../src/core/stored-schema';
+import { KEYS } from '../../src/core/storage-keys';
 import { ntfyConfig } from '../sim/channels/events';
 import { type FakeChatGPT, fakeChatGPT } from './fake-chatgpt';
 import { fakeOffscreen, fakePermissions } from './fake-polyfill';
 import { check, fireAlarm, OWN_PAGE, PLUS, send, startWorker, stored } from './worker-harness';
+
+const { channels: CHANNELS_KEY } = KEYS;
 
 const REMIND = `remind:${PLUS}`;
 const REOPENED = `reopened:${PLUS}`;

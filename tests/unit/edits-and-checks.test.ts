@@ -5,8 +5,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OUTBOX_KEY } from '../../src/core/channels/stored';
-import { KEYS } from '../../src/core/stored-schema';
+import { KEYS } from '../../src/core/storage-keys';
 import { saveChannel } from '../../src/options/channel-configs';
 import { sendRequest } from '../../src/shared/page-requests';
 import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
@@ -14,6 +13,8 @@ import { webhookConfig } from '../sim/channels/events';
 import { fakeChatGPT } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
 import { check, OWN_PAGE, PLUS, runCheck, send, startWorker, stored } from './worker-harness';
+
+const { outbox: OUTBOX_KEY } = KEYS;
 
 const SHOP = 'https://shop.test';
 const OTHER = 'https://elsewhere.test';

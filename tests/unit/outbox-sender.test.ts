@@ -5,8 +5,8 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelConfig } from '../../src/core/channels/index';
 import { secretsOf } from '../../src/core/channels/index';
-import { CHANNEL_STATUS_KEY, CHANNELS_KEY, OUTBOX_KEY } from '../../src/core/channels/stored';
 import { GIVE_UP_AFTER_MS, type OutboxState } from '../../src/core/outbox';
+import { KEYS } from '../../src/core/storage-keys';
 import { removeChannel, saveChannel } from '../../src/options/channel-configs';
 import { releaseUnusedOrigins, rememberSitesAskedBefore } from '../../src/options/release-origins';
 import type { Incoming, Reply, ServiceSim, SimAnswer } from '../sim/channels/answers';
@@ -30,6 +30,8 @@ import { webhookSim } from '../sim/channels/webhook';
 import { type FakeChatGPT, fakeChatGPT, TOKEN } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
 import { check, fireAlarm, OWN_PAGE, PLUS, runCheck, send, startWorker, stored } from './worker-harness';
+
+const { channels: CHANNELS_KEY, channelStatus: CHANNEL_STATUS_KEY, outbox: OUTBOX_KEY } = KEYS;
 
 type Service = 'ntfy' | 'telegram' | 'discord' | 'slack' | 'webhook';
 const HOSTS: Record<string, [Service, ServiceSim]> = {

@@ -2,11 +2,11 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KEYS } from '../../src/core/stored-schema';
+import { KEYS } from '../../src/core/storage-keys';
 import { releaseUnusedOrigins } from '../../src/options/release-origins';
-import { requestHostAccess } from '../../src/shared/host-access';
 import { sendRequest } from '../../src/shared/page-requests';
 import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
+import { requestHostAccess } from '../../src/shared/request-access';
 import { fakeChatGPT } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
 import { check, forgetOriginSpacing, OWN_PAGE, PLUS, send, startWorker, stored } from './worker-harness';

@@ -3,7 +3,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { expect, vi } from 'vitest';
 import { checkAlarm, watchdogAlarm } from '../../src/background/scheduler';
 import { CHATGPT_WATCH_ID } from '../../src/core/kinds/chatgpt-plus/built-in';
-import { KEYS } from '../../src/core/stored-schema';
+import { KEYS } from '../../src/core/storage-keys';
 import { fakePermissions } from './fake-polyfill';
 
 export const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/popup/index.html' };

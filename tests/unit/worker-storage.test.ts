@@ -1,7 +1,7 @@
 // 1.1's storage contract in the worker: no lost updates, one read per wake, one source for the next check.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { KEYS } from '../../src/core/stored-schema';
+import { KEYS } from '../../src/core/storage-keys';
 import { type FakeChatGPT, fakeChatGPT } from './fake-chatgpt';
 import {
   CHECK_ALARM,
@@ -221,7 +221,7 @@ describe('a storage read that fails', () => {
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
     vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('IO error: storage unavailable'));
     vi.resetModules();
-    const { loadAll } = await import('../../src/background/store');
+    const { loadAll } = await import('../../src/background/worker-storage');
     await expect(loadAll()).rejects.toThrow('storage unavailable');
     expect(set).not.toHaveBeenCalled();
     expect((await loadAll()).watchIds).toContain(watchId);

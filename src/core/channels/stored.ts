@@ -1,13 +1,11 @@
 // How channels and their health are kept in storage.local (never sync: configs hold secrets), and
 // how a stored copy is read back: pure, never throws, and every repair reason is free of secrets.
 
-import { CHANNEL_STATUS_KEY, CHANNELS_KEY } from '../channel-keys';
+import { KEYS } from '../storage-keys';
 import type { ChannelConfig } from './index';
 import { isChannelType, secretsOf, storedKeys, validateChannel } from './index';
 import { redact } from './redact';
 import { isRecord } from './text';
-
-export { CHANNEL_STATUS_KEY, CHANNELS_KEY, OUTBOX_KEY } from '../channel-keys';
 
 export const MAX_CHANNELS = 20;
 export const MAX_CHANNEL_NAME = 80;
@@ -61,7 +59,7 @@ export function checkChannel(input: unknown): { ok: true; channel: ChannelConfig
 /** The stored list, keeping every usable channel; `repairs` says what was dropped and why (for the log). */
 export function readChannels(raw: unknown): { channels: ChannelConfig[]; repairs: string[] } {
   if (raw === undefined) return { channels: [], repairs: [] };
-  if (!Array.isArray(raw)) return { channels: [], repairs: [`${CHANNELS_KEY} was not a list; reset`] };
+  if (!Array.isArray(raw)) return { channels: [], repairs: [`${KEYS.channels} was not a list; reset`] };
   const channels: ChannelConfig[] = [];
   const repairs: string[] = [];
   raw.forEach((entry, index) => {
@@ -87,7 +85,7 @@ const isNote = (value: unknown): value is { why: string; at: number } =>
 /** The stored health of each channel; entries for channels that no longer exist are dropped. */
 export function readChannelStatus(raw: unknown, channelIds: readonly string[]): { status: ChannelStatusMap; repairs: string[] } {
   if (raw === undefined) return { status: {}, repairs: [] };
-  if (!isRecord(raw)) return { status: {}, repairs: [`${CHANNEL_STATUS_KEY} was not an object; reset`] };
+  if (!isRecord(raw)) return { status: {}, repairs: [`${KEYS.channelStatus} was not an object; reset`] };
   const status = new Map<string, ChannelStatus>();
   const repairs: string[] = [];
   let gone = 0;

@@ -1,22 +1,14 @@
-// Channels (phone and chat alerts) in storage.local — never storage.sync: a config holds tokens,
-// topics and webhook URLs. Every write is validated; a read never throws, and damaged data is
-// repaired with a logged reason that names fields, never values.
-import browser from 'webextension-polyfill';
+// The worker's view of channels (phone and chat alerts): the configs the options page saved, and
+// their health, which the worker records. A read never throws, and damaged data is repaired with a
+// logged reason that names fields, never values.
 import type { ChannelConfig } from '../core/channels/index';
 import { redact } from '../core/channels/redact';
-import {
-  CHANNEL_STATUS_KEY,
-  CHANNELS_KEY,
-  type ChannelStatus,
-  type ChannelStatusMap,
-  readChannelStatus,
-  readChannels,
-  secretsOfAny,
-} from '../core/channels/stored';
+import { type ChannelStatus, type ChannelStatusMap, readChannelStatus, readChannels, secretsOfAny } from '../core/channels/stored';
 import { keyedQueue } from '../core/keyed-queue';
 import { own } from '../core/own';
 import { sameValue } from '../core/same-value';
 import { log } from '../shared/log';
+import { readChannelsRaw, writeChannelStatus, writeRepairedChannels } from './worker-storage';
 
 export interface Channels {
   channels: ChannelConfig[];
@@ -32,35 +24,34 @@ let knownSecrets: string[] = [];
 export const redactAll = (text: string): string => redact(text, knownSecrets);
 
 async function readRaw(): Promise<Channels> {
-  let raw: Record<string, unknown>;
+  let raw: { channels: unknown; status: unknown };
   try {
-    raw = await browser.storage.local.get([CHANNELS_KEY, CHANNEL_STATUS_KEY]);
+    raw = await readChannelsRaw();
   } catch (error) {
     log.warn('channels could not be read; none are used for now', { error: redactAll(String(error)) });
     return { channels: [], status: {} };
   }
-  const list = readChannels(raw[CHANNELS_KEY]);
+  const list = readChannels(raw.channels);
   const status = readChannelStatus(
-    raw[CHANNEL_STATUS_KEY],
+    raw.status,
     list.channels.map((c) => c.id),
   );
-  knownSecrets = [...new Set([...knownSecrets, ...(Array.isArray(raw[CHANNELS_KEY]) ? raw[CHANNELS_KEY].flatMap(secretsOfAny) : [])])];
+  knownSecrets = [...new Set([...knownSecrets, ...(Array.isArray(raw.channels) ? raw.channels.flatMap(secretsOfAny) : [])])];
   const repairs = [...list.repairs, ...status.repairs];
   if (repairs.length > 0) {
     log.warn('channels repaired', { repairs: repairs.map(redactAll) });
     // Only what needed repair: the options page writes `channels`, and a save landing between this
     // read and write must not be overwritten by the copy read a moment ago.
-    await write({
-      ...(list.repairs.length > 0 && { [CHANNELS_KEY]: list.channels }),
-      ...(status.repairs.length > 0 && { [CHANNEL_STATUS_KEY]: status.status }),
-    });
+    await write(() =>
+      writeRepairedChannels(list.repairs.length > 0 ? list.channels : null, status.repairs.length > 0 ? status.status : null),
+    );
   }
   return { channels: list.channels, status: status.status };
 }
 
-async function write(items: Record<string, unknown>): Promise<void> {
+async function write(put: () => Promise<void>): Promise<void> {
   try {
-    await browser.storage.local.set(items);
+    await put();
   } catch (error) {
     log.warn('channels could not be written', { error: redactAll(String(error)) });
     throw new Error('channels could not be saved');
@@ -91,7 +82,7 @@ export function updateChannelStatus(id: string, change: (status: ChannelStatus) 
     const after: ChannelStatus = { ...changed, broken: clean(changed.broken), lastLost: clean(changed.lastLost) };
     for (const key of ['broken', 'lastLost'] as const) if (after[key] === undefined) delete after[key];
     if (sameValue(after, before)) return;
-    await write({ [CHANNEL_STATUS_KEY]: { ...status, [id]: after } });
+    await write(() => writeChannelStatus({ ...status, [id]: after }));
   });
 }
 

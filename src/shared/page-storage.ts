@@ -1,5 +1,11 @@
+// The pages' (popup, options) one way to storage: nothing else outside the worker calls
+// browser.storage. They read everything and follow its changes, and write only the keys they own
+// (src/core/storage-keys.ts: channel configs, a JSON watch's request header, the sites they asked
+// for), whose values never travel in a message. Everything else they ask the worker to change.
 import browser from 'webextension-polyfill';
-import { KEYS, type Loaded, loadStored, type Stored } from '../core/stored-schema';
+import type { ChannelConfig } from '../core/channels/index';
+import { KEYS } from '../core/storage-keys';
+import { type Loaded, loadStored, type Stored } from '../core/stored-schema';
 import { log } from './log';
 
 async function readRaw(): Promise<Record<string, unknown>> {
@@ -80,3 +86,38 @@ export async function readSecretHeaderName(watchId: string): Promise<string | nu
     return null;
   }
 }
+
+/** The stored values of `keys` (null: every key), as stored; throws when storage cannot be read. */
+export function readKeys(keys: string[] | null): Promise<Record<string, unknown>> {
+  return browser.storage.local.get(keys);
+}
+
+/**
+ * Reads `keys` now and again whenever one of them changes, handing over what is stored (a failed
+ * read goes to `failed`). For the few keys a part of a page shows on its own. Returns the unsubscribe.
+ */
+export function followKeys(
+  keys: readonly string[],
+  read: (raw: Record<string, unknown>) => void,
+  failed?: (error: unknown) => void,
+): () => void {
+  const reread = () => void browser.storage.local.get([...keys]).then(read, failed);
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && keys.some((key) => key in changes)) reread();
+  };
+  browser.storage.onChanged.addListener(listener);
+  reread();
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** The whole list of channel configs, already validated (src/options/channel-configs.ts). Only the options page writes it. */
+export const writeChannels = (channels: ChannelConfig[]): Promise<void> => browser.storage.local.set({ [KEYS.channels]: channels });
+
+/** A JSON watch's request header, already checked (src/shared/page-requests.ts); null removes it. */
+export function writeSecretHeader(watchId: string, header: { name: string; value: string; origin: string } | null): Promise<void> {
+  if (header === null) return browser.storage.local.remove(KEYS.secret(watchId));
+  return browser.storage.local.set({ [KEYS.secret(watchId)]: header });
+}
+
+/** The sites Reopen Watch asked for (src/core/site-grants.ts), written by the page that asked or released. */
+export const writeSitesAsked = (sites: string[]): Promise<void> => browser.storage.local.set({ [KEYS.sitesAsked]: sites });

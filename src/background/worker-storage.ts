@@ -1,16 +1,24 @@
+// The worker's one way to storage: nothing else in src/background calls browser.storage. Each key
+// it writes is declared, with its writer, in src/core/storage-keys.ts; the pages write theirs
+// through src/shared/page-storage.ts.
 import browser from 'webextension-polyfill';
+import type { ChannelConfig } from '../core/channels/index';
+import type { ChannelStatusMap } from '../core/channels/stored';
 import { keyedQueue } from '../core/keyed-queue';
+import type { OutboxState } from '../core/outbox';
+import type { RemindersActed } from '../core/reminder';
 import { canonicalJson, sameValue } from '../core/same-value';
+import { KEYS, SESSION_KEYS } from '../core/storage-keys';
 import type { Settings } from '../core/stored-fields';
-import { KEYS, type LoadedWatch, loadStored, loadWatch, type Stored, type WatchRecord } from '../core/stored-schema';
+import { type LoadedWatch, loadStored, loadWatch, type Stored, type WatchRecord } from '../core/stored-schema';
 import { type Summary, updateSummary } from '../core/summary';
 import { toneOf, type WatchTone } from '../core/tone';
 import { log } from '../shared/log';
 
 /**
- * The worker's view of storage. A check reads only its own watch's keys plus the settings and the
- * summary, once per wake; every write to a watch goes through that watch's queue and re-reads the
- * latest data inside it, so a check's commit and an edit of the same watch never overwrite each other.
+ * The watches. A check reads only its own watch's keys plus the settings and the summary, once per
+ * wake; every write to a watch goes through that watch's queue and re-reads the latest data inside
+ * it, so a check's commit and an edit of the same watch never overwrite each other.
  */
 interface Memory {
   settings: Settings;
@@ -200,3 +208,54 @@ browser.storage.onChanged.addListener((changes, area) => {
   }
   if (foreign) memory = null;
 });
+
+// ---------------------------------------------------------------------------------------------
+// The keys beside the watches. Each is read and written whole, by the one module that serialises
+// its changes (named at each function); a failed read throws, so nothing is written over it.
+// These writes are not noted in `ownWrites`: like any change the watches' copy did not make, their
+// change event makes that copy read again at its next use (as before they came here).
+
+async function readKey(key: string, area = browser.storage.local): Promise<unknown> {
+  return (await area.get(key))[key];
+}
+
+/** The outbox as stored (read leniently by src/core/outbox.ts). Its one writer: outbox-sender's queue. */
+export const readOutboxRaw = (): Promise<unknown> => readKey(KEYS.outbox);
+export const writeOutbox = (state: OutboxState): Promise<void> => browser.storage.local.set({ [KEYS.outbox]: state });
+
+/** The channel configs (the options page writes them) and their health, as stored. */
+export async function readChannelsRaw(): Promise<{ channels: unknown; status: unknown }> {
+  const raw = await browser.storage.local.get([KEYS.channels, KEYS.channelStatus]);
+  return { channels: raw[KEYS.channels], status: raw[KEYS.channelStatus] };
+}
+/** Every channel's health. Its one writer: channel-health's queue. */
+export const writeChannelStatus = (status: ChannelStatusMap): Promise<void> => browser.storage.local.set({ [KEYS.channelStatus]: status });
+/** A repaired list and/or health, in one write (channel-health's repairing read). */
+export const writeRepairedChannels = (channels: ChannelConfig[] | null, status: ChannelStatusMap | null): Promise<void> =>
+  browser.storage.local.set({ ...(channels && { [KEYS.channels]: channels }), ...(status && { [KEYS.channelStatus]: status }) });
+
+/** The stored channel list changed (the options page saved or removed one): before and after, as stored. */
+export function onChannelsChanged(follow: (before: unknown, after: unknown) => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    const change = changes[KEYS.channels];
+    if (area === 'local' && change) follow(change.oldValue, change.newValue);
+  });
+}
+
+/** When the user last acted on alerts, as stored. Its one writer: scheduler.noteActed. */
+export const readRemindersActed = (): Promise<unknown> => readKey(KEYS.remindersActed);
+export const writeRemindersActed = (acted: RemindersActed): Promise<void> => browser.storage.local.set({ [KEYS.remindersActed]: acted });
+
+/** A JSON watch's request header as the options page stored it (never sent anywhere but by the check). */
+export const readSecretHeader = (id: string): Promise<unknown> => readKey(KEYS.secret(id));
+/** Removes a watch's request header (its watch moved to another origin); false when it had none. */
+export async function dropSecretHeader(id: string): Promise<boolean> {
+  if ((await readKey(KEYS.secret(id))) === undefined) return false;
+  await browser.storage.local.remove(KEYS.secret(id));
+  return true;
+}
+
+/** storage.session: when a request of ours last left for an origin. Its one writer: origin-gate's queue. */
+export const readOriginContact = (origin: string): Promise<unknown> => readKey(SESSION_KEYS.originContact(origin), browser.storage.session);
+export const writeOriginContact = (origin: string, at: number): Promise<void> =>
+  browser.storage.session.set({ [SESSION_KEYS.originContact(origin)]: at });
