@@ -1,6 +1,7 @@
-// The worker's view of channels (phone and chat alerts): the configs the options page saved, and
-// their health, which the worker records. A read never throws, and damaged data is repaired with a
-// logged reason that names fields, never values.
+// The worker's view of channels (phone and chat alerts): the configs the options page saved, read
+// and repaired here in memory only (the page owns `channels`; the worker only sends), and their
+// health, which the worker alone records. A read never throws, and damaged data is repaired with
+// a logged reason that names fields, never values.
 import type { ChannelConfig } from '../core/channels/index';
 import { redact } from '../core/channels/redact';
 import { type ChannelStatus, type ChannelStatusMap, readChannelStatus, readChannels, secretsOfAny } from '../core/channels/stored';
@@ -8,20 +9,23 @@ import { keyedQueue } from '../core/keyed-queue';
 import { own } from '../core/own';
 import { sameValue } from '../core/same-value';
 import { log } from '../shared/log';
-import { readChannelsRaw, writeChannelStatus, writeRepairedChannels } from './worker-storage';
+import { readChannelsRaw, writeChannelStatus } from './worker-storage';
 
 export interface Channels {
   channels: ChannelConfig[];
   status: ChannelStatusMap;
 }
 
-/** Reads and writes of both keys take turns, so a status note never overwrites a save or the other way round. */
+/** Status notes take turns, each over the latest read, so none overwrites another. */
 const queue = keyedQueue();
 const LANE = 'channels';
 
 /** Every secret of every channel stored now (or last seen): for texts that may mention any of them. */
 let knownSecrets: string[] = [];
 export const redactAll = (text: string): string => redact(text, knownSecrets);
+
+/** The repairs of `channels` last logged: the list stays as the page saved it, so the same damage is logged once, not at every read. */
+let loggedRepairs = '';
 
 async function readRaw(): Promise<Channels> {
   let raw: { channels: unknown; status: unknown };
@@ -37,21 +41,20 @@ async function readRaw(): Promise<Channels> {
     list.channels.map((c) => c.id),
   );
   knownSecrets = [...new Set([...knownSecrets, ...(Array.isArray(raw.channels) ? raw.channels.flatMap(secretsOfAny) : [])])];
-  const repairs = [...list.repairs, ...status.repairs];
-  if (repairs.length > 0) {
-    log.warn('channels repaired', { repairs: repairs.map(redactAll) });
-    // Only what needed repair: the options page writes `channels`, and a save landing between this
-    // read and write must not be overwritten by the copy read a moment ago.
-    await write(() =>
-      writeRepairedChannels(list.repairs.length > 0 ? list.channels : null, status.repairs.length > 0 ? status.status : null),
-    );
-  }
+  const listRepairs = JSON.stringify(list.repairs);
+  const newDamage = list.repairs.length > 0 && listRepairs !== loggedRepairs;
+  loggedRepairs = listRepairs;
+  if (newDamage || status.repairs.length > 0)
+    log.warn('channels repaired', { repairs: [...list.repairs, ...status.repairs].map(redactAll) });
+  // Only the status is written back: `channels` is the options page's (it writes the repaired list
+  // when it opens), and a copy written from here could overwrite a save made a moment after this read.
+  if (status.repairs.length > 0) await write(status.status);
   return { channels: list.channels, status: status.status };
 }
 
-async function write(put: () => Promise<void>): Promise<void> {
+async function write(status: ChannelStatusMap): Promise<void> {
   try {
-    await put();
+    await writeChannelStatus(status);
   } catch (error) {
     log.warn('channels could not be written', { error: redactAll(String(error)) });
     throw new Error('channels could not be saved');
@@ -82,7 +85,7 @@ export function updateChannelStatus(id: string, change: (status: ChannelStatus) 
     const after: ChannelStatus = { ...changed, broken: clean(changed.broken), lastLost: clean(changed.lastLost) };
     for (const key of ['broken', 'lastLost'] as const) if (after[key] === undefined) delete after[key];
     if (sameValue(after, before)) return;
-    await write(() => writeChannelStatus({ ...status, [id]: after }));
+    await write({ ...status, [id]: after });
   });
 }
 

@@ -2,7 +2,6 @@
 // it writes is declared, with its writer, in src/core/storage-keys.ts; the pages write theirs
 // through src/shared/page-storage.ts.
 import browser from 'webextension-polyfill';
-import type { ChannelConfig } from '../core/channels/index';
 import type { ChannelStatusMap } from '../core/channels/stored';
 import { keyedQueue } from '../core/keyed-queue';
 import type { OutboxState } from '../core/outbox';
@@ -230,9 +229,6 @@ export async function readChannelsRaw(): Promise<{ channels: unknown; status: un
 }
 /** Every channel's health. Its one writer: channel-health's queue. */
 export const writeChannelStatus = (status: ChannelStatusMap): Promise<void> => browser.storage.local.set({ [KEYS.channelStatus]: status });
-/** A repaired list and/or health, in one write (channel-health's repairing read). */
-export const writeRepairedChannels = (channels: ChannelConfig[] | null, status: ChannelStatusMap | null): Promise<void> =>
-  browser.storage.local.set({ ...(channels && { [KEYS.channels]: channels }), ...(status && { [KEYS.channelStatus]: status }) });
 
 /** The stored channel list changed (the options page saved or removed one): before and after, as stored. */
 export function onChannelsChanged(follow: (before: unknown, after: unknown) => void): void {

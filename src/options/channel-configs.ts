@@ -1,10 +1,11 @@
 // The options page keeps channels itself, in storage.local only: a token, topic or webhook URL
 // never travels in a message, and never reaches storage.sync or an export. The worker follows
-// the stored list (src/background/channel-changes.ts).
+// the stored list (src/background/channel-changes.ts) and never writes it: this page is its one writer.
 import type { ChannelConfig } from '../core/channels/index';
 import { channelFor, secretKeys } from '../core/channels/index';
 import { type ChannelStatusMap, checkChannel, MAX_CHANNELS, readChannelStatus, readChannels } from '../core/channels/stored';
 import { KEYS } from '../core/storage-keys';
+import { log } from '../shared/log';
 import { readKeys, writeChannels } from '../shared/page-storage';
 import { releaseUnusedOrigins } from './release-origins';
 
@@ -13,7 +14,7 @@ export interface StoredChannels {
   status: ChannelStatusMap;
 }
 
-/** What the page shows: usable channels and their health (a damaged entry is the worker's to repair and report). */
+/** What the page shows: usable channels and their health (a damaged list is repaired when the page opens, below). */
 export function readStoredChannels(raw: Record<string, unknown>): StoredChannels {
   const { channels } = readChannels(raw[KEYS.channels]);
   const { status } = readChannelStatus(
@@ -56,6 +57,22 @@ const newId = () => `ch-${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
 async function readList(): Promise<ChannelConfig[]> {
   return readChannels((await readKeys([KEYS.channels]))[KEYS.channels]).channels;
+}
+
+/**
+ * Writes back a damaged stored list, keeping every usable channel, when the page opens: the worker
+ * only reads around the damage (logging it), since a list written from there could overwrite a save.
+ */
+export async function repairStoredChannels(): Promise<void> {
+  try {
+    const { channels, repairs } = readChannels((await readKeys([KEYS.channels]))[KEYS.channels]);
+    if (repairs.length === 0) return;
+    await writeChannels(channels);
+    log.warn('channels repaired', { repairs });
+  } catch (error) {
+    // Left as it is, the list is only read around again: never a loss.
+    log.warn('channels not repaired', { error: String(error) });
+  }
 }
 
 /** Adds the channel (no id) or replaces the one with its id. Ask for its host first (a user gesture). */

@@ -7,7 +7,7 @@ import type { ChannelConfig } from '../../src/core/channels/index';
 import { secretsOf } from '../../src/core/channels/index';
 import { GIVE_UP_AFTER_MS, type OutboxState } from '../../src/core/outbox';
 import { KEYS } from '../../src/core/storage-keys';
-import { removeChannel, saveChannel } from '../../src/options/channel-configs';
+import { removeChannel, repairStoredChannels, saveChannel } from '../../src/options/channel-configs';
 import { releaseUnusedOrigins, rememberSitesAskedBefore } from '../../src/options/release-origins';
 import type { Incoming, Reply, ServiceSim, SimAnswer } from '../sim/channels/answers';
 import { discordSim } from '../sim/channels/discord';
@@ -574,6 +574,8 @@ describe('the channel store', () => {
     await startWorker();
     await reopen();
     expect(delivered('ntfy')).toHaveLength(1);
+    // The worker only reads around the damage: the options page, which owns the list, writes it back when it opens.
+    await repairStoredChannels();
     const all = await stored();
     expect(all[CHANNELS_KEY]).toEqual([ntfyConfig()]);
     expect(all[CHANNEL_STATUS_KEY]).toEqual({ 'ch-ntfy': { lastDelivered: expect.any(Number) } });
