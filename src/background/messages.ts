@@ -13,7 +13,7 @@ import { MAX_WATCHES, type WatchDef } from '../core/watch-def';
 import { checkWatchFile } from '../core/watch-file';
 import { INITIAL_WATCH, type WatchState } from '../core/watch-state';
 import { log } from '../shared/log';
-import { isPageRequest, type PageRequest, type WorkerResponse } from '../shared/protocol';
+import { isViewRequest, type ViewRequest, type WorkerResponse } from '../shared/protocol';
 import { runCheck } from './check-runner';
 import { showTest } from './notifier';
 import { testChannel } from './outbox-sender';
@@ -25,14 +25,14 @@ import { dropSecretHeader, updateAll, updateWatch } from './worker-storage';
 type Watch = Omit<WatchDef, 'id'>;
 
 /** Only the extension's own pages may drive it; anything else is ignored without an answer. */
-function fromOwnPage(sender: Runtime.MessageSender): boolean {
+function fromOwnView(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
 }
 
 export function registerMessages(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if ((message as { target?: unknown } | null)?.target === 'offscreen') return undefined; // for the page reader
-    if (!fromOwnPage(sender) || !isPageRequest(message)) {
+    if (!fromOwnView(sender) || !isViewRequest(message)) {
       log.warn('ignored a message', { from: sender.url ?? sender.id ?? 'unknown' });
       return undefined;
     }
@@ -51,7 +51,7 @@ function shaped<T>(checked: { ok: true; watch: T } | { ok: true; watches: T } | 
   return 'watch' in checked ? checked.watch : checked.watches;
 }
 
-async function route(request: PageRequest): Promise<WorkerResponse> {
+async function route(request: ViewRequest): Promise<WorkerResponse> {
   const id = String((request as { watchId?: unknown }).watchId);
   switch (request.type) {
     case 'test-notification':
@@ -115,7 +115,7 @@ async function route(request: PageRequest): Promise<WorkerResponse> {
       return answer.ok ? { ok: true, outcome: answer.outcome } : { ok: false, error: answer.error };
     }
     default:
-      // set-secret: the pages answer it themselves (src/shared/page-requests.ts).
+      // set-secret: the pages answer it themselves (src/shared/view-requests.ts).
       return { ok: false, error: `${request.type} is answered by the page itself` };
   }
   return { ok: true };

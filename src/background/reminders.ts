@@ -2,7 +2,7 @@
 // watch's reopening alert, or stops for good. Everything it needs is stored (the watch, its
 // `lastReopenAlertAt`, the settings) or is the alarm itself, so a restarted worker carries on. A
 // reminder is not a reopening: the check runner alone queues alerts for channels, so none is sent again.
-import { reminderDecision } from '../core/reminder';
+import { reminderDecision } from '../core/reminder-policy';
 import { log } from '../shared/log';
 import { remindReopened } from './notifier';
 import { stopReminder } from './scheduler';

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { actedAt, REMIND_EVERY_MINUTES, type RemindersActed, reminderDecision } from '../core/reminder';
+import { actedAt, REMIND_EVERY_MINUTES, type RemindersActed, reminderDecision } from '../core/reminder-policy';
 import type { Stored } from '../core/stored-schema';
 import { readRemindersActed, updateWatch, writeRemindersActed } from './worker-storage';
 

@@ -9,7 +9,7 @@ import { isBuiltIn } from '../core/kinds/registry';
 import { checkWatchShape } from '../core/watch-check';
 import { readsSame, type WatchDef } from '../core/watch-def';
 import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
-import type { PageRequest, WorkerResponse } from '../shared/protocol';
+import type { ViewRequest, WorkerResponse } from '../shared/protocol';
 import { pageReader, READ_TIMEOUT_MS } from './page-reader';
 import { loadForCheck } from './worker-storage';
 
@@ -26,7 +26,7 @@ async function expectedTypeOf(watchId: string, watch: Pick<WatchDef, 'kind' | 'u
 /** A Test ends within this, whatever hangs: one request and one reading (no confirmation), and the storage reads around them. */
 export const TEST_DEADLINE_MS = PAGE_LIMITS.timeoutMs + READ_TIMEOUT_MS + 5_000;
 
-export function testWatch(request: PageRequest<'test-watch'>): Promise<WorkerResponse> {
+export function testWatch(request: ViewRequest<'test-watch'>): Promise<WorkerResponse> {
   return withDeadline(testOnce(request), TEST_DEADLINE_MS, 'the test').catch((error: unknown) => ({
     ok: false as const,
     error: String(error),
@@ -34,7 +34,7 @@ export function testWatch(request: PageRequest<'test-watch'>): Promise<WorkerRes
   }));
 }
 
-async function testOnce(request: PageRequest<'test-watch'>): Promise<WorkerResponse> {
+async function testOnce(request: ViewRequest<'test-watch'>): Promise<WorkerResponse> {
   const checked = checkWatchShape(request.watch);
   if (!checked.ok) return { ok: false, error: checked.problems.join('; '), problems: checked.problems };
   const watch = { id: 'test', ...checked.watch };

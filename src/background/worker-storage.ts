@@ -1,11 +1,11 @@
 // The worker's one way to storage: nothing else in src/background calls browser.storage. Each key
 // it writes is declared, with its writer, in src/core/storage-keys.ts; the pages write theirs
-// through src/shared/page-storage.ts.
+// through src/shared/view-storage.ts.
 import browser from 'webextension-polyfill';
 import type { ChannelStatusMap } from '../core/channels/stored';
 import { keyedQueue } from '../core/keyed-queue';
 import type { OutboxState } from '../core/outbox';
-import type { RemindersActed } from '../core/reminder';
+import type { RemindersActed } from '../core/reminder-policy';
 import { canonicalJson, sameValue } from '../core/same-value';
 import { KEYS, SESSION_KEYS } from '../core/storage-keys';
 import type { Settings } from '../core/stored-fields';

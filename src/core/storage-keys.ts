@@ -1,6 +1,6 @@
 // Every key Reopen Watch keeps in browser storage, and the one side that writes it. The worker
 // writes only through src/background/worker-storage.ts and the pages (popup, options) only through
-// src/shared/page-storage.ts; nothing else touches browser.storage (tests/unit/storage-owners.test.ts).
+// src/shared/view-storage.ts; nothing else touches browser.storage (tests/unit/storage-owners.test.ts).
 // storage.local holds every key below but the session ones; storage.sync holds nothing, ever
 // (channel configs and request headers are secrets). Pure: the popup imports it without any code.
 
@@ -29,7 +29,7 @@ export const WORKER_KEYS = {
 } as const;
 
 /** storage.local keys only the pages write: what the user gives them (a secret never travels in a message) and what they asked for. */
-export const PAGE_KEYS = {
+export const VIEW_KEYS = {
   /** Channel configs (tokens, topics, webhook URLs): the options page; the worker only reads and sends. */
   channels: 'channels',
   /** A JSON watch's request header: the options page; the worker only removes it, with its watch or when the watch's origin moves. */
@@ -39,7 +39,7 @@ export const PAGE_KEYS = {
 } as const;
 
 /** Every storage.local key, by name. */
-export const KEYS = { ...WORKER_KEYS, ...PAGE_KEYS } as const;
+export const KEYS = { ...WORKER_KEYS, ...VIEW_KEYS } as const;
 
 /** storage.session keys (kept until the browser closes): the worker only. */
 export const SESSION_KEYS = {

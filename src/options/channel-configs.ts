@@ -6,7 +6,7 @@ import { channelFor, secretKeys } from '../core/channels/index';
 import { type ChannelStatusMap, checkChannel, MAX_CHANNELS, readChannelStatus, readChannels } from '../core/channels/stored';
 import { KEYS } from '../core/storage-keys';
 import { log } from '../shared/log';
-import { readKeys, writeChannels } from '../shared/page-storage';
+import { readKeys, writeChannels } from '../shared/view-storage';
 import { releaseUnusedOrigins } from './release-origins';
 
 export interface StoredChannels {

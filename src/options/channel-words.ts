@@ -1,4 +1,4 @@
-import { channelTypeKey } from '../core/channel-keys';
+import { channelTypeKey } from '../core/channel-names';
 import type { ChannelConfig } from '../core/channels/index';
 import { t } from '../shared/i18n';
 

@@ -8,7 +8,7 @@ import { loadStored } from '../core/stored-schema';
 import { CHANNEL_DATA } from '../shared/channel-access';
 import { accessPattern } from '../shared/host-access';
 import { log } from '../shared/log';
-import { readKeys, writeSitesAsked } from '../shared/page-storage';
+import { readKeys, writeSitesAsked } from '../shared/view-storage';
 
 /** The manifest's own host permission: never released. */
 const REQUIRED = 'https://chatgpt.com/*';

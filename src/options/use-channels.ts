@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { KEYS } from '../core/storage-keys';
 import { log } from '../shared/log';
-import { followKeys } from '../shared/page-storage';
+import { followKeys } from '../shared/view-storage';
 import { readStoredChannels, type StoredChannels } from './channel-configs';
 
 /** The channels and their health, kept live: the page saves, the worker notes deliveries. */

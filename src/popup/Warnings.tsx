@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { channelTypeKey } from '../core/channel-keys';
+import { channelTypeKey } from '../core/channel-names';
 import { type MessageKey, t } from '../shared/i18n';
 import { notificationsBlocked } from '../shared/notification-permission';
-import { followKeys } from '../shared/page-storage';
+import { followKeys } from '../shared/view-storage';
 import { type BrokenChannel, brokenChannels, CHANNEL_KEYS } from './channel-trouble';
 
 /** A channel type's display name, as the options page shows it (the type was read from storage, so it is any text). */

@@ -10,8 +10,8 @@ import type { Verdict } from '../core/verdict';
 
 type Header = { name: string; value: string } | null;
 
-/** What the extension's own pages (popup, options) ask the worker. */
-export interface PageToWorker {
+/** What the views (the extension's own pages: popup, options) ask the worker. "Page" is the watched page only. */
+export interface ViewToWorker {
   'check-now': { request: { watchId: string }; reply: { verdict: Verdict } };
   /** Shows a test desktop notification: shown, or blocked by the browser. */
   'test-notification': { request: object; reply: { notification: 'shown' | 'blocked' } };
@@ -46,9 +46,9 @@ export interface PageToWorker {
   'test-channel': { request: { channelId: string }; reply: { outcome: DeliveryOutcome } };
 }
 
-export type PageRequestType = keyof PageToWorker;
-export type PageRequest<T extends PageRequestType = PageRequestType> = T extends PageRequestType
-  ? { type: T } & PageToWorker[T]['request']
+export type ViewRequestType = keyof ViewToWorker;
+export type ViewRequest<T extends ViewRequestType = ViewRequestType> = T extends ViewRequestType
+  ? { type: T } & ViewToWorker[T]['request']
   : never;
 
 /** A request refused or failed: `problems` lists what to fix, one per line; `no-answer`: the worker could not be reached. */
@@ -58,18 +58,18 @@ export interface Refusal {
   problems?: string[];
 }
 export const NO_ANSWER = 'no-answer';
-export type Reply<T extends PageRequestType = PageRequestType> = T extends PageRequestType
-  ? ({ ok: true } & PageToWorker[T]['reply']) | Refusal
+export type Reply<T extends ViewRequestType = ViewRequestType> = T extends ViewRequestType
+  ? ({ ok: true } & ViewToWorker[T]['reply']) | Refusal
   : never;
 type Merged<U> = (U extends unknown ? (part: U) => void : never) extends (all: infer I) => void ? I : never;
 /**
  * Any reply, its fields from the table all optional: what a handler serving every type returns,
  * and what code that forwards replies without reading them (tests, the pages' relay) holds.
  */
-export type WorkerResponse = ({ ok: true } & Partial<Merged<PageToWorker[PageRequestType]['reply']>>) | Refusal;
+export type WorkerResponse = ({ ok: true } & Partial<Merged<ViewToWorker[ViewRequestType]['reply']>>) | Refusal;
 
 // A record, so a type added to the table and missing here (or the other way round) fails to compile.
-const PAGE_TYPES: Record<PageRequestType, true> = {
+const VIEW_TYPES: Record<ViewRequestType, true> = {
   'check-now': true,
   'test-notification': true,
   'stop-reminders': true,
@@ -85,10 +85,10 @@ const PAGE_TYPES: Record<PageRequestType, true> = {
 };
 
 /** Shape check only; each handler validates its payload like any untrusted input. */
-export function isPageRequest(message: unknown): message is PageRequest {
+export function isViewRequest(message: unknown): message is ViewRequest {
   if (typeof message !== 'object' || message === null) return false;
   const { type } = message as { type?: unknown };
-  return typeof type === 'string' && Object.hasOwn(PAGE_TYPES, type);
+  return typeof type === 'string' && Object.hasOwn(VIEW_TYPES, type);
 }
 
 /** What the Chrome worker asks its offscreen document (src/offscreen/): it has a DOM and can play sound. */

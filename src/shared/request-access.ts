@@ -4,7 +4,7 @@ import browser, { type Permissions } from 'webextension-polyfill';
 import { noteAsked, readAskedSites } from '../core/site-grants';
 import { KEYS } from '../core/storage-keys';
 import { log } from './log';
-import { readKeys, writeSitesAsked } from './page-storage';
+import { readKeys, writeSitesAsked } from './view-storage';
 
 /** Must be the first call in a click handler: browsers only prompt from a user gesture. */
 export function requestHostAccess(patterns: string[]): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Stored } from '../core/stored-schema';
-import { watchStored } from './page-storage';
+import { watchStored } from './view-storage';
 
 /** The stored data, kept live: the worker writes, the page re-renders. One read of everything, then each change applied to that copy. */
 export function useStored(): Stored | null {

@@ -24,7 +24,7 @@ import type { ChannelConfig } from '../../src/core/channels/index';
 import type { ChannelStatusMap } from '../../src/core/channels/stored';
 import { alertEventId, FIRST_RETRY_MS, type OutboxState, RETRY_JITTER, STALE_IN_FLIGHT_MS } from '../../src/core/outbox';
 import type { WatchState } from '../../src/core/watch-state';
-import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
+import type { ViewRequest, WorkerResponse } from '../../src/shared/protocol';
 import { type ChannelSims, type ReceivedRequest, type SimAnswer, startChannelSims } from '../sim/channels/server';
 import { SHOP_PATHS, type ShopSim, startShopSim } from '../sim/shop/server';
 import { type Simulator, startSimulator } from '../sim/simulator';
@@ -258,7 +258,7 @@ function planned(r: Readonly<ReceivedRequest>): SimAnswer | undefined {
 // ---------------------------------------------------------------------------------------------
 // Driving the extension
 
-const toWorker = (request: PageRequest) => driver.evaluate((r) => chrome.runtime.sendMessage(r) as Promise<WorkerResponse>, request);
+const toWorker = (request: ViewRequest) => driver.evaluate((r) => chrome.runtime.sendMessage(r) as Promise<WorkerResponse>, request);
 const local = () => driver.evaluate(() => chrome.storage.local.get(null)) as Promise<Record<string, unknown>>;
 const outbox = async () => ((await local()).outbox as OutboxState | undefined) ?? { pending: [], settled: [] };
 const channelStatus = async () => ((await local()).channelStatus as ChannelStatusMap | undefined) ?? {};

@@ -11,7 +11,7 @@ import type { ChannelStatusMap } from '../../src/core/channels/stored';
 import { alertEventId, type OutboxState } from '../../src/core/outbox';
 import type { WatchState } from '../../src/core/watch-state';
 import { CHANNEL_DATA } from '../../src/shared/channel-access';
-import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
+import type { ViewRequest, WorkerResponse } from '../../src/shared/protocol';
 import { type ChannelSims, startChannelSims } from '../sim/channels/server';
 import { type ShopSim, startShopSim } from '../sim/shop/server';
 import { type Simulator, startSimulator } from '../sim/simulator';
@@ -41,7 +41,7 @@ let id = '';
 type Api = typeof globalThis & { browser: typeof chrome };
 
 /** Sends a message to the event page from the popup (an extension page), as the options page does. */
-function toWorker(request: PageRequest): Promise<WorkerResponse> {
+function toWorker(request: ViewRequest): Promise<WorkerResponse> {
   return ff.popup.evaluate((r) => (globalThis as Api).browser.runtime.sendMessage(r) as Promise<WorkerResponse>, request);
 }
 

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/core/stored-fields';
 import type { WatchState } from '../../src/core/watch-state';
-import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
+import type { ViewRequest, WorkerResponse } from '../../src/shared/protocol';
 import { SHOP_PATHS, type ShopSim, startShopSim } from '../sim/shop/server';
 import { type Simulator, startSimulator } from '../sim/simulator';
 import { forgetOriginContacts, watchState } from './extension-state';
@@ -29,7 +29,7 @@ let ext: Extension;
 let options: Page;
 let watchId: string;
 
-const toWorker = (request: PageRequest): Promise<WorkerResponse> =>
+const toWorker = (request: ViewRequest): Promise<WorkerResponse> =>
   options.evaluate((r) => chrome.runtime.sendMessage(r) as Promise<WorkerResponse>, request);
 const inWorker = async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> =>
   (await ext.worker()).evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown);

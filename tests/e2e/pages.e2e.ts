@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transition } from '../../src/core/history';
 import type { VerdictKind } from '../../src/core/verdict';
 import type { WatchState } from '../../src/core/watch-state';
-import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
+import type { ViewRequest, WorkerResponse } from '../../src/shared/protocol';
 import { SHOP_PATHS, type ShopMode, type ShopRequest, type ShopSim, startShopSim } from '../sim/shop/server';
 import { type Simulator, startSimulator } from '../sim/simulator';
 import { watchState } from './extension-state';
@@ -37,7 +37,7 @@ let options: Page;
 const ids = {} as Record<Watched, string>;
 
 /** Sends a message to the worker from the options page, as the extension's own pages do. */
-function toWorker(request: PageRequest): Promise<WorkerResponse> {
+function toWorker(request: ViewRequest): Promise<WorkerResponse> {
   return options.evaluate((r) => chrome.runtime.sendMessage(r) as Promise<WorkerResponse>, request);
 }
 

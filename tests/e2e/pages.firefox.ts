@@ -4,7 +4,7 @@
 // CONNECT proxy; optional host access is granted without a prompt by the pref DESIGN.md names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WatchState } from '../../src/core/watch-state';
-import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
+import type { ViewRequest, WorkerResponse } from '../../src/shared/protocol';
 import { type ShopSim, startShopSim } from '../sim/shop/server';
 import { type Simulator, startSimulator } from '../sim/simulator';
 import { type FirefoxExtension, launchFirefoxExtension } from './firefox-harness';
@@ -20,7 +20,7 @@ let id = '';
 type Api = typeof globalThis & { browser: typeof chrome };
 
 /** Sends a message to the event page from the popup (an extension page), as the options page does. */
-function toWorker(request: PageRequest): Promise<WorkerResponse> {
+function toWorker(request: ViewRequest): Promise<WorkerResponse> {
   return ff.popup.evaluate((r) => (globalThis as Api).browser.runtime.sendMessage(r) as Promise<WorkerResponse>, request);
 }
 

@@ -9,7 +9,7 @@ import {
   check,
   fireAlarm,
   forgetOriginSpacing,
-  OWN_PAGE,
+  OWN_VIEW,
   PLUS,
   send,
   setInterval,
@@ -83,7 +83,7 @@ describe('service worker', () => {
 
   it('does not notify when notifications are switched off', async () => {
     await startWorker();
-    await send({ type: 'save-settings', settings: { notificationsEnabled: false } }, OWN_PAGE);
+    await send({ type: 'save-settings', settings: { notificationsEnabled: false } }, OWN_VIEW);
     await check();
     site.mode = 'open';
     await check();
@@ -93,7 +93,7 @@ describe('service worker', () => {
 
   it('answers "check now" from its own popup and ignores other senders', async () => {
     await startWorker();
-    const [fromPopup] = await send({ type: 'check-now', watchId: PLUS }, OWN_PAGE);
+    const [fromPopup] = await send({ type: 'check-now', watchId: PLUS }, OWN_VIEW);
     expect(fromPopup).toMatchObject({ ok: true, verdict: { kind: 'paused' } });
     const calls = site.calls.length;
     const strangers = [
@@ -105,7 +105,7 @@ describe('service worker', () => {
       const [answer] = await send({ type: 'check-now', watchId: PLUS }, sender);
       expect(answer).toBeUndefined();
     }
-    const [malformed] = await send({ type: 'delete-everything' }, OWN_PAGE);
+    const [malformed] = await send({ type: 'delete-everything' }, OWN_VIEW);
     expect(malformed).toBeUndefined();
     expect(site.calls.length).toBe(calls);
   });
@@ -121,7 +121,7 @@ describe('service worker', () => {
     const [rejected] = await setInterval(5);
     expect(rejected).toMatchObject({ ok: false, problems: ['intervalMinutes must be between 0.5 and 60'] });
     expect((await stored()).plus.intervalMinutes).toBe(60);
-    await send({ type: 'save-settings', settings: { notificationsEnabled: 'no' } }, OWN_PAGE);
+    await send({ type: 'save-settings', settings: { notificationsEnabled: 'no' } }, OWN_VIEW);
     expect((await stored()).settings).toEqual({ notificationsEnabled: true, paused: false, remindUntilAct: false, sound: false });
   });
 
@@ -232,7 +232,7 @@ describe('service worker wake-ups', () => {
     );
     // "Check now" is the user's explicit wish and is never skipped (it waits its turn at the site).
     await forgetOriginSpacing();
-    await send({ type: 'check-now', watchId: PLUS }, OWN_PAGE);
+    await send({ type: 'check-now', watchId: PLUS }, OWN_VIEW);
     expect(site.calls.length).toBe(calls + 2);
   });
 });

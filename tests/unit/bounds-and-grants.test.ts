@@ -16,12 +16,12 @@ import { requestHostAccess } from '../../src/shared/request-access';
 import { webhookConfig } from '../sim/channels/events';
 import { fakeChatGPT } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
-import { check, OWN_PAGE, PLUS, send, startWorker, stored } from './worker-harness';
+import { check, OWN_VIEW, PLUS, send, startWorker, stored } from './worker-harness';
 
 const { channelStatus: CHANNEL_STATUS_KEY, outbox: OUTBOX_KEY } = KEYS;
 
 const ask = async (message: unknown): Promise<WorkerResponse> => {
-  const [answer] = (await send(message, OWN_PAGE)) as unknown as Array<Promise<WorkerResponse>>;
+  const [answer] = (await send(message, OWN_VIEW)) as unknown as Array<Promise<WorkerResponse>>;
   return (await answer) as WorkerResponse;
 };
 const longUrl = `https://shop.example/${'a'.repeat(MAX_URL_LENGTH - 'https://shop.example/'.length + 1)}`;

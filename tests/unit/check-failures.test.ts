@@ -10,7 +10,7 @@ import { KEYS } from '../../src/core/storage-keys';
 import { CANT_CHECK_AFTER_MS } from '../../src/core/watch-state';
 import { fakeChatGPT } from './fake-chatgpt';
 import { fakeOffscreen, fakePermissions } from './fake-polyfill';
-import { check, OWN_PAGE, PLUS, runCheck, send, startWorker, stored } from './worker-harness';
+import { check, OWN_VIEW, PLUS, runCheck, send, startWorker, stored } from './worker-harness';
 
 const PAGE = 'https://shop.test/gpu';
 const SOLD_OUT = '<!doctype html><html><body><h1>GPU</h1><p>Sold out</p></body></html>';
@@ -45,7 +45,7 @@ function offscreenStandIn(): void {
 async function addPage(): Promise<string> {
   const [answer] = (await send(
     { type: 'add-watch', watch: { name: 'GPU', kind: 'page', url: PAGE, rule: { type: 'auto' } } },
-    OWN_PAGE,
+    OWN_VIEW,
   )) as unknown as Array<Promise<{ watchId: string }>>;
   return (await (answer as Promise<{ watchId: string }>)).watchId;
 }
@@ -209,7 +209,7 @@ describe('a chime that hangs', () => {
   });
 
   it('costs neither the alert nor the end of the check', async () => {
-    await send({ type: 'save-settings', settings: { sound: true } }, OWN_PAGE);
+    await send({ type: 'save-settings', settings: { sound: true } }, OWN_VIEW);
     behaviour['play-chime'] = 'hang';
     const site = fakeChatGPT('open');
     vi.stubGlobal('fetch', site.fetch);

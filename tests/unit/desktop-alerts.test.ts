@@ -7,7 +7,7 @@ import { KEYS } from '../../src/core/storage-keys';
 import { ntfyConfig } from '../sim/channels/events';
 import { type FakeChatGPT, fakeChatGPT } from './fake-chatgpt';
 import { fakeOffscreen, fakePermissions } from './fake-polyfill';
-import { check, fireAlarm, OWN_PAGE, PLUS, send, startWorker, stored } from './worker-harness';
+import { check, fireAlarm, OWN_VIEW, PLUS, send, startWorker, stored } from './worker-harness';
 
 const { channels: CHANNELS_KEY } = KEYS;
 
@@ -40,7 +40,7 @@ function offscreenStandIn(): void {
 async function startWith(settings: Record<string, boolean>): Promise<void> {
   await startWorker();
   offscreenStandIn();
-  await send({ type: 'save-settings', settings }, OWN_PAGE);
+  await send({ type: 'save-settings', settings }, OWN_VIEW);
   await check(); // paused
 }
 
@@ -128,7 +128,7 @@ describe('the chime', () => {
   it('a chime that cannot play costs nothing: the alert is shown and the check completes', async () => {
     await startWorker();
     // No stand-in: the document never answers, as when audio cannot start.
-    await send({ type: 'save-settings', settings: { sound: true } }, OWN_PAGE);
+    await send({ type: 'save-settings', settings: { sound: true } }, OWN_VIEW);
     await check();
     await reopen();
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([REOPENED]);
@@ -196,7 +196,7 @@ describe('remind me until I act', () => {
     await startWith({ remindUntilAct: true });
     await reopen();
     await fakeBrowser.alarms.create('remind:another-watch', { periodInMinutes: 5 });
-    const [answer] = await send({ type: 'stop-reminders' }, OWN_PAGE);
+    const [answer] = await send({ type: 'stop-reminders' }, OWN_VIEW);
     expect(answer).toEqual({ ok: true });
     expect((await fakeBrowser.alarms.getAll()).map((a) => a.name).filter((n) => n.startsWith('remind:'))).toEqual([]);
     // A stranger cannot stop them.
@@ -236,17 +236,17 @@ describe('remind me until I act', () => {
   it('stops at once when the watch is switched off or removed, or reminders are switched off', async () => {
     await startWith({ remindUntilAct: true });
     await reopen();
-    await send({ type: 'update-watch', watchId: PLUS, changes: { enabled: false } }, OWN_PAGE);
+    await send({ type: 'update-watch', watchId: PLUS, changes: { enabled: false } }, OWN_VIEW);
     expect(await fakeBrowser.alarms.get(REMIND)).toBeUndefined();
 
-    await send({ type: 'update-watch', watchId: PLUS, changes: { enabled: true } }, OWN_PAGE);
+    await send({ type: 'update-watch', watchId: PLUS, changes: { enabled: true } }, OWN_VIEW);
     await fakeBrowser.alarms.create(REMIND, { periodInMinutes: 5 });
-    await send({ type: 'save-settings', settings: { remindUntilAct: false } }, OWN_PAGE);
+    await send({ type: 'save-settings', settings: { remindUntilAct: false } }, OWN_VIEW);
     expect(await fakeBrowser.alarms.get(REMIND)).toBeUndefined();
 
     // A page watch that is removed takes its reminder with it.
     await fakeBrowser.alarms.create('remind:gone', { periodInMinutes: 5 });
-    await send({ type: 'save-settings', settings: { remindUntilAct: true } }, OWN_PAGE);
+    await send({ type: 'save-settings', settings: { remindUntilAct: true } }, OWN_VIEW);
     expect(await fakeBrowser.alarms.get('remind:gone')).toBeUndefined();
   });
 
@@ -271,7 +271,7 @@ describe('remind me until I act', () => {
     // A minute later the user opens the popup; then another restart loses the alarms again: no reminder returns.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(at + MIN);
-    await send({ type: 'stop-reminders' }, OWN_PAGE);
+    await send({ type: 'stop-reminders' }, OWN_VIEW);
     await fakeBrowser.alarms.clearAll();
     await startWorker();
     expect(await fakeBrowser.alarms.get(REMIND)).toBeUndefined();
@@ -294,11 +294,11 @@ describe('Send test notification', () => {
   it('shows one and says so', async () => {
     await startWorker();
     const tabs = await fakeBrowser.tabs.query({});
-    const [answer] = await send({ type: 'test-notification' }, OWN_PAGE);
+    const [answer] = await send({ type: 'test-notification' }, OWN_VIEW);
     expect(answer).toEqual({ ok: true, notification: 'shown' });
     expect(fakeBrowser.notifications.getAllCreateOptions().test).toMatchObject({ title: 'Reopen Watch test notification' });
     // A second test replaces the first; a click clears it and opens nothing.
-    await send({ type: 'test-notification' }, OWN_PAGE);
+    await send({ type: 'test-notification' }, OWN_VIEW);
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['test']);
     await fakeBrowser.notifications.onClicked.trigger('test');
     await vi.waitFor(async () => expect(await fakeBrowser.notifications.getAll()).toEqual({}));
@@ -310,7 +310,7 @@ describe('Send test notification', () => {
     vi.spyOn(fakeBrowser.notifications as unknown as { getPermissionLevel(): Promise<string> }, 'getPermissionLevel').mockResolvedValue(
       'denied',
     );
-    const [answer] = await send({ type: 'test-notification' }, OWN_PAGE);
+    const [answer] = await send({ type: 'test-notification' }, OWN_VIEW);
     expect(answer).toEqual({ ok: true, notification: 'blocked' });
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
@@ -321,7 +321,7 @@ describe('Send test notification', () => {
     const level = api.getPermissionLevel;
     delete api.getPermissionLevel;
     try {
-      const [answer] = await send({ type: 'test-notification' }, OWN_PAGE);
+      const [answer] = await send({ type: 'test-notification' }, OWN_VIEW);
       expect(answer).toEqual({ ok: true, notification: 'shown' });
     } finally {
       api.getPermissionLevel = level;
@@ -330,8 +330,8 @@ describe('Send test notification', () => {
 
   it('the settings it belongs with are kept by save-settings; non-booleans are ignored', async () => {
     await startWorker();
-    await send({ type: 'save-settings', settings: { sound: true, remindUntilAct: true } }, OWN_PAGE);
-    await send({ type: 'save-settings', settings: { sound: 'loud', remindUntilAct: null } }, OWN_PAGE);
+    await send({ type: 'save-settings', settings: { sound: true, remindUntilAct: true } }, OWN_VIEW);
+    await send({ type: 'save-settings', settings: { sound: 'loud', remindUntilAct: null } }, OWN_VIEW);
     expect((await stored())[KEYS.settings]).toEqual({ notificationsEnabled: true, paused: false, remindUntilAct: true, sound: true });
   });
 });

@@ -7,12 +7,12 @@ import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KEYS } from '../../src/core/storage-keys';
 import { saveChannel } from '../../src/options/channel-configs';
-import { sendRequest } from '../../src/shared/page-requests';
-import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
+import type { ViewRequest, WorkerResponse } from '../../src/shared/protocol';
+import { sendRequest } from '../../src/shared/view-requests';
 import { webhookConfig } from '../sim/channels/events';
 import { fakeChatGPT } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
-import { check, OWN_PAGE, PLUS, runCheck, send, startWorker, stored } from './worker-harness';
+import { check, OWN_VIEW, PLUS, runCheck, send, startWorker, stored } from './worker-harness';
 
 const { outbox: OUTBOX_KEY } = KEYS;
 
@@ -49,18 +49,18 @@ async function fakeFetch(url: string, init: RequestInit = {}): Promise<Response>
 }
 let chatgpt = fakeChatGPT('paused');
 
-const ask = async (message: PageRequest): Promise<WorkerResponse> => {
-  const [answer] = (await send(message, OWN_PAGE)) as unknown as Array<Promise<WorkerResponse>>;
+const ask = async (message: ViewRequest): Promise<WorkerResponse> => {
+  const [answer] = (await send(message, OWN_VIEW)) as unknown as Array<Promise<WorkerResponse>>;
   return (await answer) as WorkerResponse;
 };
-/** The options page's own path: some requests it answers itself (src/shared/page-requests.ts). */
-const fromPage = (message: PageRequest) => sendRequest(message, ask);
+/** The options page's own path: some requests it answers itself (src/shared/view-requests.ts). */
+const fromPage = (message: ViewRequest) => sendRequest(message, ask);
 
 /** A JSON watch as the editor builds it: its rule's keys in the form's order (type first). */
 const stockWatch = { name: 'Stock API', kind: 'json', url: API, rule: { type: 'json', pointer: '/inStock', test: 'truthy' } };
 
 async function addWatch(watch: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<string> {
-  const answer = await ask({ type: 'add-watch', watch, ...extra } as PageRequest);
+  const answer = await ask({ type: 'add-watch', watch, ...extra } as ViewRequest);
   expect(answer).toMatchObject({ ok: true });
   return (answer as { watchId: string }).watchId;
 }
@@ -357,7 +357,7 @@ describe('a JSON value that changes type', () => {
     expect(await test()).toMatchObject({ ok: true, verdict: { kind: 'error', reason: 'type-changed', valueType: 'string' } });
     // A Save that carries a type without the user accepting it changes nothing the watch expects.
     const save = (extra: Record<string, unknown>) =>
-      ask({ type: 'update-watch', watchId: id, changes: { name: 'Stock API', url: API, rule }, ...extra } as PageRequest);
+      ask({ type: 'update-watch', watchId: id, changes: { name: 'Stock API', url: API, rule }, ...extra } as ViewRequest);
     expect(await save({ valueType: 'string' })).toEqual({ ok: true });
     expect(await stateOf(id)).toMatchObject({ valueType: 'array' });
     await check('test', id);

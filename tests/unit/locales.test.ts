@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { channelTypeKey } from '../../src/core/channel-keys';
+import { channelTypeKey } from '../../src/core/channel-names';
 import { CHANNEL_TYPES } from '../../src/core/channels/index';
 import { REASON_CODES } from '../../src/core/kinds/registry';
 import { reasonKey } from '../../src/shared/status-view';

@@ -29,7 +29,7 @@ import { telegramSim } from '../sim/channels/telegram';
 import { webhookSim } from '../sim/channels/webhook';
 import { type FakeChatGPT, fakeChatGPT, TOKEN } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
-import { check, fireAlarm, OWN_PAGE, PLUS, runCheck, send, startWorker, stored } from './worker-harness';
+import { check, fireAlarm, OWN_VIEW, PLUS, runCheck, send, startWorker, stored } from './worker-harness';
 
 const { channels: CHANNELS_KEY, channelStatus: CHANNEL_STATUS_KEY, outbox: OUTBOX_KEY } = KEYS;
 
@@ -110,7 +110,7 @@ function setNow(at: number): void {
 /** Every message response, so the secrets test can scan them. */
 const responses: unknown[] = [];
 async function ask(message: unknown): Promise<Record<string, any>> {
-  const [answer] = (await send(message, OWN_PAGE)) as unknown as Array<Promise<Record<string, any>>>;
+  const [answer] = (await send(message, OWN_VIEW)) as unknown as Array<Promise<Record<string, any>>>;
   const result = await answer;
   responses.push(result);
   return result as Record<string, any>;
@@ -213,7 +213,7 @@ describe('a reopening', () => {
 
   it('is queued for channels only when the watch alerts (a desktop notification is due)', async () => {
     await addChannels(ntfyConfig());
-    await send({ type: 'save-settings', settings: { notificationsEnabled: false } }, OWN_PAGE);
+    await send({ type: 'save-settings', settings: { notificationsEnabled: false } }, OWN_VIEW);
     await reopen();
     expect(requests).toEqual([]);
     expect((await stored())[OUTBOX_KEY]).toBeUndefined();
@@ -340,7 +340,7 @@ describe('a watch edited to another page', () => {
   it('keeps its count of alerts, so its next reopening is a new event for the channels', async () => {
     const [added] = (await send(
       { type: 'add-watch', watch: { name: 'Shop', kind: 'page', url: 'https://shop.example/a' } },
-      OWN_PAGE,
+      OWN_VIEW,
     )) as unknown as Array<Promise<{ watchId: string }>>;
     const id = (await (added as Promise<{ watchId: string }>)).watchId;
     const key = `state:${id}`;
@@ -549,9 +549,9 @@ describe('the channel store', () => {
     // Removing a watch keeps every channel's host.
     const [added] = (await send(
       { type: 'add-watch', watch: { name: 'Shop', kind: 'page', url: 'https://hooks.example.test/shop' } },
-      OWN_PAGE,
+      OWN_VIEW,
     )) as unknown as Array<Promise<{ watchId: string }>>;
-    await send({ type: 'remove-watch', watchId: (await added)?.watchId }, OWN_PAGE);
+    await send({ type: 'remove-watch', watchId: (await added)?.watchId }, OWN_VIEW);
     await releaseUnusedOrigins(); // as the options page does after a removal
     expect(fakePermissions.granted).toContain('https://ntfy.sh/*');
 

@@ -4,15 +4,15 @@ import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KEYS } from '../../src/core/storage-keys';
 import { releaseUnusedOrigins } from '../../src/options/release-origins';
-import { sendRequest } from '../../src/shared/page-requests';
-import type { PageRequest, WorkerResponse } from '../../src/shared/protocol';
+import type { ViewRequest, WorkerResponse } from '../../src/shared/protocol';
 import { requestHostAccess } from '../../src/shared/request-access';
+import { sendRequest } from '../../src/shared/view-requests';
 import { fakeChatGPT } from './fake-chatgpt';
 import { fakePermissions } from './fake-polyfill';
-import { check, forgetOriginSpacing, OWN_PAGE, PLUS, send, startWorker, stored } from './worker-harness';
+import { check, forgetOriginSpacing, OWN_VIEW, PLUS, send, startWorker, stored } from './worker-harness';
 
 /** What the extension's pages do: some requests answered by the page, the rest sent to the worker. */
-const toWorker = async (request: PageRequest) => ((await send(request, OWN_PAGE)) as unknown as WorkerResponse[])[0] as WorkerResponse;
+const toWorker = async (request: ViewRequest) => ((await send(request, OWN_VIEW)) as unknown as WorkerResponse[])[0] as WorkerResponse;
 
 const SHOP = 'https://shop.test';
 const product = (availability: string) =>
@@ -45,7 +45,7 @@ function shopFetch(chatgpt: ReturnType<typeof fakeChatGPT>) {
 }
 
 const addWatch = async (watch: Record<string, unknown>) => {
-  const [answer] = (await send({ type: 'add-watch', watch }, OWN_PAGE)) as unknown as Array<{
+  const [answer] = (await send({ type: 'add-watch', watch }, OWN_VIEW)) as unknown as Array<{
     ok: boolean;
     watchId?: string;
     problems?: string[];
@@ -130,7 +130,7 @@ describe('a page watch', () => {
   ])('never reads %s as open or paused', async (_name, page, kind, badge) => {
     pages[`${SHOP}/gpu`] = page;
     const id = (await addWatch(gpu)).watchId as string;
-    await send({ type: 'update-watch', watchId: PLUS, changes: { enabled: false } }, OWN_PAGE);
+    await send({ type: 'update-watch', watchId: PLUS, changes: { enabled: false } }, OWN_VIEW);
     await check('test', id);
     expect((await stored())[KEYS.state(id)].latest.kind).toBe(kind);
     expect(await fakeBrowser.action.getBadgeText({})).toBe(badge);
@@ -153,7 +153,7 @@ describe('per-origin spacing', () => {
     const a = (await addWatch(gpu)).watchId as string;
     const b = (await addWatch({ ...gpu, name: 'CPU', url: `${SHOP}/cpu` })).watchId as string;
     await forgetOriginSpacing();
-    await send({ type: 'check-now', watchId: a }, OWN_PAGE);
+    await send({ type: 'check-now', watchId: a }, OWN_VIEW);
     const before = requests.length;
     await fakeBrowser.alarms.onAlarm.trigger({ name: `check:${b}`, scheduledTime: Date.now() } as never);
     await vi.waitFor(() =>
@@ -176,7 +176,7 @@ describe('a JSON watch', () => {
       rule: { type: 'json', pointer: '/data/available', test: 'truthy' },
     });
     const id = answer.watchId as string;
-    // The options page keeps the header itself (src/shared/page-requests.ts).
+    // The options page keeps the header itself (src/shared/view-requests.ts).
     expect(
       await sendRequest({ type: 'set-secret', watchId: id, header: { name: 'X-Api-Key', value: 'SECRET-KEY-123' } }, toWorker),
     ).toEqual({ ok: true });
@@ -193,21 +193,21 @@ describe('editing the list', () => {
     const before = await stored();
     const [bad] = (await send(
       { type: 'import-watches', file: { format: 'reopen-watch/watches', version: 1, watches: [{ ...gpu, url: 'ftp://x' }] } },
-      OWN_PAGE,
+      OWN_VIEW,
     )) as unknown as Array<{ ok: boolean; problems: string[] }>;
     expect(bad?.ok).toBe(false);
     expect(bad?.problems).toEqual(['watch 1: url must start with https://']);
     expect(await stored()).toEqual(before);
     const [good] = (await send(
       { type: 'import-watches', file: { format: 'reopen-watch/watches', version: 1, watches: [gpu, { ...gpu, name: 'Two' }] } },
-      OWN_PAGE,
+      OWN_VIEW,
     )) as unknown as Array<{ ok: boolean; added: number }>;
     expect(good).toMatchObject({ ok: true, added: 2 });
     expect((await stored()).watchIds).toHaveLength(3);
   });
 
   it('keeps the ChatGPT Plus watch (it can be switched off, not removed) and releases a site no watch needs', async () => {
-    const [refused] = (await send({ type: 'remove-watch', watchId: PLUS }, OWN_PAGE)) as unknown as Array<{ ok: boolean }>;
+    const [refused] = (await send({ type: 'remove-watch', watchId: PLUS }, OWN_VIEW)) as unknown as Array<{ ok: boolean }>;
     expect(refused?.ok).toBe(false);
     // Asked for as the options page asks, on the user's click: so it is Reopen Watch's to give back.
     fakePermissions.granted.delete(`${SHOP}/*`);

@@ -1,15 +1,15 @@
 // Storage has one owner per side and one writer per key (issue 15): a scan of the sources. The
 // worker reaches storage only through src/background/worker-storage.ts, the pages only through
-// src/shared/page-storage.ts, and each key in src/core/storage-keys.ts is written by its own side.
+// src/shared/view-storage.ts, and each key in src/core/storage-keys.ts is written by its own side.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PAGE_KEYS, SESSION_KEYS, WORKER_KEYS } from '../../src/core/storage-keys';
+import { SESSION_KEYS, VIEW_KEYS, WORKER_KEYS } from '../../src/core/storage-keys';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const WORKER_OWNER = 'src/background/worker-storage.ts';
-const PAGES_OWNER = 'src/shared/page-storage.ts';
+const PAGES_OWNER = 'src/shared/view-storage.ts';
 
 /** Code only: comments may name what they like. (Good enough for our sources: no `//` or `/*` inside strings but URLs.) */
 const stripComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
@@ -29,7 +29,7 @@ function sideOf(path: string): Side | null {
   return null;
 }
 const writerOf = (name: string): Side | null =>
-  name in WORKER_KEYS || name in SESSION_KEYS ? 'worker' : name in PAGE_KEYS ? 'pages' : null;
+  name in WORKER_KEYS || name in SESSION_KEYS ? 'worker' : name in VIEW_KEYS ? 'pages' : null;
 
 /** Each `[KEYS.x…]` used as a property being written: `{ [KEYS.x]: v }` or `writes[KEYS.x] = v`. */
 function keyWrites(code: string): string[] {
@@ -52,10 +52,10 @@ describe('storage owners', () => {
 
   it('declares every key in one place and names them only through KEYS', () => {
     const elsewhere = sources.filter(
-      ({ path, code }) => path !== 'src/core/storage-keys.ts' && /\b(WORKER_KEYS|PAGE_KEYS)\b|const\s+\w*_KEY\s*=\s*['"`]/.test(code),
+      ({ path, code }) => path !== 'src/core/storage-keys.ts' && /\b(WORKER_KEYS|VIEW_KEYS)\b|const\s+\w*_KEY\s*=\s*['"`]/.test(code),
     );
     expect(elsewhere.map((s) => s.path)).toEqual([]);
-    for (const name of Object.keys({ ...WORKER_KEYS, ...PAGE_KEYS })) expect(name in WORKER_KEYS && name in PAGE_KEYS, name).toBe(false);
+    for (const name of Object.keys({ ...WORKER_KEYS, ...VIEW_KEYS })) expect(name in WORKER_KEYS && name in VIEW_KEYS, name).toBe(false);
   });
 
   it('writes each key only on the side that owns it', () => {

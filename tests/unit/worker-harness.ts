@@ -6,7 +6,7 @@ import { CHATGPT_WATCH_ID } from '../../src/core/kinds/chatgpt-plus/built-in';
 import { KEYS } from '../../src/core/storage-keys';
 import { fakePermissions } from './fake-polyfill';
 
-export const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/popup/index.html' };
+export const OWN_VIEW = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/popup/index.html' };
 export const PLUS = CHATGPT_WATCH_ID;
 export const CHECK_ALARM = checkAlarm(PLUS);
 export const WATCHDOG_ALARM = watchdogAlarm(PLUS);
@@ -16,7 +16,7 @@ export const send = (message: unknown, sender: object) =>
 
 /** Sets the built-in watch's interval, as the popup does. */
 export const setInterval = (intervalMs: number) =>
-  send({ type: 'update-watch', watchId: PLUS, changes: { intervalMinutes: intervalMs / 60_000 } }, OWN_PAGE);
+  send({ type: 'update-watch', watchId: PLUS, changes: { intervalMinutes: intervalMs / 60_000 } }, OWN_VIEW);
 
 export const fireAlarm = (name: string) =>
   fakeBrowser.alarms.onAlarm.trigger({ name, scheduledTime: Date.now() } as Parameters<typeof fakeBrowser.alarms.onAlarm.trigger>[0]);

@@ -8,7 +8,7 @@ import {
   check,
   fireAlarm,
   forgetOriginSpacing,
-  OWN_PAGE,
+  OWN_VIEW,
   runCheck,
   send,
   setInterval,
@@ -148,7 +148,7 @@ describe('turning watching off', () => {
   it('stops checks and the alarm, shows OFF, and resumes with a check soon after', async () => {
     await startWorker();
     await check();
-    await send({ type: 'save-settings', settings: { paused: true } }, OWN_PAGE);
+    await send({ type: 'save-settings', settings: { paused: true } }, OWN_VIEW);
     expect(await fakeBrowser.alarms.get(CHECK_ALARM)).toBeUndefined();
     expect((await stored()).watch.nextCheckAt).toBeNull();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('OFF');
@@ -158,7 +158,7 @@ describe('turning watching off', () => {
     await vi.waitFor(() => expect(vi.mocked(console.info).mock.calls.some((c) => c[1] === 'check skipped: watching is paused')).toBe(true));
     expect(site.calls.length).toBe(calls);
 
-    await send({ type: 'save-settings', settings: { paused: false } }, OWN_PAGE);
+    await send({ type: 'save-settings', settings: { paused: false } }, OWN_VIEW);
     const alarm = await fakeBrowser.alarms.get(CHECK_ALARM);
     expect(alarm?.scheduledTime).toBeLessThanOrEqual(Date.now() + 2000);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('WAIT');
@@ -213,7 +213,7 @@ describe('a storage read that fails', () => {
     await startWorker();
     const [added] = (await send(
       { type: 'add-watch', watch: { name: 'Shop', kind: 'page', url: 'https://shop.test/a', rule: { type: 'auto' } } },
-      OWN_PAGE,
+      OWN_VIEW,
     )) as unknown as Array<Promise<{ ok: boolean; watchId: string }>>;
     const { watchId } = (await added) as { watchId: string };
     const before = await stored();

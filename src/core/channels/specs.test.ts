@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { allConfigs } from '../../../tests/sim/channels/events';
-import { channelTypeKey } from '../channel-keys';
+import { channelTypeKey } from '../channel-names';
 import type { DiscordConfig } from './discord';
 import { CHANNEL_TYPES, CHANNELS, COMMON_KEYS, storedKeys } from './index';
 import type { NtfyConfig } from './ntfy';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { channelTypeKey } from '../../core/channel-keys';
+import { channelTypeKey } from '../../core/channel-names';
 import type { ChannelConfig, ChannelType } from '../../core/channels/index';
 import { CHANNEL_TYPES, fieldsOf, secretKeys } from '../../core/channels/index';
 import type { ChannelField } from '../../core/channels/types';

@@ -5,7 +5,7 @@ import type { Verdict } from '../../core/verdict';
 import type { WatchDef } from '../../core/watch-def';
 import { accessPattern } from '../../shared/host-access';
 import { t } from '../../shared/i18n';
-import { readSecretHeaderName } from '../../shared/page-storage';
+import { readSecretHeaderName } from '../../shared/view-storage';
 import { accessNotice, askAccess } from '../access';
 import { isValidSelector } from '../dom';
 import { Field, kindWord, Switch } from '../form-parts';

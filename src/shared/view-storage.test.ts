@@ -1,10 +1,10 @@
-// The live view of storage the options page (and popup) render from: src/shared/page-storage.ts.
+// The live view of storage the options page (and popup) render from: src/shared/view-storage.ts.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { CHATGPT_WATCH_ID } from '../core/kinds/chatgpt-plus/built-in';
 import { KEYS } from '../core/storage-keys';
 import type { Stored } from '../core/stored-schema';
-import { readSecretHeaderName, watchStored } from './page-storage';
+import { readSecretHeaderName, watchStored } from './view-storage';
 
 const def = (id: string, name: string) => ({
   id,

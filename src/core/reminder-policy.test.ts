@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHATGPT_WATCH } from './kinds/chatgpt-plus/built-in';
-import { REMIND_FOR_MS, reminderDecision } from './reminder';
+import { REMIND_FOR_MS, reminderDecision } from './reminder-policy';
 import { DEFAULT_SETTINGS, type Settings } from './stored-fields';
 import { INITIAL_WATCH, type WatchState } from './watch-state';
 

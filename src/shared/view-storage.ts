@@ -1,4 +1,4 @@
-// The pages' (popup, options) one way to storage: nothing else outside the worker calls
+// The views' (the extension's own pages: popup, options) one way to storage: nothing else outside the worker calls
 // browser.storage. They read everything and follow its changes, and write only the keys they own
 // (src/core/storage-keys.ts: channel configs, a JSON watch's request header, the sites they asked
 // for), whose values never travel in a message. Everything else they ask the worker to change.
@@ -113,7 +113,7 @@ export function followKeys(
 /** The whole list of channel configs, already validated (src/options/channel-configs.ts). Only the options page writes it. */
 export const writeChannels = (channels: ChannelConfig[]): Promise<void> => browser.storage.local.set({ [KEYS.channels]: channels });
 
-/** A JSON watch's request header, already checked (src/shared/page-requests.ts); null removes it. */
+/** A JSON watch's request header, already checked (src/shared/view-requests.ts); null removes it. */
 export function writeSecretHeader(watchId: string, header: { name: string; value: string; origin: string } | null): Promise<void> {
   if (header === null) return browser.storage.local.remove(KEYS.secret(watchId));
   return browser.storage.local.set({ [KEYS.secret(watchId)]: header });

@@ -1,10 +1,10 @@
-// The one request an extension page answers itself: keeping a JSON watch's request header, whose
+// The one request a view (popup, options) answers itself: keeping a JSON watch's request header, whose
 // value must never travel in a message (the page writes it to storage.local; the worker reads it).
 import { HEADER_NAME, isHeaderValue } from '../core/kinds/json/secret-header';
 import { isWatchKind, specOf } from '../core/kinds/registry';
 import { KEYS } from '../core/storage-keys';
-import { readKeys, writeSecretHeader } from './page-storage';
-import type { PageRequest, Reply, WorkerResponse } from './protocol';
+import type { Reply, ViewRequest, WorkerResponse } from './protocol';
+import { readKeys, writeSecretHeader } from './view-storage';
 
 /** A JSON watch's one request header, in storage.local only (never sync, never exported). */
 async function setSecret(watchId: string, header: { name: string; value: string } | null): Promise<WorkerResponse> {
@@ -25,7 +25,7 @@ async function setSecret(watchId: string, header: { name: string; value: string 
 }
 
 /** Sends a request, answering the ones above here. */
-export async function sendRequest(request: PageRequest, toWorker: (r: PageRequest) => Promise<Reply>): Promise<Reply> {
+export async function sendRequest(request: ViewRequest, toWorker: (r: ViewRequest) => Promise<Reply>): Promise<Reply> {
   if (request.type === 'set-secret') return setSecret(request.watchId, request.header);
   return toWorker(request);
 }
