@@ -127,11 +127,15 @@ describe('options page (en)', () => {
     );
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Added “RTX 5090”' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: 'Edit RTX 5090' }).count()).toBe(1);
+    // Saved and closed: the next test opens a new, empty form, not this one.
+    await expect.poll(() => form.count()).toBe(0);
   });
 
   it('refuses a form with mistakes, in an alert, and sends nothing', async () => {
     await page.getByRole('button', { name: 'Add watch' }).first().click();
     const form = page.getByRole('form', { name: 'Add a watch' });
+    // A new form starts empty (a form still open from before would keep its name).
+    await expect.poll(() => form.getByLabel('Name', { exact: true }).inputValue()).toBe('');
     await form.getByLabel('Address').fill('not an address');
     await form.getByRole('button', { name: 'Add watch' }).click();
     const alert = form.getByRole('alert');
