@@ -23,6 +23,37 @@ export function Field({ id, label, hint, children }: { id: string; label: string
   );
 }
 
+/**
+ * A labelled one-line text input, as the editors' fields are: no autocomplete, and described by
+ * what `describedBy` names (its own hint is `${id}-hint`).
+ */
+export function TextField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onValue: (value: string) => void;
+  type?: 'text' | 'password';
+  spellcheck?: boolean;
+  describedBy?: string;
+}) {
+  const { id, label, hint, value, onValue, type = 'text', spellcheck, describedBy } = props;
+  return (
+    <Field id={id} label={label} hint={hint}>
+      <input
+        id={id}
+        // preact's types split inputs by type; both kinds here take the same attributes.
+        type={type as 'text'}
+        value={value}
+        spellcheck={spellcheck}
+        autoComplete="off"
+        aria-describedby={describedBy}
+        onInput={(e) => onValue(e.currentTarget.value)}
+      />
+    </Field>
+  );
+}
+
 export function Switch({
   label,
   checked,

@@ -8,7 +8,7 @@ import { t } from '../../shared/i18n';
 import { readSecretHeaderName } from '../../shared/view-storage';
 import { accessNotice, askAccess } from '../access';
 import { isValidSelector } from '../dom';
-import { Field, kindWord, Switch } from '../form-parts';
+import { Field, kindWord, Switch, TextField } from '../form-parts';
 import { send } from '../messaging';
 import { type Notice, NoticeArea, problemText, refusal } from '../notice';
 import { ChannelChoice } from './ChannelChoice';
@@ -291,27 +291,22 @@ function HeaderFields({ form, set, field, def, savedHeader }: PartProps & { def:
         {t('optionsHeaderNote')}
       </p>
       <div class="inline-fields">
-        <Field id={field('header-name')} label={t('optionsHeaderName')}>
-          <input
-            id={field('header-name')}
-            type="text"
-            value={form.headerName}
-            spellcheck={false}
-            autoComplete="off"
-            aria-describedby={field('header-note')}
-            onInput={(e) => set({ headerName: e.currentTarget.value })}
-          />
-        </Field>
-        <Field id={field('header-value')} label={t('optionsHeaderValue')}>
-          <input
-            id={field('header-value')}
-            type="password"
-            value={form.headerValue}
-            autoComplete="off"
-            aria-describedby={savedHeader ? field('header-saved') : field('header-note')}
-            onInput={(e) => set({ headerValue: e.currentTarget.value })}
-          />
-        </Field>
+        <TextField
+          id={field('header-name')}
+          label={t('optionsHeaderName')}
+          value={form.headerName}
+          spellcheck={false}
+          describedBy={field('header-note')}
+          onValue={(headerName) => set({ headerName })}
+        />
+        <TextField
+          id={field('header-value')}
+          label={t('optionsHeaderValue')}
+          type="password"
+          value={form.headerValue}
+          describedBy={savedHeader ? field('header-saved') : field('header-note')}
+          onValue={(headerValue) => set({ headerValue })}
+        />
       </div>
       {savedHeader && !leavesHeader && (
         <p class="muted hint" id={field('header-saved')}>

@@ -1,7 +1,7 @@
 // The JSON kind's face in the options page: a pointer into the answer and a test of what is there.
 import { JSON_TESTS, type JsonTest, TESTS_WITH_VALUE } from '../../../core/kinds/json/check/json-tests';
 import { type MessageKey, t } from '../../../shared/i18n';
-import { Field } from '../../form-parts';
+import { Field, TextField } from '../../form-parts';
 import type { Problem } from '../../problem';
 import type { EditorFace, SectionProps } from './face';
 
@@ -78,17 +78,15 @@ function JsonSection({ form, set, field }: SectionProps<JsonFields>) {
   return (
     <fieldset class="rule">
       <legend>{t('optionsRule')}</legend>
-      <Field id={field('pointer')} label={t('optionsPointer')} hint={t('optionsPointerHint')}>
-        <input
-          id={field('pointer')}
-          type="text"
-          value={form.pointer}
-          spellcheck={false}
-          autoComplete="off"
-          aria-describedby={field('pointer-hint')}
-          onInput={(e) => set({ pointer: e.currentTarget.value })}
-        />
-      </Field>
+      <TextField
+        id={field('pointer')}
+        label={t('optionsPointer')}
+        hint={t('optionsPointerHint')}
+        value={form.pointer}
+        spellcheck={false}
+        describedBy={field('pointer-hint')}
+        onValue={(pointer) => set({ pointer })}
+      />
       <div class="inline-fields">
         <Field id={field('test')} label={t('optionsJsonTest')}>
           <select id={field('test')} value={form.test} onChange={(e) => set({ test: e.currentTarget.value as JsonTest })}>
@@ -100,17 +98,14 @@ function JsonSection({ form, set, field }: SectionProps<JsonFields>) {
           </select>
         </Field>
         {needsValue && (
-          <Field id={field('value')} label={t('optionsJsonValue')}>
-            <input
-              id={field('value')}
-              type="text"
-              value={form.value}
-              spellcheck={false}
-              autoComplete="off"
-              aria-describedby={field('value-hint')}
-              onInput={(e) => set({ value: e.currentTarget.value })}
-            />
-          </Field>
+          <TextField
+            id={field('value')}
+            label={t('optionsJsonValue')}
+            value={form.value}
+            spellcheck={false}
+            describedBy={field('value-hint')}
+            onValue={(value) => set({ value })}
+          />
         )}
       </div>
       {needsValue && (

@@ -1,7 +1,7 @@
 // The page kind's face in the options page: the automatic reader or the user's own phrases.
 import { isMatchable, normalizeForMatch } from '../../../core/kinds/page/check/phrase-match';
 import { t } from '../../../shared/i18n';
-import { Field } from '../../form-parts';
+import { Field, TextField } from '../../form-parts';
 import type { Problem } from '../../problem';
 import type { EditorFace, SectionProps } from './face';
 
@@ -78,25 +78,14 @@ function PageSection({ form, set, field }: SectionProps<PageFields>) {
             <textarea id={field('open')} rows={3} value={form.openWhen} onInput={(e) => set({ openWhen: e.currentTarget.value })} />
           </Field>
           <p class="muted hint">{t('optionsTextHint')}</p>
-          <Field id={field('selector')} label={t('optionsSelector')}>
-            <input
-              id={field('selector')}
-              type="text"
-              value={form.selector}
-              spellcheck={false}
-              autoComplete="off"
-              onInput={(e) => set({ selector: e.currentTarget.value })}
-            />
-          </Field>
-          <Field id={field('must')} label={t('optionsMustShow')}>
-            <input
-              id={field('must')}
-              type="text"
-              value={form.mustShow}
-              autoComplete="off"
-              onInput={(e) => set({ mustShow: e.currentTarget.value })}
-            />
-          </Field>
+          <TextField
+            id={field('selector')}
+            label={t('optionsSelector')}
+            value={form.selector}
+            spellcheck={false}
+            onValue={(selector) => set({ selector })}
+          />
+          <TextField id={field('must')} label={t('optionsMustShow')} value={form.mustShow} onValue={(mustShow) => set({ mustShow })} />
         </div>
       )}
     </fieldset>
