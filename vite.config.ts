@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+import { oneFileWorker } from './scripts/one-file-worker';
 
 /** Gecko's add-on id; changing it makes Firefox treat the add-on as a different one. */
 const GECKO_ID = 'reopen-watch@reopen-watch';
@@ -38,6 +39,8 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       crx({ manifest: firefox ? firefoxManifest() : { ...manifest, version: pkg.version }, browser: firefox ? 'firefox' : 'chrome' }),
+      // Firefox's event page can load code later (import()); Chrome's worker cannot, so it is one file.
+      ...(firefox ? [] : [oneFileWorker()]),
     ],
     build: {
       // The offscreen page reader is loaded by URL, not linked from the manifest.

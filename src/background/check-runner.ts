@@ -133,8 +133,13 @@ async function checkOnce(id: string, trigger: string, attempt: Attempt): Promise
   // If the worker dies mid-check, this wakes it again: the watch never goes silent.
   attempt.started = true;
   attempt.def = def;
-  await armWatchdog(id, Date.now());
-  const secret = specOf(def.kind).secretHeader ? await readSecret(id, def) : null;
+  // Three independent asks of the browser, made at once: each is a round trip a cold wake would
+  // otherwise wait for in turn before its first request.
+  const [, secret, access] = await Promise.all([
+    armWatchdog(id, Date.now()),
+    specOf(def.kind).secretHeader ? readSecret(id, def) : null,
+    hasHostAccess(def),
+  ]);
   const probe = probeFor(def, {
     fetch: (url, init) => fetch(url, init),
     now: Date.now,
@@ -143,7 +148,7 @@ async function checkOnce(id: string, trigger: string, attempt: Attempt): Promise
     secretHeader: secret,
     expectedValueType: state.valueType ?? null,
   });
-  if (!(await hasHostAccess(def))) return commit(id, trigger, [noHostAccessVerdict(def, Date.now())], loaded, attempt);
+  if (!access) return commit(id, trigger, [noHostAccessVerdict(def, Date.now())], loaded, attempt);
 
   // Never two checks to one origin within 10 s, across watches: claimed right before the request.
   // "Check now" waits for its turn; the user asked for it.

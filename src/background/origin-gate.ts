@@ -1,4 +1,5 @@
 import { keyedQueue } from '../core/keyed-queue';
+import { log } from '../shared/log';
 import { readOriginContact, writeOriginContact } from './worker-storage';
 
 /** Never two checks to one origin closer than this, across all watches (DESIGN.md). */
@@ -18,13 +19,21 @@ export type Claim = { ok: true } | { ok: false; retryAt: number };
  * origin, so a check costs the same with 100 watches as with one.
  */
 export function claimOrigin(origin: string, now: number, random = Math.random()): Promise<Claim> {
-  return queue.run(origin, async () => {
-    const last = await readOriginContact(origin);
-    if (typeof last === 'number' && now - last < ORIGIN_GAP_MS + CLAIM_MARGIN_MS && now >= last) {
-      return { ok: false, retryAt: last + ORIGIN_GAP_MS + CLAIM_MARGIN_MS + Math.round(random * GAP_JITTER_MS) };
-    }
-    await writeOriginContact(origin, now);
-    return { ok: true };
+  return new Promise<Claim>((resolve, reject) => {
+    queue
+      .run(origin, async () => {
+        const last = await readOriginContact(origin);
+        if (typeof last === 'number' && now - last < ORIGIN_GAP_MS + CLAIM_MARGIN_MS && now >= last) {
+          resolve({ ok: false, retryAt: last + ORIGIN_GAP_MS + CLAIM_MARGIN_MS + Math.round(random * GAP_JITTER_MS) });
+          return;
+        }
+        // The request may leave once the write is asked for (a worker that dies now still has it
+        // made); the next claim on this origin waits in the queue until it is stored.
+        const written = writeOriginContact(origin, now);
+        resolve({ ok: true });
+        await written.catch((error: unknown) => log.warn('the last contact with a site was not saved', { origin, error: String(error) }));
+      })
+      .catch(reject);
   });
 }
 
