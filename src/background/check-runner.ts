@@ -9,7 +9,7 @@ import { nextDelayMs } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
 import type { Verdict } from '../core/verdict';
 import { intervalMsOf, originOf, readsSame, type WatchDef } from '../core/watch-def';
-import { applyReadings, CANT_CHECK_AFTER_MS, type Effect, needsConfirmation, REOPEN_COOLDOWN_MS } from '../core/watch-state';
+import { alertOf, applyReadings, CANT_CHECK_AFTER_MS, type Effect, needsConfirmation, REOPEN_COOLDOWN_MS } from '../core/watch-state';
 import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
 import { log } from '../shared/log';
 import { carryOut } from './notifier';
@@ -231,9 +231,10 @@ async function commit(id: string, trigger: string, readings: Verdict[], started:
       effects = applied.effects;
       const latest = readings.at(-1) as Verdict;
       alerts = async () => {
-        for (const effect of applied.effects)
-          if (effect.type !== 'clear-cant-check')
-            await enqueueAlert(record.def, effect.type === 'alert-reopened' ? 'reopened' : 'cant-check', latest, now, record.state);
+        for (const effect of applied.effects) {
+          const alert = alertOf(effect);
+          if (alert) await enqueueAlert(record.def, alert, latest, now, record.state);
+        }
       };
       const { failureStreak } = applied.state;
       applied.state.nextCheckAt =

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { alertNotificationId, alertOfNotification } from '../core/alert-kinds';
 import { targetUrl } from '../core/kinds/registry';
 import type { Settings } from '../core/stored-fields';
 import type { WatchDef } from '../core/watch-def';
@@ -11,8 +12,6 @@ import { playChime } from './chime';
 import { armReminder, noteActed, stopReminder } from './scheduler';
 import { loadForCheck } from './worker-storage';
 
-const REOPENED = 'reopened:';
-const CANT_CHECK = 'cant-check:';
 /** One id: a second test replaces the first instead of piling up. */
 export const TEST_ID = 'test';
 
@@ -23,8 +22,8 @@ export const TEST_ID = 'test';
 export const REQUIRE_INTERACTION = import.meta.env.MODE !== 'firefox';
 
 /** Notification ids name the watch, so each watch has its own and a click knows where to go. */
-export const reopenedId = (watchId: string) => `${REOPENED}${watchId}`;
-export const cantCheckId = (watchId: string) => `${CANT_CHECK}${watchId}`;
+export const reopenedId = (watchId: string) => alertNotificationId('reopened', watchId);
+export const cantCheckId = (watchId: string) => alertNotificationId('cant-check', watchId);
 
 export async function carryOut(effect: Effect, watch: WatchDef, settings: Settings): Promise<void> {
   if (effect.type === 'alert-reopened') {
@@ -68,11 +67,12 @@ async function show(id: string, title: string, message: string): Promise<void> {
 export function registerNotificationClicks(): void {
   browser.notifications.onClicked.addListener((id) => {
     if (id === TEST_ID) void browser.notifications.clear(id);
-    const watchId = id.startsWith(REOPENED) ? id.slice(REOPENED.length) : id.startsWith(CANT_CHECK) ? id.slice(CANT_CHECK.length) : null;
-    if (!watchId) return;
+    const alert = alertOfNotification(id);
+    if (!alert) return;
+    const { watchId } = alert;
     void browser.notifications.clear(id);
     // The user acted on the reopening: no more reminders of it.
-    if (id.startsWith(REOPENED)) void stopReminder(watchId).then(() => noteActed(watchId, Date.now()));
+    if (alert.kind === 'reopened') void stopReminder(watchId).then(() => noteActed(watchId, Date.now()));
     void loadForCheck(watchId)
       .then((loaded) => (loaded ? browser.tabs.create({ url: targetUrl(loaded.record.def) }) : undefined))
       .catch((error: unknown) => log.warn('alert click not followed', { watchId, error: String(error) }));

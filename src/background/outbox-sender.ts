@@ -6,6 +6,7 @@
 // the service received the message can cause a duplicate (no service takes an idempotency key).
 // The loop looks a channel up by its config's type (channelFor, senderFor) and never branches on it.
 import browser from 'webextension-polyfill';
+import type { AlertKind } from '../core/alert-kinds';
 import { boundedFetch, FetchFailure } from '../core/bounded-fetch';
 import type { ChannelConfig } from '../core/channels/index';
 import { channelFor, secretsOf } from '../core/channels/index';
@@ -46,8 +47,6 @@ export const OUTBOX_ALARM = 'outbox';
 export const SEND_TIMEOUT_MS = 15_000;
 /** Answers are short JSON or text; a huge one is cut off, not buffered. */
 const MAX_ANSWER_BYTES = 64 * 1024;
-
-export type AlertKind = 'reopened' | 'cant-check';
 
 // ---------------------------------------------------------------------------------------------
 // Events

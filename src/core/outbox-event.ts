@@ -1,8 +1,9 @@
 // Checks a stored event (the outbox persists them), so damaged storage never reaches a channel.
+import { ALERT_KINDS } from './alert-kinds';
 import { isRecord } from './channels/text';
 import type { ChannelEvent, ChannelEventType } from './channels/types';
 
-const EVENT_TYPES: readonly ChannelEventType[] = ['reopened', 'cant-check', 'test'];
+const EVENT_TYPES: readonly ChannelEventType[] = [...ALERT_KINDS, 'test'];
 const STRINGS = ['id', 'state', 'evidence', 'title', 'body', 'link'] as const;
 
 export function isChannelEvent(value: unknown): value is ChannelEvent {

@@ -2,6 +2,7 @@
 // restarts. Pure: the caller persists each returned state before acting on it (markSending before
 // the request, settle after the answer), and logs or shows every report — nothing is dropped silently.
 
+import type { AlertKind } from './alert-kinds';
 import { isRecord } from './channels/text';
 import type { ChannelEvent, DeliveryOutcome } from './channels/types';
 import { isChannelEvent } from './outbox-event';
@@ -69,8 +70,7 @@ export interface OutboxStep {
  * (`WatchState.alertsRaised`, which every alert counts and no edit resets). Raised again by a
  * check redone after its worker died (the count not yet saved), it is the same event.
  */
-export const alertEventId = (watchId: string, kind: 'reopened' | 'cant-check', alertsBefore: number): string =>
-  `${watchId}:${kind}:${alertsBefore}`;
+export const alertEventId = (watchId: string, kind: AlertKind, alertsBefore: number): string => `${watchId}:${kind}:${alertsBefore}`;
 
 export const sameKey = (a: DeliveryKey, b: DeliveryKey): boolean => a.eventId === b.eventId && a.channelId === b.channelId;
 const keyOf = ({ eventId, channelId }: DeliveryKey): DeliveryKey => ({ eventId, channelId });

@@ -1,5 +1,6 @@
 // Every alert's words, in one place: the desktop notification, its reminder, and the phone/chat
 // message say the same thing about the same watch. Titles name the watch, bodies its site.
+import type { AlertKind } from '../core/alert-kinds';
 import type { WatchDef } from '../core/watch-def';
 import { CANT_CHECK_AFTER_MS } from '../core/watch-state';
 import { formatTime, t } from './i18n';
@@ -34,7 +35,7 @@ export function reminderWords(watch: Watch, minutes: number): AlertWords {
 }
 
 /** A phone or chat message: it says when, since it may be read later; its link's button says where it leads. */
-export function channelWords(watch: Watch, kind: 'reopened' | 'cant-check', at: number): AlertWords & { linkLabel: string } {
+export function channelWords(watch: Watch, kind: AlertKind, at: number): AlertWords & { linkLabel: string } {
   const words = wordsOf(watch.kind);
   const reopened = kind === 'reopened';
   return {

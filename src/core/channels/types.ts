@@ -2,6 +2,8 @@
 // Pure data: the sending loop looks a channel up by `type` and never branches on its name. Each
 // channel's own config type derives from its spec's fields (`ConfigOf`).
 
+import type { AlertKind } from '../alert-kinds';
+
 /** What every channel has, whatever its type (src/core/channels/index.ts: COMMON_KEYS). */
 export interface ChannelBase {
   /** Stable id; outbox entries point at it, so a channel edited between attempts sends with its new settings. */
@@ -45,7 +47,8 @@ export type ConfigOf<T extends string, F extends readonly ChannelField[]> = Flat
   }
 >;
 
-export type ChannelEventType = 'reopened' | 'cant-check' | 'test';
+/** A watch's alerts (src/core/alert-kinds.ts), and the editor's test message. */
+export type ChannelEventType = AlertKind | 'test';
 
 /** One thing to tell the user. Holds no secret, so the outbox can persist it as is. */
 export interface ChannelEvent {
