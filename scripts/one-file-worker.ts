@@ -9,17 +9,11 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { rolldown } from 'rolldown';
-import type { Plugin } from 'vite';
+import type { Plugin, Rollup } from 'vite';
 
-interface Chunk {
-  type: 'chunk';
-  fileName: string;
-  isEntry: boolean;
-  isDynamicEntry: boolean;
-  imports: string[];
-  dynamicImports: string[];
-}
-type Output = Chunk | { type: 'asset'; fileName: string };
+/** What of the build's output this step reads: which chunk loads which. */
+type Chunk = Pick<Rollup.OutputChunk, 'type' | 'fileName' | 'isEntry' | 'isDynamicEntry' | 'imports' | 'dynamicImports'>;
+type Output = Chunk | Pick<Rollup.OutputAsset, 'type' | 'fileName'>;
 
 /** The chunks something other than the worker loads: the pages' entries and all they import. */
 export function chunksOfPages(bundle: Record<string, Output>, workerEntry: string): Set<string> {
@@ -65,11 +59,10 @@ export function oneFileWorker(): Plugin {
       const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { background?: { service_worker?: string; type?: string } };
       const loader = manifest.background?.service_worker;
       if (!manifest.background || !loader) throw new Error('one-file worker: the written manifest names no service worker');
-      const worker = Object.values(bundle as unknown as Record<string, Output>).find(
-        (o): o is Chunk => o.type === 'chunk' && o.isEntry && readFileSync(join(outDir, loader), 'utf8').includes(`./${o.fileName}`),
-      );
+      const loaderCode = readFileSync(join(outDir, loader), 'utf8');
+      const worker = Object.values(bundle).find((o) => o.type === 'chunk' && o.isEntry && loaderCode.includes(`./${o.fileName}`));
       if (!worker) throw new Error(`one-file worker: no chunk is imported by ${loader}`);
-      const pages = chunksOfPages(bundle as unknown as Record<string, Output>, worker.fileName);
+      const pages = chunksOfPages(bundle, worker.fileName);
       const bundled = await bundleWorker(outDir, loader);
       delete manifest.background.type;
       writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);

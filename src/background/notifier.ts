@@ -21,28 +21,24 @@ export const TEST_ID = 'test';
  */
 export const REQUIRE_INTERACTION = import.meta.env.MODE !== 'firefox';
 
-/** Notification ids name the watch, so each watch has its own and a click knows where to go. */
-export const reopenedId = (watchId: string) => alertNotificationId('reopened', watchId);
-export const cantCheckId = (watchId: string) => alertNotificationId('cant-check', watchId);
-
 export async function carryOut(effect: Effect, watch: WatchDef, settings: Settings): Promise<void> {
   if (effect.type === 'alert-reopened') {
     const { title, body } = reopenedWords(watch, effect.again);
-    await show(reopenedId(watch.id), title, body);
+    await show(alertNotificationId('reopened', watch.id), title, body);
     if (settings.sound) await playChime();
     if (settings.remindUntilAct) await armReminder(watch.id);
   } else if (effect.type === 'alert-cant-check') {
     const { title, body } = cantCheckWords(watch);
-    await show(cantCheckId(watch.id), title, body);
+    await show(alertNotificationId('cant-check', watch.id), title, body);
   } else {
-    await browser.notifications.clear(cantCheckId(watch.id));
+    await browser.notifications.clear(alertNotificationId('cant-check', watch.id));
   }
 }
 
 /** The reopening alert once more, under the same id (so a click still goes there): a reminder, not a new reopening. */
 export async function remindReopened(watch: WatchDef, minutes: number, sound: boolean): Promise<void> {
   const { title, body } = reminderWords(watch, minutes);
-  await show(reopenedId(watch.id), title, body);
+  await show(alertNotificationId('reopened', watch.id), title, body);
   if (sound) await playChime();
 }
 

@@ -6,7 +6,7 @@
 export const ALERT_KINDS = ['reopened', 'cant-check'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
-/** One notification per watch and alert: a second one replaces the first, and a click knows both. */
+/** Notification ids name the watch and the alert: a second one replaces the first, and a click knows where to go. */
 export const alertNotificationId = (kind: AlertKind, watchId: string): string => `${kind}:${watchId}`;
 
 /** The alert and watch a notification id names, or null for any other notification (the test one). */

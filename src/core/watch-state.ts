@@ -63,14 +63,16 @@ export const REOPEN_COOLDOWN_MS = 30 * 60_000;
 export const CANT_CHECK_AFTER_MS = 6 * 60 * 60_000;
 
 /** `again`: a pause was confirmed before this reopening (the first check after install may find it open). */
-export type Effect =
-  | { type: `alert-${Extract<AlertKind, 'reopened'>}`; again: boolean }
-  | { type: `alert-${Extract<AlertKind, 'cant-check'>}` }
-  | { type: 'clear-cant-check' };
+export type Effect = { type: 'alert-reopened'; again: boolean } | { type: 'alert-cant-check' } | { type: 'clear-cant-check' };
 
-/** The alert an effect raises (src/core/alert-kinds.ts), or null for one that takes an alert down. */
-export const alertOf = (effect: Effect): AlertKind | null =>
-  effect.type === 'clear-cant-check' ? null : (effect.type.slice('alert-'.length) as AlertKind);
+/** The alert each effect raises (src/core/alert-kinds.ts); null for the one that takes an alert down. */
+const ALERT_OF = {
+  'alert-reopened': 'reopened',
+  'alert-cant-check': 'cant-check',
+  'clear-cant-check': null,
+} as const satisfies Record<Effect['type'], AlertKind | null>;
+
+export const alertOf = (effect: Effect): AlertKind | null => ALERT_OF[effect.type];
 
 /** A first `open` after anything but a confirmed `open` must be read twice before it counts. */
 export function needsConfirmation(state: WatchState, verdict: Verdict): boolean {

@@ -43,7 +43,7 @@ export function jsGraph(dist: string, entryFiles: string[], { dynamic }: { dynam
   return { files: files.map((f) => relative(dist, f)), raw, gzip };
 }
 
-const manifestOf = (dist: string) => {
+export const manifestOf = (dist: string) => {
   const file = join(dist, 'manifest.json');
   if (!existsSync(file)) throw new Error(`${file} not found: run \`npm run build\` first`);
   return JSON.parse(readFileSync(file, 'utf8'));
