@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+import { contentScripts } from './scripts/content-scripts';
 import { oneFileWorker } from './scripts/one-file-worker';
 
 /** Gecko's add-on id; changing it makes Firefox treat the add-on as a different one. */
@@ -39,6 +40,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       crx({ manifest: firefox ? firefoxManifest() : { ...manifest, version: pkg.version }, browser: firefox ? 'firefox' : 'chrome' }),
+      contentScripts(),
       // Firefox's event page can load code later (import()); Chrome's worker cannot, so it is one file.
       ...(firefox ? [] : [oneFileWorker()]),
     ],

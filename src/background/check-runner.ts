@@ -15,7 +15,7 @@ import { log } from '../shared/log';
 import { carryOut } from './notifier';
 import { waitForOrigin } from './origin-gate';
 import { enqueueAlert } from './outbox-sender';
-import { pageReader, READ_TIMEOUT_MS } from './page-reader';
+import { pageReader, pageRenderer, READ_TIMEOUT_MS, RENDER_TIMEOUT_MS } from './page-reader';
 import { armWatchdog, checkAlarm, disarmWatchdog, RETRY_SOON_MINUTES, scheduleNext, syncAlarm } from './scheduler';
 import { renderToolbar } from './toolbar';
 import { loadForCheck, readSecretHeader, updateWatch } from './worker-storage';
@@ -32,16 +32,19 @@ const USER_TRIGGER = 'check-now';
 const CONFIRM_ORIGIN_WAIT_MS = MAX_MANUAL_WAIT_MS * 2;
 /**
  * The reading and its confirmation end within this, whatever hangs: two readings that each take
- * their whole request and reader timeouts, the confirmation's delay and its wait for the site fit
- * (87 s); a reader or document that never answers does not.
+ * their whole request and reader (or render) timeouts, the confirmation's delay and its wait for
+ * the site fit (117 s); a reader or document that never answers does not.
  */
 export const READ_DEADLINE_MS =
-  2 * (PAGE_LIMITS.timeoutMs + READ_TIMEOUT_MS) + Math.max(...Object.values(CONFIRM_DELAY_MS)) + CONFIRM_ORIGIN_WAIT_MS + 3_000;
+  2 * (PAGE_LIMITS.timeoutMs + Math.max(READ_TIMEOUT_MS, RENDER_TIMEOUT_MS)) +
+  Math.max(...Object.values(CONFIRM_DELAY_MS)) +
+  CONFIRM_ORIGIN_WAIT_MS +
+  3_000;
 /** Saving the readings ends within this (a storage that hangs); the watchdog then tries again. */
 const COMMIT_DEADLINE_MS = 15_000;
 /**
- * No check holds its place for longer (114 s), so a later alarm never joins one that hangs for
- * ever: its wait for the site, its reading and its commit, inside the 2 min watchdog.
+ * No check holds its place for longer (144 s), so a later alarm never joins one that hangs for
+ * ever: its wait for the site, its reading and its commit, inside the 3 min watchdog.
  */
 export const CHECK_DEADLINE_MS = MAX_MANUAL_WAIT_MS + READ_DEADLINE_MS + COMMIT_DEADLINE_MS;
 
@@ -144,6 +147,7 @@ async function checkOnce(id: string, trigger: string, attempt: Attempt): Promise
     fetch: (url, init) => fetch(url, init),
     now: Date.now,
     readPage: pageReader,
+    renderPage: pageRenderer,
     latest: state.latest,
     secretHeader: secret,
     expectedValueType: state.valueType ?? null,

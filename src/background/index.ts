@@ -9,6 +9,7 @@ import { runCheck } from './check-runner';
 import { registerMessages } from './messages';
 import { registerNotificationClicks } from './notifier';
 import { OUTBOX_ALARM, recoverOutbox, sendDue } from './outbox-sender';
+import { clearRenderLeftovers } from './page-reader';
 import { remindAgain } from './reminders';
 import { parseAlarm, reconcileAlarms, reminderOf, SWEEP_ALARM, sweepSoon } from './scheduler';
 import { renderToolbarFor } from './toolbar';
@@ -63,6 +64,8 @@ browser.alarms.onAlarm.addListener((alarm) => {
     return;
   }
   if (alarm.name === SWEEP_ALARM) {
+    // A worker killed mid-render left its frame's header rule and reader registered: taken back here.
+    void clearRenderLeftovers().catch(report('clearing rendering leftovers'));
     void resync().catch((error: unknown) => {
       report('alarm sweep')(error);
       return sweepSoon().catch(report('retry after the sweep'));

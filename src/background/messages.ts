@@ -29,10 +29,28 @@ function fromOwnView(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
 }
 
+/**
+ * What the picker (src/picker/, injected into the user's tab by the popup's **Pick on the page**)
+ * may ask: a preview, adding what was picked, and its first check. Nothing else from a web page.
+ */
+const PICKER_REQUESTS = new Set(['test-watch', 'add-watch', 'check-now']);
+
+function fromPicker(sender: Runtime.MessageSender, message: unknown): boolean {
+  return (
+    sender.id === browser.runtime.id &&
+    sender.tab !== undefined &&
+    sender.frameId === 0 &&
+    isViewRequest(message) &&
+    PICKER_REQUESTS.has(message.type)
+  );
+}
+
 export function registerMessages(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if ((message as { target?: unknown } | null)?.target === 'offscreen') return undefined; // for the page reader
-    if (!fromOwnView(sender) || !isViewRequest(message)) {
+    const to = (message as { target?: unknown; to?: unknown } | null) ?? {};
+    // For the page reader, and for the rendering frame's host (src/render/).
+    if (to.target === 'offscreen' || to.to === 'render-host') return undefined;
+    if (!(fromOwnView(sender) || fromPicker(sender, message)) || !isViewRequest(message)) {
       log.warn('ignored a message', { from: sender.url ?? sender.id ?? 'unknown' });
       return undefined;
     }
@@ -168,7 +186,7 @@ async function addWatches(watches: Watch[], seen: Partial<Pick<WatchState, 'valu
   return ids;
 }
 
-const EDITABLE = ['name', 'url', 'rule', 'intervalMinutes', 'notify', 'enabled', 'channels'];
+const EDITABLE = ['name', 'url', 'rule', 'intervalMinutes', 'notify', 'enabled', 'render', 'channels'];
 
 async function editWatch(
   id: string,

@@ -10,7 +10,7 @@ const REMIND_PREFIX = 'remind:';
 export const SWEEP_ALARM = 'sweep';
 const SWEEP_MINUTES = 30;
 /** Longer than any check can take (requests of 15 s each, the confirmation, the origin's gap). */
-export const WATCHDOG_MS = 2 * 60_000;
+export const WATCHDOG_MS = 3 * 60_000;
 
 export const checkAlarm = (id: string) => `${CHECK_PREFIX}${id}`;
 

@@ -10,7 +10,7 @@ import { checkWatchShape } from '../core/watch-check';
 import { readsSame, type WatchDef } from '../core/watch-def';
 import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
 import type { ViewRequest, WorkerResponse } from '../shared/protocol';
-import { pageReader, READ_TIMEOUT_MS } from './page-reader';
+import { pageReader, pageRenderer, READ_TIMEOUT_MS, RENDER_TIMEOUT_MS } from './page-reader';
 import { loadForCheck } from './worker-storage';
 
 /**
@@ -24,7 +24,7 @@ async function expectedTypeOf(watchId: string, watch: Pick<WatchDef, 'kind' | 'u
 }
 
 /** A Test ends within this, whatever hangs: one request and one reading (no confirmation), and the storage reads around them. */
-export const TEST_DEADLINE_MS = PAGE_LIMITS.timeoutMs + READ_TIMEOUT_MS + 5_000;
+export const TEST_DEADLINE_MS = PAGE_LIMITS.timeoutMs + Math.max(READ_TIMEOUT_MS, RENDER_TIMEOUT_MS) + 5_000;
 
 export function testWatch(request: ViewRequest<'test-watch'>): Promise<WorkerResponse> {
   return withDeadline(testOnce(request), TEST_DEADLINE_MS, 'the test').catch((error: unknown) => ({
@@ -47,6 +47,7 @@ async function testOnce(request: ViewRequest<'test-watch'>): Promise<WorkerRespo
     fetch: (url, init) => fetch(url, init),
     now: Date.now,
     readPage: pageReader,
+    renderPage: pageRenderer,
     latest: null,
     secretHeader: null,
     expectedValueType: expected,

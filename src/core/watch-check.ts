@@ -4,12 +4,12 @@
 import { isWatchKind, specOf, WATCH_KINDS, type WatchKind } from './kinds/registry';
 import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from './schedule';
 import { isObject } from './stored-fields';
-import { checkUrl, MAX_NAME_LENGTH, MAX_WATCH_CHANNELS, type WatchDef } from './watch-def';
+import { checkUrl, MAX_NAME_LENGTH, MAX_WATCH_CHANNELS, MIN_RENDER_INTERVAL_MINUTES, type WatchDef } from './watch-def';
 
 /** A rule larger than this is not a rule someone wrote (phrase lists are capped far below it). */
 const MAX_RULE_BYTES = 8 * 1024;
 /** The fields of the import/export contract (a watch's channels are this browser's, never exported). */
-const CONTRACT_FIELDS = new Set(['name', 'kind', 'url', 'rule', 'intervalMinutes', 'notify', 'enabled']);
+const CONTRACT_FIELDS = new Set(['name', 'kind', 'url', 'rule', 'intervalMinutes', 'notify', 'enabled', 'render']);
 
 export type Checked = { ok: true; watch: Omit<WatchDef, 'id'> } | { ok: false; problems: string[] };
 export type FullRuleCheck = (kind: WatchKind, rule: unknown) => string[];
@@ -34,9 +34,13 @@ export function checkWatch(input: unknown, full?: FullRuleCheck): Checked {
   if (typeof minutes !== 'number' || !Number.isFinite(minutes)) problems.push('intervalMinutes must be a number');
   else if (minutes < MIN_INTERVAL_MINUTES || minutes > MAX_INTERVAL_MINUTES)
     problems.push(`intervalMinutes must be between ${MIN_INTERVAL_MINUTES} and ${MAX_INTERVAL_MINUTES}`);
-  for (const key of ['notify', 'enabled'] as const) {
+  for (const key of ['notify', 'enabled', 'render'] as const) {
     if (raw[key] !== undefined && typeof raw[key] !== 'boolean') problems.push(`${key} must be true or false`);
   }
+  const render = raw.render === true;
+  if (render && spec && !spec.renders) problems.push(`a ${spec.kind} watch cannot be read after rendering`);
+  else if (render && typeof minutes === 'number' && minutes < MIN_RENDER_INTERVAL_MINUTES)
+    problems.push(`a watch read after rendering is checked at most every ${MIN_RENDER_INTERVAL_MINUTES} minutes`);
   // null (or absent) is every channel; a list names the channels by id.
   const channels = raw.channels ?? undefined;
   const channelList =
@@ -72,6 +76,7 @@ export function checkWatch(input: unknown, full?: FullRuleCheck): Checked {
       intervalMinutes: minutes as number,
       notify: (raw.notify as boolean | undefined) ?? true,
       enabled: (raw.enabled as boolean | undefined) ?? true,
+      ...(render && { render: true }),
       ...(channelList && !full && { channels: [...new Set(channels as string[])] }),
     },
   };

@@ -18,6 +18,8 @@ export interface WatchDef {
   /** A desktop (and channel) alert when it reopens. */
   notify: boolean;
   enabled: boolean;
+  /** A page watch read after the page's own scripts ran (src/render/); absent means a plain read. */
+  render?: boolean;
   /** The phone and chat channels (ids) its alerts go to; absent means every channel. Never exported: ids are this browser's. */
   channels?: string[];
 }
@@ -27,16 +29,22 @@ export const MAX_NAME_LENGTH = 80;
 /** As many as there can be channels (src/core/channels/stored.ts). */
 export const MAX_WATCH_CHANNELS = 20;
 
+/** A rendered check loads the page's scripts, styles and images: it is never repeated sooner. */
+export const MIN_RENDER_INTERVAL_MINUTES = 2;
+
 export const intervalMsOf = (watch: Pick<WatchDef, 'intervalMinutes'>) => watch.intervalMinutes * 60_000;
 
 /**
- * Whether two definitions ask the same question: the same kind, address and rule (by meaning, not
- * key order). Only then does what was read of one hold for the other; a name, an interval or a
+ * Whether two definitions ask the same question: the same kind, address, rule (by meaning, not
+ * key order) and way of reading. Only then does what was read of one hold for the other; a name, an interval or a
  * switch changes nothing a check reads.
  */
-export function readsSame(a: Pick<WatchDef, 'kind' | 'url' | 'rule'>, b: Pick<WatchDef, 'kind' | 'url' | 'rule'>): boolean {
-  return a.kind === b.kind && a.url === b.url && sameValue(a.rule, b.rule);
+export function readsSame(a: Asked, b: Asked): boolean {
+  return a.kind === b.kind && a.url === b.url && sameValue(a.rule, b.rule) && (a.render === true) === (b.render === true);
 }
+
+/** What a check reads: a rendered page can say what its plain HTML does not, so rendering is part of the question. */
+type Asked = Pick<WatchDef, 'kind' | 'url' | 'rule' | 'render'>;
 
 /**
  * The host permission pattern a watch needs, e.g. `https://<host>/*`. Firefox's match patterns

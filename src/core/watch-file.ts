@@ -53,7 +53,7 @@ export function exportWatches(stored: Pick<Stored, 'watchIds' | 'watches'>) {
     watches: stored.watchIds.flatMap((id) => {
       const def = Object.hasOwn(stored.watches, id) ? stored.watches[id]?.def : undefined;
       if (!def) return [];
-      const target = isBuiltIn(def) ? {} : { url: def.url, rule: def.rule };
+      const target = isBuiltIn(def) ? {} : { url: def.url, rule: def.rule, ...(def.render && { render: true }) };
       return [
         { name: def.name, kind: def.kind, ...target, intervalMinutes: def.intervalMinutes, notify: def.notify, enabled: def.enabled },
       ];

@@ -1,6 +1,6 @@
 import type { DeliveryOutcome } from '../core/channels/types';
 import type { Reading } from '../core/kinds/page/reasons';
-import type { ReadRequest } from '../core/kinds/probe';
+import type { ReadRequest, RenderedReading, RenderRequest } from '../core/kinds/probe';
 import type { Settings } from '../core/stored-schema';
 import type { Verdict } from '../core/verdict';
 
@@ -94,6 +94,8 @@ export function isViewRequest(message: unknown): message is ViewRequest {
 /** What the Chrome worker asks its offscreen document (src/offscreen/): it has a DOM and can play sound. */
 export interface WorkerToOffscreen {
   'read-page': { request: ReadRequest; reply: Reading<string> };
+  /** Loads the page in a hidden frame of the document and reads what its scripts built (src/render/). */
+  'render-page': { request: RenderRequest; reply: RenderedReading };
   /** Answers once playback has started. */
   'play-chime': { request: { path: string }; reply: { played: true } };
 }
@@ -104,7 +106,7 @@ export type OffscreenRequest<T extends OffscreenType = OffscreenType> = T extend
 /** The document's reply, or what went wrong there (an exception's text). */
 export type OffscreenReply<T extends OffscreenType> = WorkerToOffscreen[T]['reply'] | { error: string };
 
-const OFFSCREEN_TYPES: Record<OffscreenType, true> = { 'read-page': true, 'play-chime': true };
+const OFFSCREEN_TYPES: Record<OffscreenType, true> = { 'read-page': true, 'render-page': true, 'play-chime': true };
 
 export function isOffscreenRequest(message: unknown): message is OffscreenRequest {
   if (typeof message !== 'object' || message === null) return false;

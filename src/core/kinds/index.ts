@@ -14,4 +14,4 @@ export function probeFor(watch: WatchDef, deps: ProbeDeps): Probe {
   return PROBES[watch.kind](watch, deps);
 }
 
-export type { PageReader, Probe, ProbeDeps } from './probe';
+export type { PageReader, PageRenderer, Probe, ProbeDeps, RenderedReading, RenderRequest } from './probe';

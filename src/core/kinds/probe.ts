@@ -26,10 +26,30 @@ export interface ReadRequest {
   expectedType?: JsonType | null;
 }
 
+/**
+ * Reads a page after its own scripts ran, in a frame no one sees (src/render/): Chrome's offscreen
+ * document, Firefox's event page. One render at a time; it always answers within its cap.
+ */
+export type PageRenderer = (input: RenderRequest) => Promise<RenderedReading>;
+
+export interface RenderRequest {
+  url: string;
+  rule: PageRule;
+  /** The plain GET's answer, read for challenges, sign-in and status first; null when it revalidated unchanged. */
+  response: FetchedResponse | null;
+}
+
+/** The reading of the rendered page, with what loading it cost beyond the plain GET. */
+export interface RenderedReading extends Reading<string> {
+  requests: number;
+  bytes: number;
+}
+
 export interface ProbeDeps {
   fetch: FetchLike;
   now: () => number;
   readPage: PageReader;
+  renderPage: PageRenderer;
   /** The latest stored verdict: its validator lets an unchanged page skip parsing. */
   latest: Verdict | null;
   /** A JSON watch's one request header, from storage.local. */

@@ -60,6 +60,8 @@ export interface KindSpec {
   secretHeader?: boolean;
   /** Its good readings carry the JSON type of the value read, which the watch then expects. */
   valueTypes?: boolean;
+  /** Its pages may be read after their own scripts ran (`render: true`, src/render/). */
+  renders?: boolean;
   /** The rule a watch gets when none is given. */
   defaultRule?: { type: string };
   /** The host permission pattern a watch needs; `sitePattern` gives a URL's, in this browser's terms. */

@@ -62,7 +62,13 @@ describe.each(WATCH_KINDS.map((kind) => [kind]))('the %s kind', (kind) => {
 
   it('has a probe', () => {
     const watch = { id: 'w', name: 'W', kind, url: 'https://example.test/', rule: spec.defaultRule ?? null } as never;
-    const deps = { fetch: async () => new Response(''), now: Date.now, readPage: async () => ({}) as never, latest: null };
+    const deps = {
+      fetch: async () => new Response(''),
+      now: Date.now,
+      readPage: async () => ({}) as never,
+      renderPage: async () => ({}) as never,
+      latest: null,
+    };
     expect(typeof probeFor(watch, deps).check).toBe('function');
   });
 

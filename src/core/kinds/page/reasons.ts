@@ -20,6 +20,9 @@ export const PAGE_REASON_CODES = [
   'conflicting-signals',
   'no-signal',
   'needs-rendering',
+  // Read after rendering (src/render/): the page never settled within the cap, or would not render in a frame.
+  'render-timeout',
+  'render-refused',
   'text-paused',
   'text-open',
   'text-absent-open',

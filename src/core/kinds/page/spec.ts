@@ -11,6 +11,7 @@ export const pageSpec = {
   reasonCodes: PAGE_REASON_CODES,
   ruleTypes: ['auto', 'text'],
   defaultRule: { type: 'auto' },
+  renders: true,
   ...SITE_TARGET,
   words: { kindName: 'optionsKindPage', ...SITE_WORDS },
 } as const satisfies KindSpec;

@@ -1,0 +1,91 @@
+// When a rendered page has said enough (src/render/): the frame reader sends what the page shows
+// each time it settles, the host reads it with the watch's own rule and decides whether to wait.
+// Pure, so the rules are tested without a browser.
+import type { Reading } from '../kinds/page/reasons';
+
+/** DESIGN.md: a rendered page gets 20 s to settle, whatever it does. */
+export const RENDER_CAP_MS = 20_000;
+/** The page is settled once nothing changed in it and nothing more loaded for this long. */
+export const QUIET_MS = 500;
+/** A page that never stops changing (a clock, a carousel) is read this long after it loaded anyway. */
+export const SETTLE_MAX_MS = 3_000;
+/** Asked again, an unchanged page is read again after this: twice alike is how an absence is trusted. */
+export const STILL_MS = 1_500;
+/** A frame that loaded but whose reader never spoke is an error page: the site refused the frame. */
+export const SILENT_FRAME_MS = 4_000;
+/** The serialised page is held to the plain reading's byte cap. */
+export const MAX_RENDERED_CHARS = 4 * 1024 * 1024;
+
+/** The frame's name carries this and a token: the reader acts only in a frame the host made. */
+export const FRAME_NAME_PREFIX = 'reopen-watch-render:';
+
+/** Reasons a later moment of the same page may change: the page is still building itself. */
+const UNSETTLED = new Set(['needs-rendering', 'no-signal', 'selector-missing', 'must-show-missing', 'conflicting-signals']);
+/** Readings from what is absent: the page could still be about to show it, so they must hold twice. */
+const FROM_ABSENCE = new Set(['text-absent-open', 'text-absent-paused']);
+
+export type SnapshotDecision = { done: true; reading: Reading<string> } | { done: false };
+
+/**
+ * Whether a reading of the rendered page is its answer: evidence found (or a response-level
+ * finding) is; an absence only when the previous reading, a moment earlier, was the same; what
+ * the page may still build is not yet.
+ */
+export function decide(reading: Reading<string>, previous: Reading<string> | null): SnapshotDecision {
+  if (UNSETTLED.has(reading.reason)) return { done: false };
+  if (FROM_ABSENCE.has(reading.reason))
+    return previous?.reason === reading.reason && previous.kind === reading.kind ? { done: true, reading } : { done: false };
+  return { done: true, reading };
+}
+
+/** What the page's progress was when the cap came. */
+export type RenderStage = 'not-started' | 'loading' | 'read';
+
+/**
+ * The answer at the cap: a page still loading, or still without readable text, is a timeout (can't
+ * tell); a page that was read but never settled on an answer says what its last reading found.
+ */
+export function atCap(stage: RenderStage, last: Reading<string> | null): Reading<string> {
+  const seconds = Math.round(RENDER_CAP_MS / 1000);
+  if (stage === 'not-started') return refused(`the page never started in the frame within ${seconds} s`);
+  if (stage === 'loading' || !last)
+    return { kind: 'error', reason: 'render-timeout', evidence: `the page was still loading after ${seconds} s` };
+  if (last.reason === 'needs-rendering')
+    return { kind: 'error', reason: 'render-timeout', evidence: `after ${seconds} s the page still showed no readable text` };
+  if (FROM_ABSENCE.has(last.reason))
+    return { kind: 'error', reason: 'render-timeout', evidence: `the page was still changing after ${seconds} s` };
+  return last;
+}
+
+export function refused(evidence: string): Reading<string> {
+  return { kind: 'error', reason: 'render-refused', evidence: evidence.slice(0, 200) };
+}
+
+/** What the reader in the frame sends the host (by runtime.sendMessage, tagged with the frame's token). */
+export type FrameReport =
+  | { to: 'render-host'; token: string; type: 'started' }
+  | { to: 'render-host'; token: string; type: 'snapshot'; html: string; url: string; requests: number; bytes: number }
+  | { to: 'render-host'; token: string; type: 'refused'; evidence: string };
+
+/** A report without its address (the reader adds `to` and its token). */
+export type FrameReportBody = FrameReport extends infer R ? (R extends FrameReport ? Omit<R, 'to' | 'token'> : never) : never;
+
+/** The host's answer to a snapshot: read again once the page changes (or stays still a moment). */
+export interface SnapshotReply {
+  again: boolean;
+}
+
+export function isFrameReport(message: unknown): message is FrameReport {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  if (m.to !== 'render-host' || typeof m.token !== 'string') return false;
+  if (m.type === 'started') return true;
+  if (m.type === 'refused') return typeof m.evidence === 'string';
+  return (
+    m.type === 'snapshot' &&
+    typeof m.html === 'string' &&
+    typeof m.url === 'string' &&
+    typeof m.requests === 'number' &&
+    typeof m.bytes === 'number'
+  );
+}

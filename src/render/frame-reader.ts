@@ -1,0 +1,80 @@
+// The reader inside a rendering frame (src/render/frame-host.ts): a content script registered only
+// for the rendered origin, only while it renders. It does nothing anywhere but a frame whose name
+// carries the host's token. It waits for the page to settle, sends what it shows, and looks again
+// when the host asks, until the host removes the frame.
+import browser from 'webextension-polyfill';
+import {
+  FRAME_NAME_PREFIX,
+  type FrameReportBody,
+  MAX_RENDERED_CHARS,
+  QUIET_MS,
+  SETTLE_MAX_MS,
+  type SnapshotReply,
+  STILL_MS,
+} from '../core/render/render-rules';
+
+const token = window !== window.top && window.name.startsWith(FRAME_NAME_PREFIX) ? window.name.slice(FRAME_NAME_PREFIX.length) : null;
+if (token) read(token);
+
+function read(token: string) {
+  const report = (body: FrameReportBody) =>
+    browser.runtime.sendMessage({ to: 'render-host', token, ...body }) as Promise<SnapshotReply | undefined>;
+  let lastChange = performance.now();
+  const changed = () => {
+    lastChange = performance.now();
+  };
+  new MutationObserver(changed).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  new PerformanceObserver(changed).observe({ type: 'resource', buffered: true });
+  // A page that tries to leave the frame (classic frame-busting) fails in the sandbox: it says it refuses to be framed.
+  window.addEventListener('error', (event) => {
+    const message = String(event.message ?? '');
+    if (/top|navigat/i.test(message) && /sandbox|permission|SecurityError|not allowed/i.test(message))
+      void report({ type: 'refused', evidence: `the page tried to leave the frame: ${message}` });
+  });
+  void report({ type: 'started' });
+
+  const loaded = () =>
+    document.readyState === 'complete' ? Promise.resolve() : new Promise((r) => window.addEventListener('load', r, { once: true }));
+  const tick = () => new Promise((r) => setTimeout(r, 100));
+
+  /** Waits until nothing changed for QUIET_MS, or SETTLE_MAX_MS after `since` at most. */
+  async function quiet(since: number) {
+    while (performance.now() - lastChange < QUIET_MS && performance.now() - since < SETTLE_MAX_MS) await tick();
+  }
+
+  /** After a look: waits for the page to change and settle again, or to stay as it is for STILL_MS. */
+  async function next() {
+    const lookedAt = performance.now();
+    while (lastChange <= lookedAt && performance.now() - lookedAt < STILL_MS) await tick();
+    if (lastChange > lookedAt) await quiet(lastChange);
+  }
+
+  void (async () => {
+    await loaded();
+    await quiet(performance.now());
+    for (;;) {
+      const look = snapshot();
+      if (look.html.length > MAX_RENDERED_CHARS) {
+        await report({ type: 'refused', evidence: `the rendered page is larger than ${MAX_RENDERED_CHARS / 1024 / 1024} MiB` });
+        return;
+      }
+      const reply = await report(look);
+      if (!reply?.again) return;
+      await next();
+    }
+  })();
+}
+
+function snapshot(): Extract<FrameReportBody, { type: 'snapshot' }> {
+  const html = document.documentElement.outerHTML;
+  const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const bytes = resources.reduce((sum, r) => sum + (r.transferSize || 0), navigation?.transferSize ?? 0);
+  return {
+    type: 'snapshot',
+    html,
+    url: location.href,
+    requests: resources.length + 1,
+    bytes,
+  };
+}
