@@ -4,6 +4,7 @@ import type { Stored, WatchRecord } from '../core/stored-schema';
 import { toneOf } from '../core/tone';
 import { accessPattern } from '../shared/host-access';
 import { t, tPlural } from '../shared/i18n';
+import { RenderOffer } from '../shared/RenderOffer';
 import { stateWord } from '../shared/status-view';
 import { accessNotice, askAccess } from './access';
 import { WatchEditor } from './editors';
@@ -115,7 +116,9 @@ function WatchRow({ record, first, last, editing, onEdit, onMove, onNotice, onRe
           <span>{kindWord(def.kind)}</span>
           <span>{host}</span>
           <span>{tPlural('optionsEvery', def.intervalMinutes)}</span>
+          {def.render && <span>{t('popupRendered')}</span>}
         </span>
+        <RenderOffer record={record} />
       </div>
       <input
         type="checkbox"

@@ -3,9 +3,10 @@ import { INTERVAL_CHOICES_MS } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
 import type { WatchRecord } from '../core/stored-schema';
 import { toneOf } from '../core/tone';
-import { intervalMsOf } from '../core/watch-def';
+import { intervalMsOf, MIN_RENDER_INTERVAL_MINUTES } from '../core/watch-def';
 import { formatRelative, t, tPlural } from '../shared/i18n';
 import { wordsOf } from '../shared/kind-words';
+import { RenderOffer } from '../shared/RenderOffer';
 import { stateWord } from '../shared/status-view';
 import { CheckNow, PrimaryButton } from './Actions';
 import { StatusCard } from './StatusCard';
@@ -45,7 +46,9 @@ export function WatchRow({
         <span class="watch-state">{stateWord(def, state)}</span>
         {since && tone !== 'off' ? ` · ${since}` : ''}
         {state.latest && !open ? ` · ${t('popupCheckedAgo', formatRelative(state.latest.at, now))}` : ''}
+        {def.render ? ` · ${t('popupRendered')}` : ''}
       </p>
+      <RenderOffer record={record} />
       <PrimaryButton
         record={record}
         settings={settings}
@@ -75,7 +78,9 @@ function intervalLabel(ms: number): string {
 function IntervalChoice({ record }: { record: WatchRecord }) {
   const current = intervalMsOf(record.def);
   const fast = wordsOf(record.def.kind).fastInterval;
-  const choices = INTERVAL_CHOICES_MS.includes(current) ? INTERVAL_CHOICES_MS : [...INTERVAL_CHOICES_MS, current].sort((a, b) => a - b);
+  // A rendered read loads the whole page: never offered more often than every 2 minutes.
+  const allowed = record.def.render ? INTERVAL_CHOICES_MS.filter((ms) => ms >= MIN_RENDER_INTERVAL_MINUTES * 60_000) : INTERVAL_CHOICES_MS;
+  const choices = allowed.includes(current) ? allowed : [...allowed, current].sort((a, b) => a - b);
   return (
     <div class="settings">
       <label class="row">

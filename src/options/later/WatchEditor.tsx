@@ -2,7 +2,7 @@ import type { Ref } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { isBuiltIn, specOf } from '../../core/kinds/registry';
 import type { Verdict } from '../../core/verdict';
-import type { WatchDef } from '../../core/watch-def';
+import { MIN_RENDER_INTERVAL_MINUTES, type WatchDef } from '../../core/watch-def';
 import { accessPattern } from '../../shared/host-access';
 import { t } from '../../shared/i18n';
 import { readSecretHeaderName } from '../../shared/view-storage';
@@ -247,6 +247,12 @@ function ScheduleFields({
           />
         </Field>
       </div>
+      {specOf(form.kind).renders && (
+        <>
+          <Switch label={t('optionsRender')} checked={form.render} onChange={(v) => set({ render: v })} />
+          <p class="muted hint">{t('optionsRenderHint', MIN_RENDER_INTERVAL_MINUTES)}</p>
+        </>
+      )}
       <Switch label={t('optionsNotify')} checked={form.notify} onChange={(v) => set({ notify: v })} />
       <ChannelChoice id={channelsId} chosen={channels} onChange={setChannels} />
       <Switch label={t('optionsEnabled')} checked={form.enabled} onChange={(v) => set({ enabled: v })} />

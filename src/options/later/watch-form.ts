@@ -8,7 +8,7 @@ import { HEADER_NAME, MAX_HEADER_VALUE } from '../../core/kinds/json/secret-head
 import { specOf, WATCH_KINDS, type WatchKind } from '../../core/kinds/registry';
 import { sameValue } from '../../core/same-value';
 import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from '../../core/schedule';
-import { checkUrl, MAX_NAME_LENGTH, MAX_URL_LENGTH, type WatchDef } from '../../core/watch-def';
+import { checkUrl, MAX_NAME_LENGTH, MAX_URL_LENGTH, MIN_RENDER_INTERVAL_MINUTES, type WatchDef } from '../../core/watch-def';
 import type { MessageKey } from '../../shared/i18n';
 import { emptyKindFields, faceOf, type KindFields } from './kinds';
 
@@ -21,6 +21,8 @@ interface SharedFields {
   interval: string;
   notify: boolean;
   enabled: boolean;
+  /** Read after the page's scripts ran, for kinds whose spec `renders`. */
+  render: boolean;
   /** The secret request header, for kinds whose spec allows one (`secretHeader`). */
   headerName: string;
   /** Empty while editing means "keep the saved value". */
@@ -58,6 +60,7 @@ export function emptyForm(): WatchForm {
     interval: String(specOf(kind).defaultIntervalMinutes),
     notify: true,
     enabled: true,
+    render: false,
     headerName: '',
     headerValue: '',
   };
@@ -73,6 +76,7 @@ export function formFromWatch(def: WatchDef, savedHeaderName: string | null = nu
     interval: String(def.intervalMinutes),
     notify: def.notify,
     enabled: def.enabled,
+    render: def.render === true,
     headerName: savedHeaderName ?? '',
     ...faceOf(def.kind).fromRule(def.rule),
   };
@@ -146,7 +150,17 @@ export function formToInput(
     if (urlProblem) problems.push({ key: urlProblem });
     const checked = urlProblem ? null : checkUrl(urlText);
     const rule = faceOf(form.kind).toRule?.(form, problems, options.isValidSelector) ?? null;
-    input = { name, kind: form.kind, url: typeof checked === 'string' ? checked : urlText, rule, ...common };
+    const render = spec.renders === true && form.render;
+    if (render && intervalMinutes !== null && intervalMinutes < MIN_RENDER_INTERVAL_MINUTES)
+      problems.push({ key: 'optionsProblemRenderInterval', args: [MIN_RENDER_INTERVAL_MINUTES] });
+    input = {
+      name,
+      kind: form.kind,
+      url: typeof checked === 'string' ? checked : urlText,
+      rule,
+      ...common,
+      ...(render && { render: true }),
+    };
   }
 
   const header = headerChange(form, options.savedHeaderName ?? null);
@@ -169,7 +183,8 @@ export function changesFor(input: Record<string, unknown>, saved?: WatchDef): Re
   // A rule the form only tidied (an imported phrase with spaces around it, an empty list) is the
   // saved rule: sending the tidied one would read as a new question and reset what the watch knows.
   const untouched = saved !== undefined && saved.kind === input.kind && sameValue(input.rule, ruleAsFormReads(saved));
-  return { name: input.name, url: input.url, ...(!untouched && { rule: input.rule }), intervalMinutes, notify, enabled };
+  const render = input.render === true;
+  return { name: input.name, url: input.url, ...(!untouched && { rule: input.rule }), intervalMinutes, notify, enabled, render };
 }
 
 /** The rule a saved watch shows in the form, read back as the form would send it. */
