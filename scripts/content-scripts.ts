@@ -11,6 +11,8 @@ import type { Plugin } from 'vite';
 export const CONTENT_SCRIPTS: Readonly<Record<string, string>> = {
   // The reader inside a rendering frame (src/background/frame-access.ts registers it).
   'frame-reader.js': 'src/render/frame-reader.ts',
+  // Its helper in the page's own world, which alone sees the page's errors.
+  'frame-guard.js': 'src/render/frame-guard.ts',
 };
 
 async function bundleScript(root: string, entry: string, mode: string): Promise<string> {

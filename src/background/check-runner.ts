@@ -13,7 +13,7 @@ import { alertOf, applyReadings, CANT_CHECK_AFTER_MS, type Effect, needsConfirma
 import { hasHostAccess, noHostAccessVerdict } from '../shared/host-access';
 import { log } from '../shared/log';
 import { carryOut } from './notifier';
-import { waitForOrigin } from './origin-gate';
+import { extendContact, waitForOrigin } from './origin-gate';
 import { enqueueAlert } from './outbox-sender';
 import { pageReader, pageRenderer, READ_TIMEOUT_MS, RENDER_TIMEOUT_MS } from './page-reader';
 import { armWatchdog, checkAlarm, disarmWatchdog, RETRY_SOON_MINUTES, scheduleNext, syncAlarm } from './scheduler';
@@ -175,13 +175,17 @@ async function checkOnce(id: string, trigger: string, attempt: Attempt): Promise
 async function read(probe: Probe, def: WatchDef, state: Started['record']['state'], secrets: string[]): Promise<Verdict[]> {
   const readings: Verdict[] = [];
   const startedAt = Date.now();
+  const ended = async (verdict: Verdict) => {
+    if (def.render) await extendContact(originOf(def.url));
+    readings.push(verdict);
+  };
   const steps = async () => {
-    readings.push(await probe.check());
+    await ended(await probe.check());
     if (!needsConfirmation(state, readings[0] as Verdict)) return;
     await sleep(CONFIRM_DELAY_MS[def.kind]);
     // The re-read is a request to the same origin too (ChatGPT's own pair of requests is one check).
     if (specOf(def.kind).confirmWaitsForSite) await waitForOrigin(originOf(def.url), CONFIRM_ORIGIN_WAIT_MS);
-    readings.push(await probe.confirm());
+    await ended(await probe.confirm());
   };
   try {
     await withDeadline(steps(), READ_DEADLINE_MS, 'the reading');

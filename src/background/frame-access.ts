@@ -9,8 +9,8 @@ import { originOf, originPattern } from '../core/watch-def';
 /** Session rule ids are the extension's own; this one is the rendering frame's. */
 export const FRAME_RULE_ID = 16_001;
 export const FRAME_READER_ID = 'render-frame-reader';
-/** Written by the build (scripts/content-scripts.ts) from src/render/frame-reader.ts. */
-export const FRAME_READER_FILE = 'frame-reader.js';
+export const FRAME_GUARD_ID = 'render-frame-guard';
+const SCRIPT_IDS = [FRAME_READER_ID, FRAME_GUARD_ID];
 
 /** The extension's own host (Chrome: its id; Firefox: its internal UUID): the initiator of its frame loads. */
 const ownHost = () => new URL(browser.runtime.getURL('')).host;
@@ -33,22 +33,23 @@ export async function grantFrameAccess(url: string): Promise<void> {
       },
     ],
   });
+  // Firefox's match patterns have no port; both scripts act only in the host's frame (its name).
+  const inFrames = {
+    matches: [originPattern(url, import.meta.env.MODE !== 'firefox')],
+    allFrames: true,
+    runAt: 'document_start' as const,
+    persistAcrossSessions: false,
+  };
+  // Files the build writes (scripts/content-scripts.ts) from src/render/.
   await browser.scripting.registerContentScripts([
-    {
-      id: FRAME_READER_ID,
-      // Firefox's match patterns have no port; the reader itself acts only in the host's frame.
-      matches: [originPattern(url, import.meta.env.MODE !== 'firefox')],
-      js: [FRAME_READER_FILE],
-      allFrames: true,
-      runAt: 'document_start',
-      persistAcrossSessions: false,
-    },
+    { id: FRAME_READER_ID, js: ['frame-reader.js'], ...inFrames },
+    { id: FRAME_GUARD_ID, js: ['frame-guard.js'], world: 'MAIN', ...inFrames },
   ]);
 }
 
 /** Removes the rule and the reader registration, whichever exist. */
 export async function clearFrameAccess(): Promise<void> {
   await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: [FRAME_RULE_ID] });
-  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [FRAME_READER_ID] });
-  if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [FRAME_READER_ID] });
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: SCRIPT_IDS });
+  if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: registered.map((s) => s.id) });
 }

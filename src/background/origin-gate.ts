@@ -52,3 +52,15 @@ export async function waitForOrigin(origin: string, maxWaitMs: number): Promise<
     await sleep(claim.retryAt - Date.now());
   }
 }
+
+/**
+ * A rendered read goes on loading the site (its scripts, API calls, images) long after its claim:
+ * the gap to the next contact counts from when it ended.
+ */
+export function extendContact(origin: string): Promise<void> {
+  return queue
+    .run(origin, () => writeOriginContact(origin, Date.now()))
+    .catch((error: unknown) => {
+      log.warn('the last contact with a site was not saved', { origin, error: String(error) });
+    });
+}

@@ -1,3 +1,4 @@
+import browser from 'webextension-polyfill';
 import { DeadlineError, withDeadline } from '../core/deadline';
 import type { PageReader, PageRenderer, RenderedReading, RenderRequest } from '../core/kinds';
 import { RENDER_CAP_MS } from '../core/render/render-rules';
@@ -24,10 +25,18 @@ export const pageReader: PageReader = (input) => (import.meta.env.MODE === 'fire
 /** A render's cap, the wait for one before it and the document's start; past it the render is hung. */
 export const RENDER_TIMEOUT_MS = RENDER_CAP_MS + 5_000;
 
-/** Firefox: the event page is a document, so the hidden frame is made right here. */
+/**
+ * Firefox: the event page is a document, so the hidden frame is made right here. A frame does not
+ * keep the page alive, an extension call does: one every 10 s while the render lasts.
+ */
 const renderHere = async (input: RenderRequest): Promise<RenderedReading> => {
-  const [reading, { renderRequest }] = await Promise.all([readers(), import('../render/frame-host')]);
-  return renderRequest(input, reading);
+  const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), 10_000);
+  try {
+    const [reading, { renderRequest }] = await Promise.all([readers(), import('../render/frame-host')]);
+    return await renderRequest(input, reading);
+  } finally {
+    clearInterval(keepAlive);
+  }
 };
 
 const renderSomewhere = (input: RenderRequest) =>

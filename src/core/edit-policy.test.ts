@@ -36,6 +36,15 @@ describe('applyEdit', () => {
     expect(applyEdit({ def, state }, edited, context).patch?.state).toEqual({ ...INITIAL_WATCH, alertsRaised: 3 });
   });
 
+  it('starts afresh when rendering is switched on or off: the rendered page is read differently', () => {
+    const page = { ...def, kind: 'page', rule: { type: 'auto' } } as WatchDef;
+    const rendered = { ...page, render: true };
+    expect(applyEdit({ def: page, state }, rendered, context).patch?.state).toEqual({ ...INITIAL_WATCH, alertsRaised: 3 });
+    expect(applyEdit({ def: rendered, state }, page, context).patch?.state).toEqual({ ...INITIAL_WATCH, alertsRaised: 3 });
+    // render: false is the same question as no render at all.
+    expect(applyEdit({ def: page, state }, { ...page, render: false }, context).patch?.state).toBeUndefined();
+  });
+
   it('times a new interval from the last check', () => {
     const patch = applyEdit({ def, state }, { ...def, intervalMinutes: 1 }, context).patch;
     expect(patch?.state?.nextCheckAt).toBeGreaterThanOrEqual(context.now + 1000);

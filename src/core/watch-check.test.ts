@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkWatchShape } from './watch-check';
-import { checkWatchFile } from './watch-file';
+import { checkWatchFile, exportWatches } from './watch-file';
 
 const page = { name: 'GPU', kind: 'page', url: 'https://shop.test/gpu' };
 
@@ -37,5 +37,39 @@ describe("a watch's channels", () => {
     };
     const checked = checkWatchFile(file);
     expect(checked.ok && checked.watches.map((w) => w.channels)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('read after rendering', () => {
+  const page = { name: 'Drop', kind: 'page', url: 'https://spa.example/drop', intervalMinutes: 2 };
+
+  it('is kept as render: true, and absent (not false) when off', () => {
+    expect(checkWatchShape({ ...page, render: true })).toMatchObject({ ok: true, watch: { render: true } });
+    const off = checkWatchShape({ ...page, render: false });
+    expect(off.ok && off.watch).not.toHaveProperty('render');
+  });
+
+  it('is refused for a kind that cannot render, more often than every 2 minutes, or as anything but a boolean', () => {
+    expect(checkWatchShape({ ...page, kind: 'json', rule: { type: 'json', pointer: '/a', test: 'truthy' }, render: true })).toEqual({
+      ok: false,
+      problems: ['a json watch cannot be read after rendering'],
+    });
+    expect(checkWatchShape({ ...page, intervalMinutes: 1, render: true })).toEqual({
+      ok: false,
+      problems: ['a watch read after rendering is checked at most every 2 minutes'],
+    });
+    expect(checkWatchShape({ ...page, render: 'yes' })).toEqual({ ok: false, problems: ['render must be true or false'] });
+  });
+
+  it('travels in the import/export file', () => {
+    const file = {
+      format: 'reopen-watch/watches',
+      version: 1,
+      watches: [{ ...page, rule: { type: 'auto' }, render: true, notify: true, enabled: true }],
+    };
+    const checked = checkWatchFile(file);
+    expect(checked.ok && checked.watches[0]).toMatchObject({ render: true });
+    const stored = { watchIds: ['w'], watches: { w: { def: { id: 'w', ...(checked.ok ? checked.watches[0] : {}) } } } };
+    expect(exportWatches(stored as never).watches).toEqual([file.watches[0]]);
   });
 });

@@ -42,10 +42,18 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [preview, setPreview] = useState<Preview>({ type: 'none' });
+  // Offered once a preview found a page that builds itself with scripts; the preview then renders too.
+  const [render, setRender] = useState(false);
   if (tab === 'unwatchable') return <p class="muted small">{t('popupNotWatchable')}</p>;
   if (tab === null || knownUrls.includes(tab.url)) return null;
   const host = new URL(tab.url).host;
-  const watch = () => ({ name: name.trim() || tab.title, kind: 'page', url: tab.url, rule: { type: 'auto' } });
+  const watch = (rendered = render) => ({
+    name: name.trim() || tab.title,
+    kind: 'page',
+    url: tab.url,
+    rule: { type: 'auto' },
+    ...(rendered && { render: true }),
+  });
 
   async function start() {
     setName(tab === null || tab === 'unwatchable' ? '' : tab.title);
@@ -55,9 +63,9 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
     if (granted) void runPreview();
   }
 
-  async function runPreview() {
+  async function runPreview(rendered = render) {
     setPreview({ type: 'reading' });
-    const response = await send({ type: 'test-watch', watch: watch() });
+    const response = await send({ type: 'test-watch', watch: watch(rendered) });
     setPreview(
       response.ok && response.verdict
         ? { type: 'read', verdict: response.verdict }
@@ -93,6 +101,22 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
         {t('popupAddress')}: <span class="url">{tab.url}</span>
       </p>
       <PreviewLine preview={preview} host={host} />
+      {render && <p class="muted small">{t('popupRendered')}</p>}
+      {!render && preview.type === 'read' && preview.verdict.reason === 'needs-rendering' && (
+        <div class="render-offer">
+          <p class="small">{t('renderOffer')}</p>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setRender(true);
+              void runPreview(true);
+            }}
+          >
+            {t('renderOfferAction')}
+          </button>
+        </div>
+      )}
       <div class="secondary-row">
         <button type="button" class="primary" onClick={add} disabled={preview.type === 'added'}>
           {t('popupAddWatch')}

@@ -6,7 +6,9 @@ import browser from 'webextension-polyfill';
 import {
   FRAME_NAME_PREFIX,
   type FrameReportBody,
+  leavesFrame,
   MAX_RENDERED_CHARS,
+  PAGE_ERROR_EVENT,
   QUIET_MS,
   SETTLE_MAX_MS,
   type SnapshotReply,
@@ -25,11 +27,11 @@ function read(token: string) {
   };
   new MutationObserver(changed).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   new PerformanceObserver(changed).observe({ type: 'resource', buffered: true });
-  // A page that tries to leave the frame (classic frame-busting) fails in the sandbox: it says it refuses to be framed.
-  window.addEventListener('error', (event) => {
-    const message = String(event.message ?? '');
-    if (/top|navigat/i.test(message) && /sandbox|permission|SecurityError|not allowed/i.test(message))
-      void report({ type: 'refused', evidence: `the page tried to leave the frame: ${message}` });
+  // A page that tries to leave the frame (classic frame-busting) fails there: it refuses to be framed.
+  // Its error reaches this world through the page-world guard (./frame-guard.ts).
+  document.addEventListener(PAGE_ERROR_EVENT, (event) => {
+    const message = String((event as CustomEvent).detail ?? '');
+    if (leavesFrame(message)) void report({ type: 'refused', evidence: `the page tried to leave the frame: ${message}` });
   });
   void report({ type: 'started' });
 

@@ -18,6 +18,21 @@ export const MAX_RENDERED_CHARS = 4 * 1024 * 1024;
 
 /** The frame's name carries this and a token: the reader acts only in a frame the host made. */
 export const FRAME_NAME_PREFIX = 'reopen-watch-render:';
+/** How the page's world (src/render/frame-guard.ts) tells the reader what a page script threw. */
+export const PAGE_ERROR_EVENT = 'reopen-watch:page-error';
+
+/**
+ * A page script's error that says it tried to navigate the top window: it refuses to be framed.
+ * Chrome names the navigation; Firefox says only "The operation is insecure", which a framed page
+ * gets for exactly that (its storage and cookies work there).
+ */
+export function leavesFrame(message: string): boolean {
+  if (/SecurityError\b.*operation is insecure/i.test(message)) return true;
+  return (
+    /target frame|top-level|\btop\b.*navigat|navigat.*\btop\b/i.test(message) &&
+    /SecurityError|permission|sandbox|not allowed/i.test(message)
+  );
+}
 
 /** Reasons a later moment of the same page may change: the page is still building itself. */
 const UNSETTLED = new Set(['needs-rendering', 'no-signal', 'selector-missing', 'must-show-missing', 'conflicting-signals']);

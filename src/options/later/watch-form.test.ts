@@ -196,6 +196,21 @@ describe('form → WatchInput', () => {
   });
 });
 
+describe('read after rendering', () => {
+  const form = () => ({ ...emptyForm(), name: 'Drop', url: 'https://spa.example/drop', render: true });
+  it('is refused under 2 minutes, with the reason', () => {
+    const result = formToInput({ ...form(), interval: '1' });
+    expect(result).toEqual({ ok: false, problems: [{ key: 'optionsProblemRenderInterval', args: [2] }] });
+  });
+  it('is sent as render: true at 2 minutes and more, and never for a kind that cannot render', () => {
+    const result = formToInput({ ...form(), interval: '2' });
+    expect(result.ok && result.watch).toMatchObject({ render: true, intervalMinutes: 2 });
+    const json = formToInput({ ...form(), kind: 'json', pointer: '/a', test: 'truthy', interval: '1' });
+    expect(json.ok).toBe(true);
+    expect(json.ok && json.input).not.toHaveProperty('render');
+  });
+});
+
 describe('WatchDef → form → WatchInput', () => {
   const defs: WatchDef[] = [
     {
@@ -238,6 +253,17 @@ describe('WatchDef → form → WatchInput', () => {
       notify: true,
       enabled: true,
     },
+    {
+      id: 'e',
+      name: 'Drop',
+      kind: 'page',
+      url: 'https://spa.example/drop',
+      rule: { type: 'text', selector: '#buy', pausedWhen: ['Sold out'] },
+      intervalMinutes: 2,
+      notify: true,
+      enabled: true,
+      render: true,
+    },
     CHATGPT_WATCH,
   ];
   it.each(defs.map((d) => [d.name, d] as const))('%s reads back unchanged', (_name, def) => {
@@ -252,7 +278,15 @@ describe('WatchDef → form → WatchInput', () => {
     expect(changesFor(result.input)).toEqual(
       def.kind === 'chatgpt-plus'
         ? { intervalMinutes: def.intervalMinutes, notify: def.notify, enabled: def.enabled }
-        : { name: def.name, url: def.url, rule: def.rule, intervalMinutes: def.intervalMinutes, notify: def.notify, enabled: def.enabled },
+        : {
+            name: def.name,
+            url: def.url,
+            rule: def.rule,
+            intervalMinutes: def.intervalMinutes,
+            notify: def.notify,
+            enabled: def.enabled,
+            render: def.render === true,
+          },
     );
   });
   it('sends no rule for an imported watch whose phrases the form only tidies, so a rename keeps what it knows', () => {
