@@ -16,7 +16,7 @@ function theFrame() {
   const frame = dom.window.document.querySelector('iframe') as HTMLIFrameElement;
   const token = frame.name.slice(FRAME_NAME_PREFIX.length);
   const send = async (body: Record<string, unknown>) =>
-    (await fakeBrowser.runtime.onMessage.trigger({ to: 'render-host', token, ...body }, {}))[0];
+    (await fakeBrowser.runtime.onMessage.trigger({ to: 'render-host', token, ...body }, {}, () => undefined))[0];
   const snapshot = (html: string) => send({ type: 'snapshot', html, url: frame.src, requests: 7, bytes: 5000 });
   return { frame, token, send, snapshot };
 }
@@ -45,7 +45,7 @@ describe('the rendering frame host', () => {
     const rendering = renderInFrame('https://spa.example/bust', byText);
     await vi.waitFor(() => expect(openFrames()).toBe(1));
     const { send } = theFrame();
-    expect(await fakeBrowser.runtime.onMessage.trigger({ to: 'render-host', token: 'other', type: 'refused', evidence: 'x' }, {})).toEqual([
+    expect(await fakeBrowser.runtime.onMessage.trigger({ to: 'render-host', token: 'other', type: 'refused', evidence: 'x' }, {}, () => undefined)).toEqual([
       undefined,
     ]);
     expect(openFrames()).toBe(1);
