@@ -8,6 +8,9 @@ import { requestHostAccess } from '../shared/request-access';
 import { refusalText } from '../shared/send';
 import { send } from './send';
 
+/** Written by the build (scripts/content-scripts.ts) from src/picker/. */
+const PICKER_FILE = 'picker.js';
+
 interface Tab {
   url: string;
   title: string;
@@ -84,6 +87,22 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
     }
   }
 
+  /**
+   * **Pick on the page**: the watch will need the site, so access is asked first (this click is the
+   * gesture); then the picker goes into this tab (activeTab + scripting) and the popup makes way.
+   */
+  async function pick() {
+    if (!(await requestHostAccess([sitePattern((tab as Tab).url)]))) return;
+    try {
+      const [current] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (current?.id === undefined) throw new Error('no tab');
+      await browser.scripting.executeScript({ target: { tabId: current.id }, files: [PICKER_FILE] });
+      window.close();
+    } catch (error) {
+      setPreview({ type: 'failed', why: String(error) });
+    }
+  }
+
   if (!open) {
     return (
       <button type="button" class="secondary wide" onClick={start}>
@@ -120,6 +139,9 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
       <div class="secondary-row">
         <button type="button" class="primary" onClick={add} disabled={preview.type === 'added'}>
           {t('popupAddWatch')}
+        </button>
+        <button type="button" class="secondary" onClick={() => void pick()}>
+          {t('popupPickOnPage')}
         </button>
         <button type="button" class="secondary" onClick={() => setOpen(false)}>
           {t('popupCancel')}
