@@ -27,9 +27,23 @@ import {
   wallPage,
 } from './pages';
 import { type Availability, type Product, productPage } from './product-page';
+import {
+  DEFAULT_SPA_DELAY_MS,
+  isSpaPage,
+  needsSession,
+  SPA_APP,
+  SPA_LOGIN,
+  SPA_NEVER_SCRIPT,
+  SPA_PAGES,
+  SPA_SCRIPT,
+  SPA_SESSION_COOKIE,
+  SPA_STOCK,
+  spaShell,
+  spaStock,
+} from './spa-pages';
 
 /** What a host is: decides its pages and how its errors look (HTML, or JSON for the API). */
-export type ShopKind = 'shop' | 'shop-cn' | 'signup' | 'api' | 'wall' | 'forbidden' | 'shell';
+export type ShopKind = 'shop' | 'shop-cn' | 'signup' | 'api' | 'wall' | 'forbidden' | 'shell' | 'spa';
 
 export const DEFAULT_HOSTS: Readonly<Record<string, ShopKind>> = {
   'shop.example': 'shop',
@@ -39,6 +53,7 @@ export const DEFAULT_HOSTS: Readonly<Record<string, ShopKind>> = {
   'wall.example': 'wall',
   'forbidden.example': 'forbidden',
   'shell.example': 'shell',
+  'spa.example': 'spa',
 };
 
 /** The pages the tests watch (on the first host of the kind named in the comment). */
@@ -63,6 +78,8 @@ export const SHOP_PATHS = {
   shell: '/products/42',
   /** Any host: the sign-in page `redirect-signin` sends to. */
   signIn: '/account/login',
+  /** spa: pages that build themselves with scripts (./spa-pages.ts), for rendered reading. */
+  ...SPA_PAGES,
 } as const;
 export type ShopPage = keyof typeof SHOP_PATHS;
 const PAGE_KIND: Record<ShopPage, ShopKind> = {
@@ -76,6 +93,12 @@ const PAGE_KIND: Record<ShopPage, ShopKind> = {
   forbidden: 'forbidden',
   shell: 'shell',
   signIn: 'shop',
+  spaJsonLd: 'spa',
+  spaButton: 'spa',
+  spaDeny: 'spa',
+  spaHang: 'spa',
+  spaBust: 'spa',
+  spaMember: 'spa',
 };
 
 /**
@@ -147,6 +170,8 @@ export interface ShopRequest {
   withCookie: boolean;
   /** The Cookie header carried a session cookie this simulator set. */
   withSession: boolean;
+  /** spa.example: the Cookie header carried the _spa_session cookie GET /login set. */
+  withSpaSession: boolean;
   /** This answer set a new session cookie. */
   setCookie: boolean;
   /** An X-Api-Key header was sent / it held the key asked for. */
@@ -207,6 +232,8 @@ export interface ShopSim {
   chromiumArgs(other?: { rules?: string[]; spki?: string[] }): string[];
   /** Host → port, for a CONNECT proxy (tests/sim/shop/proxy.ts). */
   proxyRoutes(): Record<string, number>;
+  /** spa.example: how long its script waits before asking for the stock (ms). */
+  spaDelayMs: number;
   /** Forgets requests, settings and queues; the API key goes back to the start option. Sessions and validators stay. */
   reset(): void;
   close(): Promise<void>;
@@ -282,6 +309,7 @@ type Content =
   | { type: 'signup' }
   | { type: 'api' }
   | { type: 'shell' }
+  | { type: 'spa' }
   | { type: 'home' };
 
 function contentFor(kind: ShopKind, pathname: string): Content | null {
@@ -300,6 +328,8 @@ function contentFor(kind: ShopKind, pathname: string): Content | null {
       return /^\/v1\/products\/[a-z0-9-]+\/availability$/.test(pathname) ? { type: 'api' } : null;
     case 'shell':
       return { type: 'shell' }; // a single-page app answers its shell for every route
+    case 'spa':
+      return isSpaPage(pathname) ? { type: 'spa' } : pathname === '/' ? { type: 'home' } : null;
     case 'forbidden':
       return null;
   }
@@ -313,7 +343,15 @@ function initialAnswer(kind: ShopKind, pathname: string): ShopMode {
   return content.type === 'shell' ? 'shell' : 'paused';
 }
 
-function render(content: Content, state: Availability, kind: ShopKind, host: string, pathname: string, hostLinks: string[]): Body {
+function render(
+  content: Content,
+  state: Availability,
+  kind: ShopKind,
+  host: string,
+  pathname: string,
+  hostLinks: string[],
+  spaDelayMs: number,
+): Body {
   switch (content.type) {
     case 'product':
       return { status: 200, contentType: HTML, body: productPage(content.product, host, pathname, state) };
@@ -325,6 +363,11 @@ function render(content: Content, state: Availability, kind: ShopKind, host: str
       return { status: 200, contentType: JSON_TYPE, body: apiBody(state) };
     case 'shell':
       return { status: 200, contentType: HTML, body: shellPage() };
+    case 'spa': {
+      // The shell is the same whatever the stock: only its script's answer changes.
+      const shell = spaShell(pathname, spaDelayMs);
+      return { status: 200, contentType: HTML, body: shell.body, headers: shell.headers };
+    }
     case 'home':
       return { status: 200, contentType: HTML, body: homePage(host, kind === 'shop' ? hostLinks : []) };
   }
@@ -490,7 +533,9 @@ export async function startShopSim(options: ShopSimOptions = {}): Promise<ShopSi
       `--ignore-certificate-errors-spki-list=${[...(other.spki ?? []), spki].join(',')}`,
     ],
     proxyRoutes: () => Object.fromEntries(Object.keys(hosts).map((h) => [h, sim.port])),
+    spaDelayMs: DEFAULT_SPA_DELAY_MS,
     reset: () => {
+      sim.spaDelayMs = DEFAULT_SPA_DELAY_MS;
       sim.log.length = 0;
       settings.clear();
       queues.clear();
@@ -527,6 +572,7 @@ export async function startShopSim(options: ShopSimOptions = {}): Promise<ShopSi
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
     const cookie = headers.cookie ?? '';
     const session = /(?:^|;\s*)_shop_session=([^;]*)/.exec(cookie)?.[1];
+    const spaSession = new RegExp(`(?:^|;\\s*)${SPA_SESSION_COOKIE}=([^;]*)`).exec(cookie)?.[1];
     const kind = hosts[host];
     const apiKeyHeader = headers[API_KEY_HEADER];
     let requestBytes = Buffer.byteLength(`${req.method} ${req.url} HTTP/${req.httpVersion}\r\n`) + 2;
@@ -547,6 +593,7 @@ export async function startShopSim(options: ShopSimOptions = {}): Promise<ShopSi
       headers,
       withCookie: cookie !== '',
       withSession: session !== undefined && sessions.has(session),
+      withSpaSession: spaSession !== undefined && sessions.has(spaSession),
       setCookie: false,
       withApiKey: apiKeyHeader !== undefined,
       apiKeyValid: sim.apiKey !== null && apiKeyHeader === sim.apiKey,
@@ -636,6 +683,46 @@ export async function startShopSim(options: ShopSimOptions = {}): Promise<ShopSi
       return `${SESSION_COOKIE}=${id}; Path=/; Max-Age=1209600; Secure; HttpOnly; SameSite=${sameSite}`;
     };
 
+    /** spa.example's script, its stock endpoint and its sign-in; false for its pages. */
+    function answerSpaAsset(): boolean {
+      const plain = { validators: false } as const;
+      if (url.pathname === SPA_SCRIPT) {
+        record.mode = 'asset';
+        send({ status: 200, contentType: 'application/javascript; charset=utf-8', body: SPA_APP }, plain);
+        return true;
+      }
+      if (url.pathname === SPA_NEVER_SCRIPT) {
+        record.mode = 'hang';
+        return true; // never answered; close() ends the socket
+      }
+      if (url.pathname === SPA_STOCK) {
+        record.mode = 'stock';
+        const page = url.searchParams.get('page') ?? '';
+        const state = sim.mode(host, page) === 'open' ? 'open' : 'paused';
+        const signedIn = !needsSession(page) || record.withSpaSession;
+        send({ status: 200, contentType: JSON_TYPE, body: spaStock(state, signedIn), headers: { 'cache-control': 'no-store' } }, plain);
+        return true;
+      }
+      if (url.pathname === SPA_LOGIN) {
+        record.mode = 'sign-in';
+        const id = randomBytes(16).toString('hex');
+        sessions.add(id);
+        record.setCookie = true;
+        const cookie = `${SPA_SESSION_COOKIE}=${id}; Path=/; Max-Age=1209600; Secure; HttpOnly; SameSite=Lax`;
+        send(
+          {
+            status: 200,
+            contentType: HTML,
+            body: '<!doctype html><title>Signed in</title><p>Signed in.</p>',
+            headers: { 'set-cookie': cookie },
+          },
+          plain,
+        );
+        return true;
+      }
+      return false;
+    }
+
     if (!kind) {
       record.mode = 'unknown-host';
       return send(
@@ -648,6 +735,8 @@ export async function startShopSim(options: ShopSimOptions = {}): Promise<ShopSi
       const state = sim.mode(host, SHOP_PATHS.shell) === 'open' ? 'open' : 'paused';
       return send({ status: 200, contentType: 'application/javascript; charset=utf-8', body: shellScript(state) }, { validators: false });
     }
+
+    if (kind === 'spa' && answerSpaAsset()) return;
 
     const { answer, options: opts, label } = resolve(host, url.pathname);
     record.mode = typeof answer === 'string' ? answer : (label ?? 'raw');
@@ -674,7 +763,7 @@ export async function startShopSim(options: ShopSimOptions = {}): Promise<ShopSi
           if (json && sim.apiKey !== null && !record.apiKeyValid) {
             return send(statusPage(401, host, true), { validators: true, retryAfter: opts.retryAfter });
           }
-          const page = render(content, answer, kind, host, url.pathname, hostLinks);
+          const page = render(content, answer, kind, host, url.pathname, hostLinks, sim.spaDelayMs);
           return send(page, { session: setsSession(kind) && content.type !== 'home' && !record.withSession, retryAfter: opts.retryAfter });
         }
         case 'shell':
