@@ -45,9 +45,13 @@ describe('the rendering frame host', () => {
     const rendering = renderInFrame('https://spa.example/bust', byText);
     await vi.waitFor(() => expect(openFrames()).toBe(1));
     const { send } = theFrame();
-    expect(await fakeBrowser.runtime.onMessage.trigger({ to: 'render-host', token: 'other', type: 'refused', evidence: 'x' }, {}, () => undefined)).toEqual([
-      undefined,
-    ]);
+    expect(
+      await fakeBrowser.runtime.onMessage.trigger(
+        { to: 'render-host', token: 'other', type: 'refused', evidence: 'x' },
+        {},
+        () => undefined,
+      ),
+    ).toEqual([undefined]);
     expect(openFrames()).toBe(1);
     await send({ type: 'refused', evidence: 'the page tried to leave the frame: SecurityError' });
     expect(await rendering).toMatchObject({

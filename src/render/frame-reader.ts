@@ -9,10 +9,12 @@ import {
   leavesFrame,
   MAX_RENDERED_CHARS,
   PAGE_ERROR_EVENT,
+  PAGE_REQUESTS_EVENT,
   QUIET_MS,
   SETTLE_MAX_MS,
   type SnapshotReply,
   STILL_MS,
+  TICK_MS,
 } from '../core/render/render-rules';
 
 const token = window !== window.top && window.name.startsWith(FRAME_NAME_PREFIX) ? window.name.slice(FRAME_NAME_PREFIX.length) : null;
@@ -22,11 +24,17 @@ function read(token: string) {
   const report = (body: FrameReportBody) =>
     browser.runtime.sendMessage({ to: 'render-host', token, ...body }) as Promise<SnapshotReply | undefined>;
   let lastChange = performance.now();
+  // Requests the page's scripts have open (fetch, XHR), counted in the page's own world (./frame-guard.ts).
+  let inFlight = 0;
   const changed = () => {
     lastChange = performance.now();
   };
   new MutationObserver(changed).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   new PerformanceObserver(changed).observe({ type: 'resource', buffered: true });
+  document.addEventListener(PAGE_REQUESTS_EVENT, (event) => {
+    inFlight = Number((event as CustomEvent).detail) || 0;
+    changed();
+  });
   // A page that tries to leave the frame (classic frame-busting) fails there: it refuses to be framed.
   // Its error reaches this world through the page-world guard (./frame-guard.ts).
   document.addEventListener(PAGE_ERROR_EVENT, (event) => {
@@ -35,25 +43,32 @@ function read(token: string) {
   });
   void report({ type: 'started' });
 
-  const loaded = () =>
-    document.readyState === 'complete' ? Promise.resolve() : new Promise((r) => window.addEventListener('load', r, { once: true }));
-  const tick = () => new Promise((r) => setTimeout(r, 100));
+  // Parsed is enough: a tracker or image that never answers holds back `load`, not the page's content.
+  // A script that never arrives holds back parsing itself, and the host's cap ends that.
+  const parsed = () =>
+    document.readyState !== 'loading'
+      ? Promise.resolve()
+      : new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+  const tick = () => new Promise((r) => setTimeout(r, TICK_MS));
 
-  /** Waits until nothing changed for QUIET_MS, or SETTLE_MAX_MS after `since` at most. */
-  async function quiet(since: number) {
-    while (performance.now() - lastChange < QUIET_MS && performance.now() - since < SETTLE_MAX_MS) await tick();
+  /**
+   * Settled: none of the page's requests open and nothing changed for QUIET_MS; or, for a page that
+   * never stops (a clock, a long poll), SETTLE_MAX_MS after `since`.
+   */
+  async function settled(since: number) {
+    while ((inFlight > 0 || performance.now() - lastChange < QUIET_MS) && performance.now() - since < SETTLE_MAX_MS) await tick();
   }
 
   /** After a look: waits for the page to change and settle again, or to stay as it is for STILL_MS. */
   async function next() {
     const lookedAt = performance.now();
-    while (lastChange <= lookedAt && performance.now() - lookedAt < STILL_MS) await tick();
-    if (lastChange > lookedAt) await quiet(lastChange);
+    while (lastChange <= lookedAt && inFlight === 0 && performance.now() - lookedAt < STILL_MS) await tick();
+    if (lastChange > lookedAt || inFlight > 0) await settled(performance.now());
   }
 
   void (async () => {
-    await loaded();
-    await quiet(performance.now());
+    await parsed();
+    await settled(performance.now());
     for (;;) {
       const look = snapshot();
       if (look.html.length > MAX_RENDERED_CHARS) {

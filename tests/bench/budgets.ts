@@ -70,6 +70,7 @@ try {
   const page = await extensionPage(ext);
   await measureChatgpt(page);
   await measurePages(ext, page, shop);
+  await measureRendering(ext, page, shop);
   await measureSpacing(ext, page, shop);
   await measurePopup(ext, page);
 } finally {
@@ -151,6 +152,73 @@ async function measurePages(ext: Extension, page: Page, shop: ShopSim) {
     if (i > 0) durations.push(verdict.durationMs); // the first also creates the offscreen document
   }
   budget('page-check-ms', median(durations), 'ms (median of 8, 1 MiB page, in the worker)', 'max', 250);
+}
+
+/**
+ * Rendered reading (src/render/), on the simulator's page whose script inserts its JSON-LD after a
+ * delay: start → verdict of a rendered read, against a plain read of the same page in the same
+ * run; then what 20 rendered reads leave behind (frames, offscreen documents once idle, header
+ * rules, registered reader scripts). Read by Test (`test-watch`): the same probe and renderer as a
+ * check, without the site's 10 s spacing between the samples.
+ */
+async function measureRendering(ext: Extension, page: Page, shop: ShopSim) {
+  const url = shop.urls.spaJsonLd;
+  await grant(ext, page, `${new URL(url).origin}/*`);
+  const test = async (render: boolean) => {
+    const answer = await send(page, {
+      type: 'test-watch',
+      watch: { name: 'Drop', kind: 'page', url, rule: { type: 'auto' }, render, intervalMinutes: 5 },
+    });
+    const verdict = answer.verdict as { kind: string; reason: string; durationMs: number } | undefined;
+    const expected = render ? 'paused' : 'error';
+    if (!answer.ok || verdict?.kind !== expected) throw new Error(`a ${render ? 'rendered' : 'plain'} read gave ${JSON.stringify(answer)}`);
+    return verdict.durationMs;
+  };
+  await test(true); // creates the offscreen document
+  const rendered: number[] = [];
+  const plain: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    rendered.push(await test(true));
+    plain.push(await test(false));
+  }
+  const r = median(rendered);
+  const p = Math.max(1, median(plain));
+  budget('render-check-ms', r, 'ms (median of 8, script-built JSON-LD page, start → verdict)', 'max', 3000);
+  budget('render-cold-ratio', round(r / p, 1), `× (rendered ${r} ms ÷ plain ${p} ms, same page, medians of 8)`, 'max', 40);
+  // The count must see a frame while one is open, or its 0 afterwards would prove nothing.
+  const during = test(true);
+  let seen = 0;
+  for (let i = 0; i < 40 && seen === 0; i++) seen = (await leftovers(ext, page, url)).frames;
+  await during;
+  if (seen !== 1) throw new Error(`while rendering, ${seen} frames of the site were seen (expected 1)`);
+  for (let i = 0; i < 10; i++) await test(true); // 20 rendered reads in all, with the 10 above
+  const left = await leftovers(ext, page, url);
+  // The offscreen document closes itself 30 s after its last use: what is left after that is left for good.
+  await new Promise((resolve) => setTimeout(resolve, 35_000));
+  const idle = await leftovers(ext, page, url);
+  const total = left.frames + left.rules + left.scripts + idle.offscreen;
+  budget(
+    'render-leftovers',
+    total,
+    `(after 20 rendered reads: ${left.frames} frames, ${left.rules} header rules, ${left.scripts} reader scripts; ${idle.offscreen} offscreen documents 35 s later)`,
+    'max',
+    0,
+  );
+}
+
+/** What rendering may leave: frames of the rendered site, offscreen documents, session rules, registered scripts. */
+async function leftovers(ext: Extension, page: Page, url: string) {
+  const worker = await ext.worker();
+  const inWorker = await worker.evaluate(async () => ({
+    rules: (await chrome.declarativeNetRequest.getSessionRules()).length,
+    scripts: (await chrome.scripting.getRegisteredContentScripts()).length,
+    offscreen: (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] })).length,
+  }));
+  const cdp = await ext.context.newCDPSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string }> };
+  await cdp.detach();
+  const origin = new URL(url).origin;
+  return { ...inWorker, frames: targetInfos.filter((t) => t.type === 'iframe' && t.url.startsWith(origin)).length };
 }
 
 /** A page as the simulator serves it (self-signed: certificate checks off, for this local read only). */

@@ -5,12 +5,17 @@ import type { Reading } from '../kinds/page/reasons';
 
 /** DESIGN.md: a rendered page gets 20 s to settle, whatever it does. */
 export const RENDER_CAP_MS = 20_000;
-/** The page is settled once nothing changed in it and nothing more loaded for this long. */
-export const QUIET_MS = 500;
+/**
+ * The page is settled once none of its scripts' requests are open and nothing changed in it for
+ * this long (open requests are counted, so the quiet only has to cover a script's own timers).
+ */
+export const QUIET_MS = 150;
+/** How often the frame reader looks at the clock while it waits. */
+export const TICK_MS = 25;
 /** A page that never stops changing (a clock, a carousel) is read this long after it loaded anyway. */
 export const SETTLE_MAX_MS = 3_000;
 /** Asked again, an unchanged page is read again after this: twice alike is how an absence is trusted. */
-export const STILL_MS = 1_500;
+export const STILL_MS = 600;
 /** A frame that loaded but whose reader never spoke is an error page: the site refused the frame. */
 export const SILENT_FRAME_MS = 4_000;
 /** The serialised page is held to the plain reading's byte cap. */
@@ -20,6 +25,8 @@ export const MAX_RENDERED_CHARS = 4 * 1024 * 1024;
 export const FRAME_NAME_PREFIX = 'reopen-watch-render:';
 /** How the page's world (src/render/frame-guard.ts) tells the reader what a page script threw. */
 export const PAGE_ERROR_EVENT = 'reopen-watch:page-error';
+/** How it tells the reader how many of the page's own requests (fetch, XHR) are open. */
+export const PAGE_REQUESTS_EVENT = 'reopen-watch:page-requests';
 
 /**
  * A page script's error that says it tried to navigate the top window: it refuses to be framed.
