@@ -14,6 +14,8 @@ const rel = (path: string) => relative(ROOT, path).replace(/\\/g, '/');
 /** The folders the groups name. */
 const READERS = /^src\/core\/kinds\/([a-z-]+\/)?read\//;
 const CHECKS = /^src\/core\/kinds\/([a-z-]+\/)?check\//;
+/** The picker's core: a content script in the user's tab, reading the page as a text check does. */
+const PICKER = /^src\/core\/pick\//;
 const OPTIONS_LATER = /^src\/options\/later\//;
 const CHANNELS = /^src\/core\/channels\/[a-z-]+\.ts$/;
 const SENDERS = /^src\/core\/channels\/send\//;
@@ -164,12 +166,16 @@ describe('who imports each folder', () => {
   const outsiders = (folder: RegExp, allowed: (e: Edge) => boolean) =>
     edges.filter((e) => folder.test(e.to) && !allowed(e)).map((e) => `${e.from} → ${e.to}${e.dynamic ? ' (dynamic)' : ''}`);
 
-  it('a reader: only readers and the offscreen document (and Firefox’s event page, dynamically)', () => {
-    expect(outsiders(READERS, (e) => READERS.test(e.from) || e.from.startsWith('src/offscreen/') || isFirefoxReader(e))).toEqual([]);
+  it('a reader: only readers, the picker and the offscreen document (and Firefox’s event page, dynamically)', () => {
+    expect(
+      outsiders(READERS, (e) => READERS.test(e.from) || PICKER.test(e.from) || e.from.startsWith('src/offscreen/') || isFirefoxReader(e)),
+    ).toEqual([]);
   });
 
-  it('a rule check: only rule checks, readers and the options page’s later code', () => {
-    expect(outsiders(CHECKS, (e) => CHECKS.test(e.from) || READERS.test(e.from) || OPTIONS_LATER.test(e.from))).toEqual([]);
+  it('a rule check: only rule checks, readers, the picker and the options page’s later code', () => {
+    expect(
+      outsiders(CHECKS, (e) => CHECKS.test(e.from) || READERS.test(e.from) || PICKER.test(e.from) || OPTIONS_LATER.test(e.from)),
+    ).toEqual([]);
   });
 
   it('the options page’s later code: itself, and the options page by dynamic import only', () => {

@@ -197,7 +197,8 @@ export function visibleText(root: Document | Element, cap = VISIBLE_TEXT_CAP): V
   let node: Node | null = start;
   while (node && length < cap) {
     const type = node.nodeType;
-    if (type === TEXT) emit((node as Text).data);
+    // A line break in the markup is a space on screen; only blocks (BLOCKS) break lines.
+    if (type === TEXT) emit((node as Text).data.replace(SOURCE_BREAKS, ' '));
     else if (type === ELEMENT && enter(node as Element, node === top)) {
       node = node.firstChild;
       continue;
@@ -215,6 +216,9 @@ export function visibleText(root: Document | Element, cap = VISIBLE_TEXT_CAP): V
   result.disabledText = disabledParts.join('').slice(0, cap);
   return result;
 }
+
+/** Line breaks (and the indentation after them) in a text node, as written in the page's source. */
+const SOURCE_BREAKS = /[ \t]*[\r\n][\s]*/g;
 
 const READABLE = /[\p{L}\p{N}]/gu;
 const CLOSE_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
