@@ -13,16 +13,21 @@ export const CONTENT_SCRIPTS: Readonly<Record<string, string>> = {
   'frame-reader.js': 'src/render/frame-reader.ts',
   // Its helper in the page's own world, which alone sees the page's errors.
   'frame-guard.js': 'src/render/frame-guard.ts',
+  // Pick on the page: injected into the user's tab by the popup (scripting.executeScript).
+  'picker.js': 'src/picker/main.tsx',
 };
 
 async function bundleScript(root: string, entry: string, mode: string): Promise<string> {
   const build = await rolldown({
     input: resolve(root, entry),
     logLevel: 'warn',
-    transform: { define: { 'import.meta.env.MODE': JSON.stringify(mode) } },
+    transform: {
+      define: { 'import.meta.env.MODE': JSON.stringify(mode) },
+      jsx: { runtime: 'automatic', importSource: 'preact' },
+    },
   });
   try {
-    const { output } = await build.generate({ format: 'iife', minify: true, inlineDynamicImports: true });
+    const { output } = await build.generate({ format: 'iife', minify: true, codeSplitting: false });
     const [only, ...more] = output;
     if (!only || more.length > 0 || only.type !== 'chunk') throw new Error(`${entry} did not bundle into one file`);
     return only.code;

@@ -43,6 +43,8 @@ export type PreviewStep =
       canAdd: boolean;
       /** The phrase is not in the page as a check reads it, even after rendering: the watch would read its absence. */
       phraseMissing: boolean;
+      /** The selector finds nothing in the page as a check reads it, even after rendering. */
+      selectorMissing: boolean;
     };
 
 /** The text rule read its one phrase's absence: the check's copy of the page lacks the text the user sees. */
@@ -56,13 +58,14 @@ const isAvailability = (r: Reading) => r.kind === 'open' || r.kind === 'paused';
  * that was asked for (`rendered`; null when that Test was refused). The picked text is on the page
  * the user sees, so a check that reads it missing (script-built page, element missing, phrase
  * absent) is asked again after rendering; rendering is kept only when it then finds the phrase.
- * A watch that would read the phrase's absence is not offered: its first check would report the
- * opposite of what the page shows.
+ * A watch that would read the phrase's absence, or find no element, is not offered: its first
+ * check would report the opposite of what the page shows, or nothing at all.
  */
 export function judgePreview(plain: Reading, rendered?: Reading | null): PreviewStep {
   const ready = (reading: Reading, render: boolean): PreviewStep => {
     const missing = phraseMissing(reading);
-    return { type: 'ready', reading, render, canAdd: !missing, phraseMissing: missing };
+    const noElement = reading.reason === 'selector-missing';
+    return { type: 'ready', reading, render, canAdd: !missing && !noElement, phraseMissing: missing, selectorMissing: noElement };
   };
   if (!wantsRendering(plain)) return ready(plain, false);
   if (rendered === undefined) return { type: 'render' };
