@@ -29,7 +29,12 @@ describe('visibleText', () => {
 
   it('reads a line break written in the markup as a space, as the browser shows it', () => {
     const { text } = seen('<button>Sold\n      out</button><p>Back\r\n  soon</p>');
-    expect(text.split('\n').map((line) => line.trim()).filter(Boolean)).toEqual(['Sold out', 'Back soon']);
+    expect(
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ).toEqual(['Sold out', 'Back soon']);
   });
 
   it('collects disabled controls apart, with their children and submit values', () => {
