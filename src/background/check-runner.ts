@@ -212,7 +212,9 @@ const alertPolicy = (settings: Settings, def: WatchDef) => ({
  * the commit folds into, and before it is written: a worker that dies in between leaves that
  * record as it was, so the check done again makes the same event ids and the outbox sends each once.
  */
-async function commit(id: string, trigger: string, readings: Verdict[], started: Started, attempt: Attempt): Promise<Verdict | null> {
+async function commit(id: string, trigger: string, read: Verdict[], started: Started, attempt: Attempt): Promise<Verdict | null> {
+  // What Test shows of a page's data is not kept: the stored verdict stays small.
+  const readings = read.map(({ found: _shown, ...verdict }) => verdict);
   let effects: Effect[] = [];
   let alerts: () => Promise<void> = async () => undefined;
   let dropped: string | null = null;

@@ -4,7 +4,7 @@ import { targetUrl } from '../core/kinds/registry';
 import type { Settings } from '../core/stored-fields';
 import type { WatchDef } from '../core/watch-def';
 import type { Effect } from '../core/watch-state';
-import { cantCheckWords, reminderWords, reopenedWords } from '../shared/alert-words';
+import { cantCheckWords, queuedWords, reminderWords, reopenedWords } from '../shared/alert-words';
 import { t } from '../shared/i18n';
 import { log } from '../shared/log';
 import { notificationsBlocked } from '../shared/notification-permission';
@@ -27,6 +27,10 @@ export async function carryOut(effect: Effect, watch: WatchDef, settings: Settin
     await show(alertNotificationId('reopened', watch.id), title, body);
     if (settings.sound) await playChime();
     if (settings.remindUntilAct) await armReminder(watch.id);
+  } else if (effect.type === 'alert-queued') {
+    const { title, body } = queuedWords(watch);
+    await show(alertNotificationId('queued', watch.id), title, body);
+    if (settings.sound) await playChime();
   } else if (effect.type === 'alert-cant-check') {
     const { title, body } = cantCheckWords(watch);
     await show(alertNotificationId('cant-check', watch.id), title, body);

@@ -1,9 +1,9 @@
 /**
- * The two alerts a watch raises, in one vocabulary: the state effect that raises one is
+ * The three alerts a watch raises, in one vocabulary: the state effect that raises one is
  * `alert-<kind>`, its desktop notification's id `<kind>:<watch id>`, its outbox event and channel
  * message type `<kind>` (channels add `test`, which no watch raises).
  */
-export const ALERT_KINDS = ['reopened', 'cant-check'] as const;
+export const ALERT_KINDS = ['reopened', 'queued', 'cant-check'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** Notification ids name the watch and the alert: a second one replaces the first, and a click knows where to go. */

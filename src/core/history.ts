@@ -2,7 +2,7 @@ import type { Verdict } from './verdict';
 import type { WatchState } from './watch-state';
 
 /** What the timeline shows for a stretch of time. */
-export type TimelineState = 'open' | 'paused' | 'subscribed' | 'unknown';
+export type TimelineState = 'open' | 'queued' | 'paused' | 'subscribed' | 'unknown';
 
 export interface Transition {
   at: number;
@@ -34,6 +34,7 @@ export const EMPTY_HISTORY: History = { transitions: [], days: [] };
 export function timelineStateOf(state: WatchState): TimelineState {
   const kind = state.latest?.kind;
   if (kind === 'subscribed') return 'subscribed';
+  if (kind === 'queued') return 'queued';
   if (kind === 'open' || kind === 'paused') return state.confirmed?.availability ?? 'unknown';
   return 'unknown';
 }
@@ -47,7 +48,8 @@ export function recordCheck(history: History, readings: readonly Verdict[], stat
     const counts = last?.day === day ? { ...last } : { day, checks: 0, open: 0, paused: 0, failed: 0 };
     counts.checks += 1;
     if (reading.kind === 'open') counts.open += 1;
-    else if (reading.kind === 'paused') counts.paused += 1;
+    // A queue is not yet a way to order: the day counts it with the pauses (the timeline shows it apart).
+    else if (reading.kind === 'paused' || reading.kind === 'queued') counts.paused += 1;
     else if (reading.kind !== 'subscribed') counts.failed += 1;
     if (last?.day === day) days[days.length - 1] = counts;
     else days.push(counts);

@@ -77,6 +77,8 @@ export function readWatchState(raw: unknown, where: string, repairs: string[]): 
     alertsRaised: raw.alertsRaised === undefined ? 0 : field('alertsRaised', (v): v is number => Number.isInteger(v) && (v as number) >= 0),
     // Added in 2.2, written only once known: a damaged one is forgotten (the next good reading learns it).
     ...(isJsonType(raw.valueType) && { valueType: raw.valueType }),
+    // Added in 2.4, written once a queue alert was raised: a damaged one is forgotten (at worst one more alert).
+    ...(isTime(raw.lastQueueAlertAt) && { lastQueueAlertAt: raw.lastQueueAlertAt }),
   };
 }
 
@@ -106,7 +108,7 @@ export function readSummary(raw: unknown, repairs: string[]): Summary | null {
 export const emptySummary = (): Summary => structuredClone(EMPTY_SUMMARY);
 export const isWatchTone = (v: unknown): v is WatchTone => (WATCH_TONES as readonly unknown[]).includes(v);
 
-const TIMELINE_STATES: readonly TimelineState[] = ['open', 'paused', 'subscribed', 'unknown'];
+const TIMELINE_STATES: readonly TimelineState[] = ['open', 'queued', 'paused', 'subscribed', 'unknown'];
 
 function isVerdict(v: unknown): v is Verdict {
   return (

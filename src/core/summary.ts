@@ -16,7 +16,7 @@ export interface Summary {
 export const NAMES_KEPT = 3;
 
 export const EMPTY_SUMMARY: Summary = {
-  counts: { none: 0, open: 0, paused: 0, subscribed: 0, attention: 0, unknown: 0 },
+  counts: { none: 0, open: 0, queued: 0, paused: 0, subscribed: 0, attention: 0, unknown: 0 },
   open: [],
   attention: [],
   lastCheckAt: null,
@@ -62,7 +62,7 @@ function follow(names: readonly string[], name: string, present: boolean): strin
 export const enabledCount = (summary: Summary) => WATCH_TONES.reduce((sum, tone) => sum + summary.counts[tone], 0);
 
 /**
- * The badge's tone over all enabled watches (DESIGN.md): open if any is open, else needs-user,
+ * The badge's tone over all enabled watches (DESIGN.md): open if any is open, else queued, else needs-user,
  * else can't-tell-with-nothing-confirmed, else paused; quiet otherwise (`subscribed` when the only
  * watch is a subscribed ChatGPT account).
  */
@@ -70,6 +70,7 @@ export function aggregateTone(summary: Summary, paused: boolean): Tone {
   if (paused) return 'off';
   const { counts } = summary;
   if (counts.open > 0) return 'open';
+  if (counts.queued > 0) return 'queued';
   if (counts.attention > 0) return 'attention';
   if (counts.unknown > 0) return 'unknown';
   if (counts.paused > 0) return 'paused';

@@ -46,7 +46,7 @@ export function recentChanges(transitions: readonly Transition[], limit: number)
 
 /** The states that actually appear in the drawn window, in a fixed order, for the legend. */
 export function statesShown(segments: readonly Segment[]): TimelineState[] {
-  const order: TimelineState[] = ['open', 'paused', 'subscribed', 'unknown'];
+  const order: TimelineState[] = ['open', 'queued', 'paused', 'subscribed', 'unknown'];
   return order.filter((state) => segments.some((s) => s.state === state));
 }
 

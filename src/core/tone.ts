@@ -1,7 +1,7 @@
 import type { WatchState } from './watch-state';
 
 /** The one visual state of a watch that badge, tooltip and popup colour derive from. */
-export const WATCH_TONES = ['none', 'open', 'paused', 'subscribed', 'attention', 'unknown'] as const;
+export const WATCH_TONES = ['none', 'open', 'queued', 'paused', 'subscribed', 'attention', 'unknown'] as const;
 export type WatchTone = (typeof WATCH_TONES)[number];
 /** The toolbar's tone adds `off`: the user switched watching off. */
 export type Tone = WatchTone | 'off';
@@ -10,6 +10,8 @@ export function toneOf(state: WatchState): WatchTone {
   const latest = state.latest;
   if (!latest) return 'none';
   if (latest.kind === 'subscribed') return 'subscribed';
+  // A waiting room in front of the page: the person can join it now, whatever was confirmed before.
+  if (latest.kind === 'queued') return 'queued';
   if (latest.kind === 'signed-out' || latest.kind === 'blocked') return 'attention';
   // open/paused readings and passing failures both show what is confirmed, if anything is.
   return state.confirmed?.availability ?? 'unknown';

@@ -30,11 +30,13 @@ export interface Verdict {
   validator?: string;
   /** A JSON watch's good reading: the JSON type of the value tested (src/core/kinds/json/read/json-rule.ts). */
   valueType?: string;
+  /** An `auto` page reading: the prices and variants read, shown by Test; dropped before a check is stored. */
+  found?: { prices: string[]; variants: string[] };
 }
 
 /** Verdicts that tell us something true about the account and the upgrade flow. */
 export function isGoodCheck(kind: VerdictKind): boolean {
-  return kind === 'open' || kind === 'paused' || kind === 'subscribed';
+  return kind === 'open' || kind === 'paused' || kind === 'queued' || kind === 'subscribed';
 }
 
 /** Verdicts only the user can fix (sign in, pass a challenge). */

@@ -73,3 +73,16 @@ describe('read after rendering', () => {
     expect(exportWatches(stored as never).watches).toEqual([file.watches[0]]);
   });
 });
+
+describe('an auto rule’s conditions in the import/export file', () => {
+  const shop = { name: 'RTX 5090 FE', kind: 'page', url: 'https://shop.example/rtx', intervalMinutes: 5, notify: true, enabled: true };
+  const fileWith = (rule: unknown) => ({ format: 'reopen-watch/watches', version: 1, watches: [{ ...shop, rule }] });
+
+  it('carry a price ceiling, its currency and a variant both ways', () => {
+    const rule = { type: 'auto', maxPrice: 1999, currency: 'USD', variant: 'Founders Edition' };
+    const checked = checkWatchFile(fileWith(rule));
+    expect(checked.ok && checked.watches[0]?.rule).toEqual(rule);
+    const stored = { watchIds: ['w'], watches: { w: { def: { id: 'w', ...(checked.ok ? checked.watches[0] : {}) } } } };
+    expect(exportWatches(stored as never).watches).toEqual([{ ...shop, rule }]);
+  });
+});

@@ -156,3 +156,44 @@ describe('alertsRaised (the channels’ event ids follow it)', () => {
     expect(play(['paused', ['open', 'open']], INITIAL_WATCH, { ...POLICY, notificationsEnabled: false }).state.alertsRaised).toBe(0);
   });
 });
+
+describe('a queue in front of a paused watch', () => {
+  const queueAlerts = (alerts: Array<{ type: string }>) => alerts.filter((a) => a.type === 'alert-queued').length;
+
+  it('paused → queued raises one queue alert, and queued → open is one reopening as usual', () => {
+    const { state, alerts, reopenAlerts } = play(['paused', 'queued', 'queued', 'queued', ['open', 'open'], 'open']);
+    expect(queueAlerts(alerts)).toBe(1);
+    expect(reopenAlerts).toBe(1);
+    expect(alerts.map((a) => a.type)).toEqual(['alert-queued', 'alert-reopened']);
+    expect(state.confirmed?.availability).toBe('open');
+  });
+
+  it('a queue is neither open nor a failure: nothing confirmed changes, no backoff, no "can\'t check"', () => {
+    const { state } = play(['paused', 'queued']);
+    expect(state.confirmed?.availability).toBe('paused');
+    expect(state.failureStreak).toBe(0);
+    expect(state.failingSince).toBeNull();
+    expect(needsConfirmation(state, reading('open', 0))).toBe(true);
+    const long = play(['paused', ...Array<VerdictKind>(300).fill('queued')], INITIAL_WATCH, POLICY, 2 * MIN);
+    expect(long.alerts.map((a) => a.type)).toEqual(['alert-queued']);
+  });
+
+  it('a queue that flaps raises one alert per 30 minutes, not one per flap', () => {
+    const flaps = play(['paused', 'queued', 'paused', 'queued', 'paused', 'queued'], INITIAL_WATCH, POLICY, 5 * MIN);
+    expect(queueAlerts(flaps.alerts)).toBe(1);
+    const later = play(['paused', 'queued', 'paused', 'paused', 'queued'], INITIAL_WATCH, POLICY, 10 * MIN);
+    expect(queueAlerts(later.alerts)).toBe(2);
+  });
+
+  it('no queue alert without a confirmed pause before it, or with notifications off', () => {
+    expect(queueAlerts(play(['queued', 'queued']).alerts)).toBe(0);
+    expect(queueAlerts(play(['paused', 'queued'], INITIAL_WATCH, { ...POLICY, notificationsEnabled: false }).alerts)).toBe(0);
+    // Open, then a queue: the product was orderable; a queue in front of it now is not news to alert.
+    expect(queueAlerts(play([['open', 'open'], 'queued']).alerts)).toBe(0);
+  });
+
+  it('counts the queue alert among the alerts raised (its channel event id)', () => {
+    const { state } = play(['paused', 'queued', ['open', 'open']]);
+    expect(state.alertsRaised).toBe(2);
+  });
+});

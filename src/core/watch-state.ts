@@ -31,6 +31,8 @@ export interface WatchState {
    * id for the phone and chat channels is the count before it, so no two alerts share one.
    */
   alertsRaised: number;
+  /** When the last "a queue has opened" alert was raised (absent before 2.4, or when none was). */
+  lastQueueAlertAt?: number;
   /**
    * A JSON watch: the type of the value at its last good reading (or the one its Test showed when it
    * was saved). Absent until known, so data from before it has nothing to migrate.
@@ -60,14 +62,21 @@ export interface AlertPolicy {
 }
 
 export const REOPEN_COOLDOWN_MS = 30 * 60_000;
+/** A queue that forms, goes and forms again within this long raises one alert, not one per flap. */
+export const QUEUE_COOLDOWN_MS = 30 * 60_000;
 export const CANT_CHECK_AFTER_MS = 6 * 60 * 60_000;
 
 /** `again`: a pause was confirmed before this reopening (the first check after install may find it open). */
-export type Effect = { type: 'alert-reopened'; again: boolean } | { type: 'alert-cant-check' } | { type: 'clear-cant-check' };
+export type Effect =
+  | { type: 'alert-reopened'; again: boolean }
+  | { type: 'alert-queued' }
+  | { type: 'alert-cant-check' }
+  | { type: 'clear-cant-check' };
 
 /** The alert each effect raises (src/core/alert-kinds.ts); null for the one that takes an alert down. */
 const ALERT_OF = {
   'alert-reopened': 'reopened',
+  'alert-queued': 'queued',
   'alert-cant-check': 'cant-check',
   'clear-cant-check': null,
 } as const satisfies Record<Effect['type'], AlertKind | null>;
@@ -108,7 +117,16 @@ export function applyReadings(
   }
 
   if ((latest.kind === 'open' || latest.kind === 'paused') && isJsonType(latest.valueType)) next.valueType = latest.valueType;
-  if (latest.kind === 'paused') {
+  if (latest.kind === 'queued') {
+    // A waiting room formed in front of what was paused: join it now. Not a reopening (the
+    // reopening alert stays armed for when the product opens behind it), and once per flap.
+    const wasPaused = state.confirmed?.availability === 'paused' && state.latest?.kind !== 'queued';
+    const coolingDown = state.lastQueueAlertAt !== undefined && now - state.lastQueueAlertAt < QUEUE_COOLDOWN_MS;
+    if (wasPaused && !coolingDown && policy.notificationsEnabled) {
+      next.lastQueueAlertAt = now;
+      effects.push({ type: 'alert-queued' });
+    }
+  } else if (latest.kind === 'paused') {
     next.confirmed = confirm(state.confirmed, 'paused', now);
     next.alertArmed = true;
   } else if (latest.kind === 'open') {

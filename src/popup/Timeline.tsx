@@ -9,6 +9,7 @@ const BAR_HEIGHT = 18;
 const LISTED_CHANGES = 4;
 const STATE_WORDS: Record<TimelineState, MessageKey> = {
   open: 'stateOpen',
+  queued: 'stateQueued',
   paused: 'statePaused',
   subscribed: 'stateSubscribed',
   unknown: 'stateUnknown',

@@ -47,6 +47,8 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
   const [preview, setPreview] = useState<Preview>({ type: 'none' });
   // Offered once a preview found a page that builds itself with scripts; the preview then renders too.
   const [render, setRender] = useState(false);
+  // A product page with several variants: the one the user needs, or '' for any.
+  const [variant, setVariant] = useState('');
   if (tab === 'unwatchable') return <p class="muted small">{t('popupNotWatchable')}</p>;
   if (tab === null || knownUrls.includes(tab.url)) return null;
   const host = new URL(tab.url).host;
@@ -54,7 +56,7 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
     name: name.trim() || tab.title,
     kind: 'page',
     url: tab.url,
-    rule: { type: 'auto' },
+    rule: variant ? { type: 'auto', variant } : { type: 'auto' },
     ...(rendered && { render: true }),
   });
 
@@ -121,6 +123,19 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
       </p>
       <PreviewLine preview={preview} host={host} />
       {render && <p class="muted small">{t('popupRendered')}</p>}
+      {preview.type === 'read' && (preview.verdict.found?.variants.length ?? 0) > 1 && (
+        <label class="field">
+          <span>{t('popupVariant')}</span>
+          <select value={variant} onChange={(e) => setVariant(e.currentTarget.value)}>
+            <option value="">{t('popupAnyVariant')}</option>
+            {preview.verdict.found?.variants.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {!render && preview.type === 'read' && preview.verdict.reason === 'needs-rendering' && (
         <div class="render-offer">
           <p class="small">{t('renderOffer')}</p>
@@ -156,8 +171,8 @@ function PreviewLine({ preview, host }: { preview: Preview; host: string }) {
   if (preview.type === 'reading') return <p class="muted small">{t('popupPreviewing')}</p>;
   if (preview.type === 'added') return <p role="status">{t('popupAdded')}</p>;
   if (preview.type === 'failed') return <p role="alert">{t('popupAddFailed', preview.why)}</p>;
-  const word = { open: 'stateOpen', paused: 'statePaused' } as const;
+  const word = { open: 'stateOpen', paused: 'statePaused', queued: 'stateQueued' } as const;
   const kind = preview.verdict.kind;
-  const state = kind === 'open' || kind === 'paused' ? t(word[kind]) : t('stateUnknown');
+  const state = kind === 'open' || kind === 'paused' || kind === 'queued' ? t(word[kind]) : t('stateUnknown');
   return <p class="preview">{t('popupPreviewSays', preview.verdict.evidence, state)}</p>;
 }

@@ -24,6 +24,12 @@ export function reopenedWords(watch: Watch, again: boolean): AlertWords {
   };
 }
 
+/** A waiting room opened in front of a paused watch. */
+export function queuedWords(watch: Watch): AlertWords {
+  const words = wordsOf(watch.kind);
+  return { title: t(words.queuedTitle, watch.name), body: t(words.queuedBody, hostOf(watch)) };
+}
+
 export function cantCheckWords(watch: Watch): AlertWords {
   const words = wordsOf(watch.kind);
   return { title: t(words.cantCheckTitle, watch.name), body: t(words.cantCheckBody, CANT_CHECK_HOURS) };
@@ -37,10 +43,8 @@ export function reminderWords(watch: Watch, minutes: number): AlertWords {
 /** A phone or chat message: it says when, since it may be read later; its link's button says where it leads. */
 export function channelWords(watch: Watch, kind: AlertKind, at: number): AlertWords & { linkLabel: string } {
   const words = wordsOf(watch.kind);
-  const reopened = kind === 'reopened';
-  return {
-    title: t(reopened ? words.openTitle : words.cantCheckTitle, watch.name),
-    body: reopened ? t('channelReopenedBody', formatTime(at)) : t('channelCantCheckBody', CANT_CHECK_HOURS),
-    linkLabel: t(words.targetAction),
-  };
+  const linkLabel = t(words.targetAction);
+  if (kind === 'reopened') return { title: t(words.openTitle, watch.name), body: t('channelReopenedBody', formatTime(at)), linkLabel };
+  if (kind === 'queued') return { title: t(words.queuedTitle, watch.name), body: t('channelQueuedBody', formatTime(at)), linkLabel };
+  return { title: t(words.cantCheckTitle, watch.name), body: t('channelCantCheckBody', CANT_CHECK_HOURS), linkLabel };
 }

@@ -16,6 +16,7 @@ const hostOf = (def: Pick<WatchDef, 'url'>) => new URL(def.url).host;
 const TONE_WORDS: Record<WatchTone | 'off', MessageKey> = {
   none: 'toneNone',
   open: 'stateOpen',
+  queued: 'stateQueued',
   paused: 'statePaused',
   subscribed: 'stateSubscribed',
   attention: 'toneAttention',
@@ -46,6 +47,8 @@ export function primaryAction(state: WatchState, settings: Pick<Settings, 'pause
   const latest = state.latest;
   if (!hasAccess || latest?.reason === 'no-host-access') return 'grant';
   if (latest?.kind === 'open' && state.confirmed?.availability === 'open') return 'open-target';
+  // A waiting room: joining it early is the point.
+  if (latest?.kind === 'queued') return 'open-target';
   if (latest?.kind === 'signed-out') return 'sign-in';
   if (latest?.kind === 'blocked') return 'pass-check';
   return 'check';
@@ -59,6 +62,7 @@ export function checkResult(state: WatchState): string {
   if (latest.kind === 'open') return t(state.confirmed?.availability === 'open' ? 'resultOpen' : 'resultCantTell');
   const keys: Record<Exclude<VerdictKind, 'open'>, MessageKey> = {
     paused: 'resultStillPaused',
+    queued: 'resultQueued',
     subscribed: 'resultSubscribed',
     'signed-out': 'resultSignIn',
     blocked: 'resultBlocked',

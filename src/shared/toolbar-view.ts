@@ -15,6 +15,7 @@ export const TONE_COLORS: Record<Tone, string> = {
   none: '#6b7280',
   off: '#6b7280',
   open: '#15803d',
+  queued: '#1d4ed8',
   paused: '#b91c1c',
   subscribed: '#6d28d9',
   attention: '#c2410c',
@@ -25,6 +26,7 @@ const BADGE_TEXT: Record<Tone, MessageKey | ''> = {
   none: '',
   off: 'badgeOff',
   open: 'badgeOpen',
+  queued: 'badgeQueued',
   paused: 'badgeWait',
   subscribed: 'badgeSubscribed',
   attention: '',
@@ -53,6 +55,7 @@ export function tooltip(summary: Summary, settings: Pick<Settings, 'paused'>, de
   const names = (list: string[], total: number) =>
     total > list.length ? t('namesAndMore', formatList(list), total - list.length) : formatList(list);
   if (counts.open > 0) parts.push(t('titleSomeOpen', names(summary.open, counts.open)));
+  if (counts.queued > 0) parts.push(tPlural('titleQueuedCount', counts.queued));
   if (counts.attention > 0) parts.push(t('titleSomeNeedYou', names(summary.attention, counts.attention)));
   if (counts.paused > 0) parts.push(tPlural('titlePausedCount', counts.paused));
   if (counts.unknown > 0) parts.push(tPlural('titleUnknownCount', counts.unknown));
@@ -75,10 +78,6 @@ function watchTooltip(def: WatchDef, state: WatchState, now: number): string {
     ]);
   }
   return sentence;
-}
-
-function _availabilityWord(availability: 'open' | 'paused'): string {
-  return t(availability === 'open' ? 'stateOpen' : 'statePaused');
 }
 
 function availabilityWord(availability: 'open' | 'paused'): string {

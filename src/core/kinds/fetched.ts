@@ -107,5 +107,6 @@ export function verdictOf(reading: Reading<string>, response: BoundedResponse, n
     requests: 1,
     ...(waits ? { retryAfterMs: retryAfterOf(response, now) } : {}),
     ...(reading.valueType !== undefined && { valueType: reading.valueType }),
+    ...(reading.found !== undefined && { found: reading.found }),
   };
 }

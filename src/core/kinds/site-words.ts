@@ -5,6 +5,7 @@ export const SITE_WORDS = {
   headlines: {
     open: 'watchHeadlineOpen',
     paused: 'watchHeadlinePaused',
+    queued: 'watchHeadlineQueued',
     subscribed: 'watchHeadlineOpen',
     'signed-out': 'watchHeadlineSignedOut',
     blocked: 'watchHeadlineBlocked',
@@ -16,6 +17,8 @@ export const SITE_WORDS = {
   reopenedTitle: 'notifyWatchReopenedTitle',
   openBody: 'notifyWatchOpenBody',
   reopenedBody: 'notifyWatchOpenBody',
+  queuedTitle: 'notifyWatchQueuedTitle',
+  queuedBody: 'notifyWatchQueuedBody',
   cantCheckTitle: 'notifyWatchCantCheckTitle',
   cantCheckBody: 'notifyWatchCantCheckBody',
   targetAction: 'popupOpenPage',

@@ -17,6 +17,9 @@ export interface KindWords<K extends string = string> {
   /** The desktop alert's text; given the host. */
   openBody: K;
   reopenedBody: K;
+  /** A waiting room opened in front of a paused watch: the title is given the name, the body the host. */
+  queuedTitle: K;
+  queuedBody: K;
   /** The 6-hour "can't check" alert; the title is given the name, the body the hours. */
   cantCheckTitle: K;
   cantCheckBody: K;

@@ -5,6 +5,7 @@ import { reasonText } from '../../shared/status-view';
 const VERDICT_WORDS: Record<VerdictKind, MessageKey> = {
   open: 'optionsVerdictOpen',
   paused: 'optionsVerdictPaused',
+  queued: 'optionsVerdictQueued',
   subscribed: 'optionsVerdictSubscribed',
   'signed-out': 'optionsVerdictSignedOut',
   blocked: 'optionsVerdictBlocked',
@@ -15,6 +16,7 @@ const VERDICT_WORDS: Record<VerdictKind, MessageKey> = {
 const VERDICT_TONES: Record<VerdictKind, string> = {
   open: 'open',
   paused: 'paused',
+  queued: 'queued',
   subscribed: 'subscribed',
   'signed-out': 'attention',
   blocked: 'attention',
@@ -34,6 +36,18 @@ export function TestResult({ verdict, url }: { verdict: Verdict; url: string }) 
         <dd class="evidence-text">{verdict.evidence}</dd>
         <dt>{t('optionsHttpStatus')}</dt>
         <dd>{verdict.status ?? t('optionsNoStatus')}</dd>
+        {verdict.found?.prices.length ? (
+          <>
+            <dt>{t('optionsPricesFound')}</dt>
+            <dd class="evidence-text">{verdict.found.prices.join(' · ')}</dd>
+          </>
+        ) : null}
+        {verdict.found?.variants.length ? (
+          <>
+            <dt>{t('optionsVariantsRead')}</dt>
+            <dd class="evidence-text">{verdict.found.variants.join(' · ')}</dd>
+          </>
+        ) : null}
       </dl>
     </div>
   );

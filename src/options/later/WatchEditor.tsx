@@ -117,6 +117,7 @@ export function WatchEditor({ target, onClose }: Props) {
   const { Section } = faceOf(form.kind);
   const secretHeader = specOf(form.kind).secretHeader === true;
   const parts = { form, set, field };
+  const variants = tested?.verdict.found?.variants;
 
   return (
     <form class="editor" aria-labelledby={field('heading')} noValidate onSubmit={(e) => e.preventDefault()}>
@@ -126,7 +127,7 @@ export function WatchEditor({ target, onClose }: Props) {
       {!builtIn && (
         <>
           <TargetFields {...parts} def={def} first={first} />
-          <Section {...parts} />
+          <Section {...parts} variants={variants} />
           {secretHeader && <HeaderFields {...parts} def={def} savedHeader={savedHeader} />}
         </>
       )}

@@ -63,3 +63,28 @@ describe('reading an import file', () => {
     expect(originsFor([{ kind: 'chatgpt-plus', url: 'https://chatgpt.com/' }])).toEqual([]);
   });
 });
+
+describe('an auto rule’s conditions in an import file', () => {
+  const withRule = (rule: unknown) => file([{ ...page('RTX 5090 FE', 'https://shop.example/rtx'), rule }]);
+  const details = (rule: unknown, raw = (text: string) => text) => {
+    const text = raw(withRule(rule));
+    const read = readWatchFile(text, text.length);
+    return read.ok ? 'accepted' : read.details.join(' | ');
+  };
+
+  it('are read as given', () => {
+    const text = withRule({ type: 'auto', maxPrice: 1999, currency: 'USD', variant: '42' });
+    const read = readWatchFile(text, text.length);
+    expect(read.ok && read.watches[0]?.rule).toEqual({ type: 'auto', maxPrice: 1999, currency: 'USD', variant: '42' });
+  });
+
+  it('refuse an unknown currency, a negative or non-finite price and an over-long variant, each with its reason', () => {
+    expect(details({ type: 'auto', maxPrice: 10, currency: 'ABC' })).toMatch(/^watch 1 .*currency must be an ISO 4217 code/);
+    expect(details({ type: 'auto', maxPrice: -5 })).toMatch(/maxPrice must be a number from 0 up/);
+    // JSON has no Infinity, but 1e400 parses to it.
+    expect(details({ type: 'auto', maxPrice: 'HUGE' }, (text) => text.replace('"HUGE"', '1e400'))).toMatch(
+      /maxPrice must be a number from 0 up/,
+    );
+    expect(details({ type: 'auto', variant: 'x'.repeat(500) })).toMatch(/variant is longer than 100 characters/);
+  });
+});

@@ -7,7 +7,7 @@ import { isWebLink, jsonHeaders, parseJson, truncate } from './text';
 
 /** Unknown Webhook, Invalid Webhook Token: the webhook was deleted or its URL mistyped. */
 const GONE_CODES = new Set([10015, 50027]);
-const COLOUR: Record<ChannelEvent['type'], number> = { reopened: 0x2e7d32, 'cant-check': 0xef6c00, test: 0x757575 };
+const COLOUR: Record<ChannelEvent['type'], number> = { reopened: 0x2e7d32, queued: 0x1d4ed8, 'cant-check': 0xef6c00, test: 0x757575 };
 
 /** Markdown characters shown literally, so a watch name cannot format, quote or hide text. */
 const escapeMarkdown = (text: string): string => text.replace(/[\\*_~`|>#[\]()-]/g, '\\$&');

@@ -11,6 +11,8 @@ const TOPIC_REFUSED = new Set([40009, 40010]);
 // Reopenings are "high" (a pop-over and sound) but not "max", which may break through Do Not Disturb at night.
 const STYLE: Record<ChannelEvent['type'], { priority: number; tags: string[] }> = {
   reopened: { priority: 4, tags: ['tada'] },
+  // A queue is worth a pop-over too: joining early is the point.
+  queued: { priority: 4, tags: ['hourglass'] },
   'cant-check': { priority: 3, tags: ['warning'] },
   test: { priority: 3, tags: ['test_tube'] },
 };

@@ -20,6 +20,8 @@ export const chatgptPlusSpec = {
     headlines: {
       open: 'headlineOpen',
       paused: 'headlinePaused',
+      // ChatGPT has no waiting room; the words are there because every kind speaks every verdict.
+      queued: 'watchHeadlineQueued',
       subscribed: 'headlineSubscribed',
       'signed-out': 'headlineSignedOut',
       blocked: 'headlineBlocked',
@@ -31,6 +33,8 @@ export const chatgptPlusSpec = {
     reopenedTitle: 'notifyReopenedTitle',
     openBody: 'notifyOpenBody',
     reopenedBody: 'notifyReopenedBody',
+    queuedTitle: 'notifyWatchQueuedTitle',
+    queuedBody: 'notifyWatchQueuedBody',
     cantCheckTitle: 'notifyCantCheckTitle',
     cantCheckBody: 'notifyCantCheckBody',
     targetAction: 'popupUpgradeNow',

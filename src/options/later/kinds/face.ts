@@ -12,6 +12,8 @@ export interface SectionProps<F> {
   set: (patch: Partial<F>) => void;
   /** The element id for a field of this editor (ids are unique per editor, labels point at them). */
   field: (suffix: string) => string;
+  /** The variants the last Test read on the page, for a list to choose from. */
+  variants?: readonly string[];
 }
 
 export interface EditorFace<F> {

@@ -1,5 +1,7 @@
 // The page kind's face in the options page: the automatic reader or the user's own phrases.
 import { isMatchable, normalizeForMatch } from '../../../core/kinds/page/check/phrase-match';
+import { parsePriceNumber } from '../../../core/kinds/page/check/price-number';
+import { isCurrencyCode, MAX_VARIANT } from '../../../core/kinds/page/check/validate-auto-rule';
 import { t } from '../../../shared/i18n';
 import { Field, TextField } from '../../form-parts';
 import type { Problem } from '../../problem';
@@ -12,6 +14,33 @@ export interface PageFields {
   pausedWhen: string;
   openWhen: string;
   mustShow: string;
+  /** The auto rule's conditions, as typed: a price ceiling, its currency, a variant. */
+  maxPrice: string;
+  currency: string;
+  variant: string;
+}
+
+/** "1999", "1,999.50", "1.999,50" as typed, in the notations a price is read in: a number for the rule, or null. */
+export const parseCeiling = (text: string): number | null => parsePriceNumber(text.trim());
+
+function autoRule(form: PageFields, problems: Problem[]): Record<string, unknown> {
+  const rule: Record<string, unknown> = { type: 'auto' };
+  const ceiling = form.maxPrice.trim();
+  if (ceiling) {
+    const value = parseCeiling(ceiling);
+    if (value === null) problems.push({ key: 'optionsProblemMaxPrice', args: [ceiling] });
+    else rule.maxPrice = value;
+    const currency = form.currency.trim().toUpperCase();
+    if (currency && !isCurrencyCode(currency)) problems.push({ key: 'optionsProblemCurrency', args: [form.currency.trim()] });
+    else if (currency) rule.currency = currency;
+  }
+  const variant = form.variant.trim();
+  if (variant) {
+    if (!/[\p{L}\p{N}]/u.test(variant) || variant.length > MAX_VARIANT)
+      problems.push({ key: 'optionsProblemVariant', args: [MAX_VARIANT] });
+    else rule.variant = variant;
+  }
+  return rule;
 }
 
 /** One phrase per line: trimmed, blank lines dropped, repeats (same words, any case) kept once. */
@@ -31,7 +60,7 @@ export function parsePhrases(text: string): string[] {
 export const phrasesText = (list: readonly string[] | undefined) => (list ?? []).join('\n');
 
 function pageRule(form: PageFields, problems: Problem[], isValidSelector?: (selector: string) => boolean): Record<string, unknown> {
-  if (form.ruleType === 'auto') return { type: 'auto' };
+  if (form.ruleType === 'auto') return autoRule(form, problems);
   const rule: Record<string, unknown> = { type: 'text' };
   const selector = form.selector.trim();
   if (selector) {
@@ -57,7 +86,50 @@ function pageRule(form: PageFields, problems: Problem[], isValidSelector?: (sele
   return rule;
 }
 
-function PageSection({ form, set, field }: SectionProps<PageFields>) {
+/** The auto rule's conditions: open only at or below a price, and only for one variant. */
+function AutoConditions({ form, set, field, variants }: SectionProps<PageFields>) {
+  return (
+    <div class="sub-fields">
+      <div class="inline-fields">
+        <TextField id={field('max-price')} label={t('optionsMaxPrice')} value={form.maxPrice} onValue={(maxPrice) => set({ maxPrice })} />
+        <Field id={field('currency')} label={t('optionsCurrency')}>
+          <input
+            id={field('currency')}
+            value={form.currency}
+            maxLength={3}
+            size={4}
+            autoComplete="off"
+            spellcheck={false}
+            placeholder="USD"
+            onInput={(e) => set({ currency: e.currentTarget.value })}
+          />
+        </Field>
+      </div>
+      <Field id={field('variant')} label={t('optionsVariant')} hint={t('optionsConditionsHint')}>
+        <input
+          id={field('variant')}
+          value={form.variant}
+          list={variants?.length ? field('variants') : undefined}
+          autoComplete="off"
+          onInput={(e) => set({ variant: e.currentTarget.value })}
+        />
+      </Field>
+      {variants?.length ? (
+        <>
+          <datalist id={field('variants')}>
+            {variants.map((v) => (
+              <option key={v} value={v} />
+            ))}
+          </datalist>
+          <p class="muted hint">{t('optionsVariantsFound', variants.slice(0, 12).join(', '))}</p>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function PageSection(props: SectionProps<PageFields>) {
+  const { form, set, field } = props;
   return (
     <fieldset class="rule">
       <legend>{t('optionsRule')}</legend>
@@ -65,6 +137,7 @@ function PageSection({ form, set, field }: SectionProps<PageFields>) {
         <input type="radio" name={field('rule')} checked={form.ruleType === 'auto'} onChange={() => set({ ruleType: 'auto' })} />
         <span>{t('optionsRuleAuto')}</span>
       </label>
+      {form.ruleType === 'auto' && <AutoConditions {...props} />}
       <label class="choice">
         <input type="radio" name={field('rule')} checked={form.ruleType === 'text'} onChange={() => set({ ruleType: 'text' })} />
         <span>{t('optionsRuleText')}</span>
@@ -93,7 +166,7 @@ function PageSection({ form, set, field }: SectionProps<PageFields>) {
 }
 
 export const pageFace: EditorFace<PageFields> = {
-  fields: { ruleType: 'auto', selector: '', pausedWhen: '', openWhen: '', mustShow: '' },
+  fields: { ruleType: 'auto', selector: '', pausedWhen: '', openWhen: '', mustShow: '', maxPrice: '', currency: '', variant: '' },
   fromRule: (rule) =>
     rule?.type === 'text'
       ? {
@@ -103,7 +176,13 @@ export const pageFace: EditorFace<PageFields> = {
           openWhen: phrasesText(rule.openWhen),
           mustShow: rule.mustShow ?? '',
         }
-      : {},
+      : rule?.type === 'auto'
+        ? {
+            maxPrice: typeof rule.maxPrice === 'number' ? String(rule.maxPrice) : '',
+            currency: rule.currency ?? '',
+            variant: rule.variant ?? '',
+          }
+        : {},
   toRule: pageRule,
   Section: PageSection,
 };

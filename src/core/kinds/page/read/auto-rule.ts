@@ -1,9 +1,10 @@
 import { signalsIn } from '../check/phrase-match';
 import type { Reading } from '../reasons';
+import { type Conditions, hasConditions, withinCurrency } from './conditions';
 import { bothShown, listPhrases, quote, reading } from './evidence';
 import type { FetchedResponse } from './page-response';
 import { builtInPhrases } from './phrases';
-import { readStructured } from './structured';
+import { describePrice, type OffersFound, offersFound, readStructured } from './structured';
 import { hasReadableText, type VisibleText, visibleText } from './visible-text';
 
 /**
@@ -30,13 +31,43 @@ export function readPhrases(doc: Document, seen: VisibleText, unknownStructured:
   return reading('error', 'no-signal', `no availability phrase in ${seen.text.length} characters of text${truncated}`);
 }
 
+export type AutoRule = { type: 'auto' } & Conditions;
+
 /**
- * The `auto` rule: the page's machine-readable availability first; otherwise the built-in phrases
- * over the visible text. Never open without a positive signal. The response is not needed here
- * (readPage has already read it); it is taken for symmetry with readText.
+ * A page without offers in its data but with "Add to cart" in its text: with a price ceiling it is
+ * open only when its meta tags state one price within it (prices never come from visible text).
  */
-export function readAuto(doc: Document, _response?: FetchedResponse): Reading {
-  const structured = readStructured(doc);
-  if (structured.reading) return structured.reading;
-  return readPhrases(doc, visibleText(doc), structured.unknown);
+function phrasesWithCeiling(found: Reading, page: ReturnType<typeof readStructured>['page'], conditions: Conditions): Reading {
+  if (found.kind !== 'open' || conditions.maxPrice === undefined) return found;
+  const stated = page.pagePrice;
+  const offer = stated && { price: stated.price, currency: stated.currency };
+  if (!offer) return reading('error', 'no-price', `${found.evidence}, but the page's data states no price`);
+  const priced = `${found.evidence}${describePrice({ ...offer, where: '', availability: null, identity: [], label: null })}`;
+  if (!withinCurrency(offer, conditions.currency))
+    return reading('error', 'other-currency', `priced in ${offer.currency}, not ${conditions.currency}: ${priced}`);
+  return offer.price.amount <= conditions.maxPrice
+    ? reading('open', 'phrase-open', `${priced}, within ${conditions.maxPrice}`)
+    : reading('paused', 'price-above', `${priced}, above ${conditions.maxPrice}`);
+}
+
+/**
+ * The `auto` rule: the page's machine-readable offers first (their availability, and the rule's
+ * price ceiling and variant); otherwise the built-in phrases over the visible text. Never open
+ * without a positive signal. `found` is what the page's data showed, for Test.
+ */
+export function readAutoFound(
+  doc: Document,
+  rule: AutoRule = { type: 'auto' },
+  seen?: VisibleText,
+): { reading: Reading; found: OffersFound } {
+  const structured = readStructured(doc, rule);
+  const found = offersFound(structured.page);
+  if (structured.reading) return { reading: structured.reading, found };
+  const phrases = readPhrases(doc, seen ?? visibleText(doc), structured.unknown);
+  return { reading: hasConditions(rule) ? phrasesWithCeiling(phrases, structured.page, rule) : phrases, found };
+}
+
+/** The `auto` rule's reading alone. The response is not needed here (readPage has already read it). */
+export function readAuto(doc: Document, _response?: FetchedResponse, rule: AutoRule = { type: 'auto' }): Reading {
+  return readAutoFound(doc, rule).reading;
 }

@@ -2,6 +2,7 @@ import type { Reading, ResponseReasonCode } from '../reasons';
 import { describeUrl, isSignInUrl } from '../sign-in';
 import { detectBotWall } from './bot-wall';
 import { reading } from './evidence';
+import { queueFromResponse } from './waiting-room';
 
 /** A fetched response as the check runner hands it over; the readers never fetch. */
 export interface FetchedResponse {
@@ -46,6 +47,9 @@ export function classifyResponse(response: FetchedResponse): Reading<ResponseRea
   const header = headerReader(response);
   const status = response.status;
 
+  // Before challenges: a waiting room is served by the same CDNs, and it is not a wall to pass.
+  const queue = queueFromResponse(response, header);
+  if (queue) return reading('queued', queue.reason, queue.evidence);
   const wall = detectBotWall(response.bodyText ?? '', header);
   if (wall) {
     const reason = wall.marker.startsWith('header') ? 'challenge-header' : 'challenge-page';

@@ -1,10 +1,12 @@
 import type { Reading } from '../reasons';
-import { readAuto } from './auto-rule';
+import { type AutoRule, readAutoFound } from './auto-rule';
 import { reading } from './evidence';
 import { classifyResponse, type FetchedResponse, headerReader, isHtmlResponse } from './page-response';
 import { readText, type TextRule } from './text-rule';
+import { visibleText } from './visible-text';
+import { queueFromText } from './waiting-room';
 
-export type PageRule = { type: 'auto' } | TextRule;
+export type PageRule = AutoRule | TextRule;
 
 /**
  * What the response alone says, before any rule: a challenge, a sign-in, a status, or an answer
@@ -28,7 +30,15 @@ export function readPage(doc: Document | null, rule: PageRule, response: Fetched
   const early = readResponse(full);
   if (early) return early;
   if (!doc) return reading('error', 'not-html', 'the page could not be parsed');
-  if (rule.type === 'auto') return readAuto(doc, full);
+  // A waiting room in front of the page says so in words; whatever the rule looks for is behind it.
+  const seen = visibleText(doc);
+  const queue = queueFromText(seen.text);
+  if (queue) return reading('queued', queue.reason, queue.evidence);
+  if (rule.type === 'auto') {
+    const { reading: read, found } = readAutoFound(doc, rule, seen);
+    // What the page's data showed goes with the reading for Test and "Watch this page" (never stored).
+    return found.prices.length || found.variants.length ? { ...read, found } : read;
+  }
   if (rule.type === 'text') return readText(doc, rule, full);
   return reading('error', 'rule-invalid', 'unknown rule type');
 }

@@ -111,7 +111,10 @@ describe('readStructured', () => {
 
   it('treats unknown values as no evidence, and names one for later', () => {
     const result = readStructured(ld(product({ availability: 'Available' })));
-    expect(result).toEqual({ reading: null, unknown: 'JSON-LD availability "Available" not recognised' });
+    expect({ reading: result.reading, unknown: result.unknown }).toEqual({
+      reading: null,
+      unknown: 'JSON-LD availability "Available" not recognised',
+    });
     const withMeta = `<script type="application/ld+json">${JSON.stringify(product({ availability: 'Available' }))}</script><meta property="product:availability" content="oos">`;
     expect(kindOf(parseHtml(withMeta))).toBe('paused');
   });

@@ -1,149 +1,108 @@
 import type { Reading } from '../reasons';
-import { type ClassifiedAvailability, classifyAvailability } from './availability';
-import { quote, reading } from './evidence';
+import { type Conditions, hasConditions, matchesVariant, withinCurrency } from './conditions';
+import { listPhrases, quote, reading } from './evidence';
+import { findOffers, type Offer, type PageOffers } from './offers';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const known = (o: Offer) => o.availability !== null && o.availability.availability !== 'unknown';
+const orderable = (o: Offer) => o.availability?.availability === 'orderable';
 
-/** Bounds the walk over a hostile or enormous JSON-LD block. */
-const MAX_NODES = 5000;
-
-/** Keys that lead to the page's own item and its offers; related or listed products are not followed. */
-const FOLLOW = ['@graph', 'mainEntity', 'hasVariant', 'offers'] as const;
-const OFFER_TYPES = new Set(['Offer', 'AggregateOffer', 'Demand']);
-
-const typesOf = (node: Json): string[] => {
-  const raw = node['@type'];
-  const list = Array.isArray(raw) ? raw : [raw];
-  // "schema:Offer" and a full schema.org URL name the same type as "Offer".
-  return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/:#]/, ''));
-};
-
-function availabilityValues(value: unknown, into: string[]): void {
-  for (const item of Array.isArray(value) ? value : [value]) {
-    if (typeof item === 'string' && item.trim()) into.push(item);
-    else if (isObject(item) && typeof item['@id'] === 'string') into.push(item['@id']);
-  }
-}
-
-/**
- * Collects availability from the page's own items: top-level nodes and arrays, `@graph`, a page's
- * `mainEntity`, a product group's variants, and every offer (object or array, with or without
- * `@type`, AggregateOffer's own `offers`). Breadth-first with an index, so the walk stays linear.
- */
-function collectJsonLd(root: unknown, into: string[]): void {
-  const queue: { node: unknown; offer: boolean }[] = [{ node: root, offer: false }];
-  for (let i = 0; i < queue.length && i < MAX_NODES; i++) {
-    const { node, offer } = queue[i] as { node: unknown; offer: boolean };
-    if (Array.isArray(node)) {
-      for (const item of node) queue.push({ node: item, offer });
-      continue;
-    }
-    if (!isObject(node)) continue;
-    if (offer || typesOf(node).some((t) => OFFER_TYPES.has(t))) availabilityValues(node.availability, into);
-    for (const key of FOLLOW) if (node[key] !== undefined) queue.push({ node: node[key], offer: key === 'offers' });
-  }
-}
-
-/** JSON-LD often carries raw line breaks or HTML comment wrappers that strict JSON rejects. */
-function parseJsonLd(text: string): unknown {
-  const trimmed = text
-    .trim()
-    .replace(/^<!--|-->$/g, '')
-    .replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '');
-  try {
-    return JSON.parse(trimmed);
-  } catch {
-    try {
-      return JSON.parse(trimmed.replace(/\p{Cc}+/gu, ' '));
-    } catch {
-      return undefined; // A malformed block is skipped; others on the page still count.
-    }
-  }
-}
-
-function fromJsonLd(doc: Document): string[] {
-  const values: string[] = [];
-  for (const script of doc.getElementsByTagName('script')) {
-    if (!(script.getAttribute('type') ?? '').toLowerCase().includes('ld+json')) continue;
-    const data = parseJsonLd(script.textContent ?? '');
-    if (data !== undefined) collectJsonLd(data, values);
-  }
-  return values;
-}
-
-const MICRODATA_ELSEWHERE = /\b(?:isRelatedTo|isSimilarTo|itemListElement|isAccessoryOrSparePartFor|isConsumableFor)\b/;
-
-function fromMicrodata(doc: Document): string[] {
-  const values: string[] = [];
-  for (const el of doc.querySelectorAll('[itemprop~="availability"]')) {
-    let elsewhere = false;
-    for (let at = el.parentElement; at && !elsewhere; at = at.parentElement) {
-      elsewhere = MICRODATA_ELSEWHERE.test(at.getAttribute('itemprop') ?? '');
-    }
-    if (elsewhere) continue;
-    const value = el.getAttribute('href') ?? el.getAttribute('content') ?? el.textContent ?? '';
-    if (value.trim()) values.push(value);
-  }
-  return values;
-}
-
-const META_NAMES = new Set(['product:availability', 'og:availability', 'og:product:availability']);
-
-/** `product:availability` / `og:availability`, as `property` (Open Graph) or `name` (what many shops write). */
-function fromMeta(doc: Document): { name: string; value: string }[] {
-  const values: { name: string; value: string }[] = [];
-  for (const meta of doc.getElementsByTagName('meta')) {
-    const name = [meta.getAttribute('property'), meta.getAttribute('name')]
-      .map((n) => (n ?? '').trim().toLowerCase())
-      .find((n) => META_NAMES.has(n));
-    const content = meta.getAttribute('content');
-    if (name && content?.trim()) values.push({ name, value: content });
-  }
-  return values;
-}
-
-export interface StructuredValue extends ClassifiedAvailability {
-  /** How the evidence names where it was found: `JSON-LD availability`, `meta product:availability`. */
-  where: string;
-  raw: string;
-}
-
-/** Every machine-readable availability on the page, by source, in the order they are trusted. */
-export function findStructured(doc: Document): StructuredValue[][] {
-  const tag = (where: string, raw: string): StructuredValue => ({ ...classifyAvailability(raw), where, raw });
-  const sources = [
-    fromJsonLd(doc).map((raw) => tag('JSON-LD availability', raw)),
-    fromMicrodata(doc).map((raw) => tag('microdata availability', raw)),
-    fromMeta(doc).map(({ name, value }) => tag(`meta ${name}`, value)),
-  ];
-  return sources.filter((values) => values.length);
+/** `at 899.00 USD`, `from 649.00 to 899.00 USD`: the price as the page's data wrote it. */
+export function describePrice(offer: Offer): string {
+  const { price, currency } = offer;
+  if (!price) return '';
+  const unit = currency ? ` ${currency}` : '';
+  return price.high ? ` from ${price.text} to ${price.high.text}${unit}` : ` at ${price.text}${unit}`;
 }
 
 // Meta words are quoted as written ("in stock"); schema.org values are shown by their name.
-const describe = (v: StructuredValue) =>
-  `${v.where} ${v.where.startsWith('meta') || v.availability === 'unknown' ? quote(v.raw) : v.label}`;
+function describe(offer: Offer, withPrice = true): string {
+  const a = offer.availability;
+  const value = !a ? '' : offer.where.startsWith('meta') || a.availability === 'unknown' ? quote(a.raw) : a.label;
+  return `${offer.where} ${value}${withPrice ? describePrice(offer) : ''}`;
+}
+
+const counted = (pool: Offer[]): string => {
+  const knownOnes = pool.filter(known);
+  if (knownOnes.length < 2) return '';
+  const yes = knownOnes.filter(orderable).length;
+  return ` (${yes ? `${yes} of ${knownOnes.length} offers orderable` : `all ${knownOnes.length} offers`})`;
+};
+
+/** The variants a page's offers name, each once, for the user to choose from. */
+export function variantsOf(offers: readonly Offer[]): string[] {
+  const seen = new Map<string, string>();
+  for (const offer of offers) if (offer.label && !seen.has(offer.label.toLowerCase())) seen.set(offer.label.toLowerCase(), offer.label);
+  return [...seen.values()];
+}
+
+/** What the Test and "Watch this page" show of a page's data: each price read, and the variants to choose from. */
+export interface OffersFound {
+  prices: string[];
+  variants: string[];
+}
+
+export function offersFound(page: PageOffers): OffersFound {
+  const offers = page.sources[0] ?? [];
+  const prices = [...new Set(offers.map((o) => describePrice(o).trim()).filter(Boolean))].slice(0, 10);
+  return { prices, variants: variantsOf(offers).slice(0, 30) };
+}
+
+/** The price ceiling over the orderable offers of the variant asked for (a sold-out page needs no price). */
+function readCeiling(pool: Offer[], maxPrice: number, currency: string | undefined): Reading {
+  const ready = pool.filter(orderable);
+  const priced = ready.filter((o) => o.price);
+  if (!priced.length) return reading('error', 'no-price', `${describe(ready[0] as Offer)}, but the page's data states no price`);
+  const inCurrency = priced.filter((o) => withinCurrency(o, currency));
+  if (!inCurrency.length) {
+    const others = [...new Set(priced.map((o) => o.currency ?? '?'))].join(', ');
+    return reading('error', 'other-currency', `priced in ${others}, not ${currency}: ${describe(priced[0] as Offer)}`);
+  }
+  const cheapest = inCurrency.reduce((a, b) => ((b.price?.amount ?? 0) < (a.price?.amount ?? 0) ? b : a));
+  const ceiling = `${maxPrice}`;
+  if ((cheapest.price?.amount ?? Number.POSITIVE_INFINITY) <= maxPrice)
+    return reading('open', 'structured-data', `${describe(cheapest)}, within ${ceiling}`);
+  return reading('paused', 'price-above', `${describe(cheapest)}, above ${ceiling}`);
+}
 
 /**
- * The first source with a known value decides: open if any offer is orderable, else paused. Values
- * this version does not know are evidence of nothing; with only those the page goes on to phrases,
- * and `unknown` names one for the evidence if the phrases cannot tell either.
+ * The first source with a known value decides: open if any offer is orderable (and, with
+ * conditions, of the variant asked for and within the price ceiling), else paused. Values this
+ * version does not know are evidence of nothing; with only those the page goes on to phrases, and
+ * `unknown` names one for the evidence if the phrases cannot tell either.
  */
-export function readStructured(doc: Document): { reading: Reading | null; unknown: string | null } {
+export function readStructured(
+  doc: Document,
+  conditions: Conditions = {},
+): { reading: Reading | null; unknown: string | null; page: PageOffers } {
+  const page = findOffers(doc);
   let unknown: string | null = null;
-  for (const values of findStructured(doc)) {
-    const orderable = values.filter((v) => v.availability === 'orderable');
-    const known = values.filter((v) => v.availability !== 'unknown');
-    const first = orderable[0] ?? known[0];
-    if (!first) {
-      unknown ??= `${describe(values[0] as StructuredValue)} not recognised`;
+  for (const offers of page.sources) {
+    if (!offers.some(known)) {
+      const shown = offers.find((o) => o.availability);
+      if (shown) unknown ??= `${describe(shown, false)} not recognised`;
       continue;
     }
-    const count =
-      known.length > 1
-        ? ` (${orderable.length ? `${orderable.length} of ${known.length} offers orderable` : `all ${known.length} offers`})`
-        : '';
-    return { reading: reading(orderable.length ? 'open' : 'paused', 'structured-data', `${describe(first)}${count}`), unknown };
+    let pool = offers;
+    if (conditions.variant) {
+      const variant = conditions.variant;
+      pool = offers.filter((o) => matchesVariant(o, variant));
+      if (!pool.some(known)) {
+        const names = variantsOf(offers);
+        const has = names.length ? `; the page has ${listPhrases(names)}` : '; its offers name no variants';
+        return { reading: reading('error', 'variant-missing', `no offer matches ${quote(variant)}${has}`), unknown, page };
+      }
+    }
+    const ready = pool.filter(orderable);
+    if (ready.length && conditions.maxPrice !== undefined) {
+      return { reading: readCeiling(pool, conditions.maxPrice, conditions.currency), unknown, page };
+    }
+    const first = ready[0] ?? (pool.find(known) as Offer);
+    const evidence = `${describe(first)}${counted(pool)}`;
+    return { reading: reading(ready.length ? 'open' : 'paused', 'structured-data', evidence), unknown, page };
   }
-  return { reading: null, unknown };
+  if (hasConditions(conditions) && conditions.variant) {
+    const why = page.sources.length ? 'no offer states its availability' : 'the page states no offers in its data';
+    return { reading: reading('error', 'variant-missing', `no offer matches ${quote(conditions.variant)}: ${why}`), unknown, page };
+  }
+  return { reading: null, unknown, page };
 }
