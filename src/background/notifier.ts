@@ -3,7 +3,7 @@ import { alertNotificationId, alertOfNotification } from '../core/alert-kinds';
 import { targetUrl } from '../core/kinds/registry';
 import type { Settings } from '../core/stored-fields';
 import type { WatchDef } from '../core/watch-def';
-import type { Effect } from '../core/watch-state';
+import type { Effect } from '../core/watch-transitions';
 import { cantCheckWords, queuedWords, reminderWords, reopenedWords } from '../shared/alert-words';
 import { t } from '../shared/i18n';
 import { log } from '../shared/log';

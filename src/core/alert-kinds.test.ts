@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALERT_KINDS, alertNotificationId, alertOfNotification } from './alert-kinds';
-import { alertOf } from './watch-state';
+import { alertOf } from './watch-transitions';
 
 describe('one vocabulary for a watch’s alerts', () => {
   it('names each effect, notification and event by the same alert kind', () => {

@@ -1,17 +1,10 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { Verdict } from '../core/verdict';
 import { checkUrl } from '../core/watch-def';
-import { sitePattern } from '../shared/host-access';
 import { t } from '../shared/i18n';
-import { requestHostAccess } from '../shared/request-access';
-import { refusalText } from '../shared/send';
-import { send } from './send';
 
-/** Written by the build (scripts/content-scripts.ts) from src/picker/. */
-const PICKER_FILE = 'picker.js';
-
-interface Tab {
+export interface Tab {
   url: string;
   title: string;
 }
@@ -29,150 +22,37 @@ function useCurrentTab(): Tab | null | 'unwatchable' {
   return tab;
 }
 
-type Preview =
-  | { type: 'none' }
-  | { type: 'reading' }
-  | { type: 'read'; verdict: Verdict }
-  | { type: 'failed'; why: string }
-  | { type: 'added' };
+type Form = ComponentType<{ tab: Tab; onCancel: () => void }>;
 
 /**
- * **Watch this page**: name and address prefilled from the tab, a live preview of what the `auto`
- * rule reads there once access is granted, and one click to add (which asks for the origin).
+ * **Watch this page**: a button for a web page not watched yet. Its form (./WatchThisPageForm.tsx)
+ * loads on the first click, so the popup opens without that code (the bench's popup-js-gzip).
  */
 export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
   const tab = useCurrentTab();
+  const [Form, setForm] = useState<Form | null>(null);
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState('');
-  const [preview, setPreview] = useState<Preview>({ type: 'none' });
-  // Offered once a preview found a page that builds itself with scripts; the preview then renders too.
-  const [render, setRender] = useState(false);
-  // A product page with several variants: the one the user needs, or '' for any.
-  const [variant, setVariant] = useState('');
+  const [failed, setFailed] = useState('');
   if (tab === 'unwatchable') return <p class="muted small">{t('popupNotWatchable')}</p>;
   if (tab === null || knownUrls.includes(tab.url)) return null;
-  const host = new URL(tab.url).host;
-  const watch = (rendered = render) => ({
-    name: name.trim() || tab.title,
-    kind: 'page',
-    url: tab.url,
-    rule: variant ? { type: 'auto', variant } : { type: 'auto' },
-    ...(rendered && { render: true }),
-  });
 
   async function start() {
-    setName(tab === null || tab === 'unwatchable' ? '' : tab.title);
-    setOpen(true);
-    // Without access yet the preview waits: the permission prompt belongs to the Add click.
-    const granted = await browser.permissions.contains({ origins: [sitePattern((tab as Tab).url)] });
-    if (granted) void runPreview();
-  }
-
-  async function runPreview(rendered = render) {
-    setPreview({ type: 'reading' });
-    const response = await send({ type: 'test-watch', watch: watch(rendered) });
-    setPreview(
-      response.ok && response.verdict
-        ? { type: 'read', verdict: response.verdict }
-        : { type: 'failed', why: response.ok ? '' : refusalText(response) },
-    );
-  }
-
-  async function add() {
-    // First call in the click handler: browsers only show the prompt for a user gesture.
-    if (!(await requestHostAccess([sitePattern((tab as Tab).url)]))) return;
-    const response = await send({ type: 'add-watch', watch: watch() });
-    if (!response.ok) setPreview({ type: 'failed', why: refusalText(response) });
-    else {
-      setPreview({ type: 'added' });
-      if (response.watchId) void send({ type: 'check-now', watchId: response.watchId });
-    }
-  }
-
-  /**
-   * **Pick on the page**: the watch will need the site, so access is asked first (this click is the
-   * gesture); then the picker goes into this tab (activeTab + scripting) and the popup makes way.
-   */
-  async function pick() {
-    if (!(await requestHostAccess([sitePattern((tab as Tab).url)]))) return;
     try {
-      const [current] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (current?.id === undefined) throw new Error('no tab');
-      await browser.scripting.executeScript({ target: { tabId: current.id }, files: [PICKER_FILE] });
-      window.close();
+      const loaded = await import('./WatchThisPageForm');
+      setForm(() => loaded.WatchThisPageForm);
+      setOpen(true);
     } catch (error) {
-      setPreview({ type: 'failed', why: String(error) });
+      setFailed(String(error));
     }
   }
 
-  if (!open) {
-    return (
-      <button type="button" class="secondary wide" onClick={start}>
+  if (open && Form) return <Form tab={tab} onCancel={() => setOpen(false)} />;
+  return (
+    <>
+      <button type="button" class="secondary wide" onClick={() => void start()}>
         {t('popupWatchThisPage')}
       </button>
-    );
-  }
-  return (
-    <section class="watch-this-page" aria-label={t('popupWatchThisPage')}>
-      <label class="field">
-        <span>{t('popupName')}</span>
-        <input type="text" value={name} maxLength={80} onInput={(e) => setName(e.currentTarget.value)} />
-      </label>
-      <p class="muted small">
-        {t('popupAddress')}: <span class="url">{tab.url}</span>
-      </p>
-      <PreviewLine preview={preview} host={host} />
-      {render && <p class="muted small">{t('popupRendered')}</p>}
-      {preview.type === 'read' && (preview.verdict.found?.variants.length ?? 0) > 1 && (
-        <label class="field">
-          <span>{t('popupVariant')}</span>
-          <select value={variant} onChange={(e) => setVariant(e.currentTarget.value)}>
-            <option value="">{t('popupAnyVariant')}</option>
-            {preview.verdict.found?.variants.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {!render && preview.type === 'read' && preview.verdict.reason === 'needs-rendering' && (
-        <div class="render-offer">
-          <p class="small">{t('renderOffer')}</p>
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => {
-              setRender(true);
-              void runPreview(true);
-            }}
-          >
-            {t('renderOfferAction')}
-          </button>
-        </div>
-      )}
-      <div class="secondary-row">
-        <button type="button" class="primary" onClick={add} disabled={preview.type === 'added'}>
-          {t('popupAddWatch')}
-        </button>
-        <button type="button" class="secondary" onClick={() => void pick()}>
-          {t('popupPickOnPage')}
-        </button>
-        <button type="button" class="secondary" onClick={() => setOpen(false)}>
-          {t('popupCancel')}
-        </button>
-      </div>
-    </section>
+      {failed && <p role="alert">{t('popupAddFailed', failed)}</p>}
+    </>
   );
-}
-
-function PreviewLine({ preview, host }: { preview: Preview; host: string }) {
-  if (preview.type === 'none') return <p class="muted small">{t('popupPreviewNeedsAccess', host)}</p>;
-  if (preview.type === 'reading') return <p class="muted small">{t('popupPreviewing')}</p>;
-  if (preview.type === 'added') return <p role="status">{t('popupAdded')}</p>;
-  if (preview.type === 'failed') return <p role="alert">{t('popupAddFailed', preview.why)}</p>;
-  const word = { open: 'stateOpen', paused: 'statePaused', queued: 'stateQueued' } as const;
-  const kind = preview.verdict.kind;
-  const state = kind === 'open' || kind === 'paused' || kind === 'queued' ? t(word[kind]) : t('stateUnknown');
-  return <p class="preview">{t('popupPreviewSays', preview.verdict.evidence, state)}</p>;
 }

@@ -5,7 +5,8 @@ import { JSDOM } from 'jsdom';
 import { recordCheck } from '../../src/core/history';
 import { KEYS } from '../../src/core/storage-keys';
 import type { Verdict } from '../../src/core/verdict';
-import { applyReadings, CANT_CHECK_AFTER_MS, INITIAL_WATCH, REOPEN_COOLDOWN_MS } from '../../src/core/watch-state';
+import { CANT_CHECK_AFTER_MS, INITIAL_WATCH, REOPEN_COOLDOWN_MS } from '../../src/core/watch-state';
+import { applyReadings } from '../../src/core/watch-transitions';
 import { fakeChatGPT } from '../unit/fake-chatgpt';
 import { fakePermissions } from '../unit/fake-polyfill';
 

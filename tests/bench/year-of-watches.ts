@@ -2,7 +2,8 @@ import { type History, recordCheck } from '../../src/core/history';
 import { KEYS } from '../../src/core/storage-keys';
 import { loadStored } from '../../src/core/stored-schema';
 import type { Verdict, VerdictKind } from '../../src/core/verdict';
-import { applyReadings, CANT_CHECK_AFTER_MS, INITIAL_WATCH, REOPEN_COOLDOWN_MS, type WatchState } from '../../src/core/watch-state';
+import { CANT_CHECK_AFTER_MS, INITIAL_WATCH, REOPEN_COOLDOWN_MS, type WatchState } from '../../src/core/watch-state';
+import { applyReadings } from '../../src/core/watch-transitions';
 
 const POLICY = { reopenCooldownMs: REOPEN_COOLDOWN_MS, cantCheckAfterMs: CANT_CHECK_AFTER_MS, notificationsEnabled: true };
 

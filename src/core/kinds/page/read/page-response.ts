@@ -2,7 +2,7 @@ import type { Reading, ResponseReasonCode } from '../reasons';
 import { describeUrl, isSignInUrl } from '../sign-in';
 import { detectBotWall } from './bot-wall';
 import { reading } from './evidence';
-import { queueFromResponse } from './waiting-room';
+import { queueFromResponse } from './queue';
 
 /** A fetched response as the check runner hands it over; the readers never fetch. */
 export interface FetchedResponse {
@@ -48,7 +48,7 @@ export function classifyResponse(response: FetchedResponse): Reading<ResponseRea
   const status = response.status;
 
   // Before challenges: a waiting room is served by the same CDNs, and it is not a wall to pass.
-  const queue = queueFromResponse(response, header);
+  const queue = queueFromResponse(response);
   if (queue) return reading('queued', queue.reason, queue.evidence);
   const wall = detectBotWall(response.bodyText ?? '', header);
   if (wall) {

@@ -2,9 +2,9 @@ import type { Reading } from '../reasons';
 import { type AutoRule, readAutoFound } from './auto-rule';
 import { reading } from './evidence';
 import { classifyResponse, type FetchedResponse, headerReader, isHtmlResponse } from './page-response';
+import { queueFromText } from './queue';
 import { readText, type TextRule } from './text-rule';
 import { visibleText } from './visible-text';
-import { queueFromText } from './waiting-room';
 
 export type PageRule = AutoRule | TextRule;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { reading } from '../../tests/unit/readings';
 import type { VerdictKind } from './verdict';
-import { type AlertPolicy, applyReadings, INITIAL_WATCH, needsConfirmation, type WatchState } from './watch-state';
+import { INITIAL_WATCH, type WatchState } from './watch-state';
+import { type AlertPolicy, applyReadings, needsConfirmation } from './watch-transitions';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
