@@ -95,6 +95,8 @@ function AutoConditions({ form, set, field, variants }: SectionProps<PageFields>
         <Field id={field('currency')} label={t('optionsCurrency')}>
           <input
             id={field('currency')}
+            type="text"
+            class="currency"
             value={form.currency}
             maxLength={3}
             size={4}
@@ -108,6 +110,7 @@ function AutoConditions({ form, set, field, variants }: SectionProps<PageFields>
       <Field id={field('variant')} label={t('optionsVariant')} hint={t('optionsConditionsHint')}>
         <input
           id={field('variant')}
+          type="text"
           value={form.variant}
           list={variants?.length ? field('variants') : undefined}
           autoComplete="off"

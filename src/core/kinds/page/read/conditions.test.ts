@@ -134,6 +134,8 @@ describe('the variant asked for', () => {
     expect(evidence).toBe('no offer matches "44"; the page has "40", "41", "42", "142"');
     expect(read(parseHtml('<p>Sold out</p>'), { variant: '44' })[1]).toBe('variant-missing');
     expect(readAutoFound(ld(group)).found).toEqual({ prices: ['at 120.00 EUR'], variants: ['40', '41', '42', '142'] });
+    // A single product's name is not a variant to choose.
+    expect(readAutoFound(ld(product(offer('InStock', '899.00')))).found).toEqual({ prices: ['at 899.00 USD'], variants: [] });
   });
 
   it('matches whole words without case, and CJK anywhere', () => {

@@ -44,7 +44,9 @@ export interface OffersFound {
 export function offersFound(page: PageOffers): OffersFound {
   const offers = page.sources[0] ?? [];
   const prices = [...new Set(offers.map((o) => describePrice(o).trim()).filter(Boolean))].slice(0, 10);
-  return { prices, variants: variantsOf(offers).slice(0, 30) };
+  // One product's own name is not a choice: variants are listed only when there are several.
+  const variants = variantsOf(offers);
+  return { prices, variants: variants.length > 1 ? variants.slice(0, 30) : [] };
 }
 
 /** The price ceiling over the orderable offers of the variant asked for (a sold-out page needs no price). */
