@@ -168,6 +168,9 @@ export function queueFromResponse(response: FetchedResponse): QueueSign<'queue-r
  */
 export const QUEUE_PHRASES: Record<string, readonly string[]> = {
   en: [
+    // Shopify's checkout queue.
+    "you're in line to check out",
+    'you are in line to check out',
     'you are now in line',
     "you're now in line",
     'you are now in the queue',
@@ -216,6 +219,8 @@ export const QUEUE_PHRASES: Record<string, readonly string[]> = {
     '您在佇列中的位置',
   ],
   ja: [
+    // "Waiting your turn right now": the page's own state, unlike a bare 順番待ち (a waitlist).
+    'ただいま順番待ちです',
     '順番待ちに追加されました',
     '順番待ちの列に並んでいます',
     '待機列に並んでいます',
@@ -277,6 +282,8 @@ export const QUEUE_PHRASES: Record<string, readonly string[]> = {
     'usted se encuentra en la cola',
     'se encuentra en la cola virtual',
     'está en la cola virtual',
+    'estás en la fila virtual',
+    'está en la fila virtual',
     'está en la sala de espera virtual',
     'se encuentra en la sala de espera virtual',
     'su número en la fila',
