@@ -100,6 +100,13 @@ describe('a price ceiling', () => {
     expect(read(ld(product(offer('OutOfStock'))), { maxPrice: 699 })[0]).toBe('paused');
   });
 
+  it('without a currency, offers priced in several currencies cannot be compared: can’t tell, never open', () => {
+    const doc = ld(product([offer('InStock', '759', 'GBP'), offer('InStock', '879', 'EUR'), offer('InStock', '949', 'USD')]));
+    expect(read(doc, { maxPrice: 800 })).toEqual(['error', 'other-currency', 'priced in GBP, EUR, USD: the rule needs a currency']);
+    expect(read(doc, { maxPrice: 800, currency: 'GBP' })[0]).toBe('open');
+    expect(read(doc, { maxPrice: 800, currency: 'USD' })[1]).toBe('price-above');
+  });
+
   it('an AggregateOffer qualifies by its low price', () => {
     const range = product({ '@type': 'AggregateOffer', lowPrice: 649, highPrice: 899, priceCurrency: 'USD', availability: 'InStock' });
     expect(read(ld(range), { maxPrice: 699, currency: 'USD' })[0]).toBe('open');
