@@ -56,8 +56,7 @@ function readCeiling(pool: Offer[], maxPrice: number, currency: string | undefin
   if (!priced.length) return reading('error', 'no-price', `${describe(ready[0] as Offer)}, but the page's data states no price`);
   // Without a currency in the rule, 800 means nothing across GBP, EUR and USD: can't tell, not open.
   const named = [...new Set(priced.map((o) => o.currency).filter((c): c is string => c !== null))];
-  if (!currency && named.length > 1)
-    return reading('error', 'other-currency', `priced in ${named.join(', ')}: the rule needs a currency`);
+  if (!currency && named.length > 1) return reading('error', 'other-currency', `priced in ${named.join(', ')}: the rule needs a currency`);
   const inCurrency = priced.filter((o) => withinCurrency(o, currency));
   if (!inCurrency.length) {
     const others = [...new Set(priced.map((o) => o.currency ?? '?'))].join(', ');
