@@ -10,8 +10,9 @@ export function toneOf(state: WatchState): WatchTone {
   const latest = state.latest;
   if (!latest) return 'none';
   if (latest.kind === 'subscribed') return 'subscribed';
-  // A waiting room in front of the page: the person can join it now, whatever was confirmed before.
-  if (latest.kind === 'queued') return 'queued';
+  // A waiting room in front of the page: the person can join it now. A confirmed open stays open
+  // (DESIGN.md: OPEN if any watch is confirmed open).
+  if (latest.kind === 'queued') return state.confirmed?.availability === 'open' ? 'open' : 'queued';
   if (latest.kind === 'signed-out' || latest.kind === 'blocked') return 'attention';
   // open/paused readings and passing failures both show what is confirmed, if anything is.
   return state.confirmed?.availability ?? 'unknown';

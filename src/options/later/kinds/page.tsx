@@ -21,16 +21,17 @@ export interface PageFields {
 }
 
 /** "1999", "1,999.50", "1.999,50" as typed, in the notations a price is read in: a number for the rule, or null. */
-export const parseCeiling = (text: string): number | null => parsePriceNumber(text.trim());
+export const parseCeiling = (text: string, currency = ''): number | null => parsePriceNumber(text.trim(), currency || null);
 
 function autoRule(form: PageFields, problems: Problem[]): Record<string, unknown> {
   const rule: Record<string, unknown> = { type: 'auto' };
   const ceiling = form.maxPrice.trim();
   if (ceiling) {
-    const value = parseCeiling(ceiling);
+    const currency = form.currency.trim().toUpperCase();
+    // In the currency's own notation: "12.345" is 12.345 dinars, but 12,345 dollars.
+    const value = parseCeiling(ceiling, currency);
     if (value === null) problems.push({ key: 'optionsProblemMaxPrice', args: [ceiling] });
     else rule.maxPrice = value;
-    const currency = form.currency.trim().toUpperCase();
     if (currency && !isCurrencyCode(currency)) problems.push({ key: 'optionsProblemCurrency', args: [form.currency.trim()] });
     else if (currency) rule.currency = currency;
   }

@@ -26,11 +26,14 @@ describe('parsePriceNumber', () => {
     expect(parsePriceNumber(text)).toBe(expected);
   });
 
-  it('reads a lone "." as a decimal point only in fields meant for machines', () => {
+  it('reads a lone separator before three digits as thousands, unless the currency counts in thousandths', () => {
     expect(parsePriceNumber('1.299')).toBe(1299);
-    expect(parsePriceNumber('1.299', true)).toBe(1.299);
-    expect(parsePriceNumber('1,299', true)).toBe(1299);
-    expect(parsePriceNumber('699.5', true)).toBe(699.5);
+    expect(parsePriceNumber('150.000', 'IDR')).toBe(150000);
+    expect(parsePriceNumber('1.299,-')).toBe(1299);
+    expect(parsePriceNumber('1,299', 'USD')).toBe(1299);
+    expect(parsePriceNumber('12.345', 'KWD')).toBe(12.345);
+    expect(parsePriceNumber('699.5', 'USD')).toBe(699.5);
+    expect(parsePriceNumber('12.34', 'JPY')).toBe(12.34);
   });
 
   it('takes numbers as they are, and refuses what is not one plain price', () => {

@@ -2,16 +2,16 @@
  * A price as written in a page's data (JSON-LD, microdata, meta tags) to a number, in the
  * notations shops use: `1299.00`, `1,299.00`, `1.299,00`, `1 299,00`, `1'299.00`, `¥1,299`,
  * `1299.-`, `12,50 €`. Only what is plainly one number: anything else (a range, words, two
- * numbers, a negative) is null, never a guess. `machine`: the value came from a field meant for
- * machines (schema.org asks for "." as the decimal point there), so a lone "." is a decimal point;
- * in text shown to people a lone separator before exactly three digits groups thousands.
+ * numbers, a negative) is null, never a guess. A lone separator before exactly three digits groups
+ * thousands (`1.299`, `150.000` as IDR shops write it in their data too), unless the currency
+ * counts in thousandths (KWD, BHD, OMR…): then it is the decimal point.
  */
-export function parsePriceNumber(value: unknown, machine = false): number | null {
+export function parsePriceNumber(value: unknown, currency: string | null = null): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
   if (typeof value !== 'string' || value.length > 64) return null;
   const bare = withoutCurrency(value);
   if (bare === null) return null;
-  const number = /^\d+(?:[.,' \u00a0\u202f]\d+)*$/.test(bare) ? readDigits(bare, machine) : null;
+  const number = /^\d+(?:[.,' \u00a0\u202f]\d+)*$/.test(bare) ? readDigits(bare, minorDigits(currency) === 3) : null;
   return number !== null && Number.isFinite(number) ? number : null;
 }
 
@@ -33,7 +33,17 @@ function withoutCurrency(value: string): string | null {
 
 const GROUPING = /['\u00a0\u202f ]/g;
 
-function readDigits(text: string, machine: boolean): number | null {
+/** How many digits a currency's minor unit has (2 for USD, 0 for JPY, 3 for KWD); 2 when unknown. */
+function minorDigits(currency: string | null): number {
+  if (!currency || !/^[A-Z]{3}$/.test(currency)) return 2;
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+function readDigits(text: string, thousandths: boolean): number | null {
   const marks = [...text.matchAll(/[.,]/g)].map((m) => m[0]);
   const apart = text.split(/[.,]/);
   let decimal: '.' | ',' | null = null;
@@ -43,8 +53,8 @@ function readDigits(text: string, machine: boolean): number | null {
     if (new Set(marks).size === 2) decimal = last;
     else if (marks.length > 1)
       decimal = null; // "1.299.000": thousands only
-    else if (machine && last === '.') decimal = '.';
-    else decimal = lastGroup.replace(GROUPING, '').length === 3 && !/[ '\u00a0\u202f]/.test(text) ? null : last;
+    else if (lastGroup.replace(GROUPING, '').length !== 3 || /[ '\u00a0\u202f]/.test(text)) decimal = last;
+    else decimal = thousandths ? last : null;
     // A thousands separator used as decimal too ("1.299.00") is not a number.
     if (decimal && marks.slice(0, -1).includes(decimal)) return null;
   }

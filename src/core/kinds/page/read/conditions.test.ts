@@ -107,6 +107,32 @@ describe('a price ceiling', () => {
     expect(read(doc, { maxPrice: 800, currency: 'USD' })[1]).toBe('price-above');
   });
 
+  it('an AggregateOffer that lists its offers is judged by them, not by its low price', () => {
+    const listed = product({
+      '@type': 'AggregateOffer',
+      availability: 'InStock',
+      lowPrice: '1619.99',
+      highPrice: '1999.99',
+      priceCurrency: 'USD',
+      offers: [offer('OutOfStock', '1619.99'), offer('InStock', '1999.99')],
+    });
+    expect(read(ld(listed), { maxPrice: 1700, currency: 'USD' })[1]).toBe('price-above');
+  });
+
+  it('gives the page’s one meta price only to its only offer, and its currency to every offer', () => {
+    const meta = '<meta property="product:price:amount" content="150.000"><meta property="product:price:currency" content="IDR">';
+    const one = parseHtml(`${meta}<script type="application/ld+json">${JSON.stringify(product(offer('InStock')))}</script>`);
+    expect(read(one, { maxPrice: 200000, currency: 'IDR' })).toEqual([
+      'open',
+      'structured-data',
+      'JSON-LD availability InStock at 150.000 IDR, within 200000',
+    ]);
+    const two = parseHtml(
+      `${meta}<script type="application/ld+json">${JSON.stringify(product([offer('InStock', undefined, 'IDR', { size: 'S' }), offer('InStock', undefined, 'IDR', { size: 'XL' })]))}</script>`,
+    );
+    expect(read(two, { variant: 'XL', maxPrice: 200000 })[1]).toBe('no-price');
+  });
+
   it('an AggregateOffer qualifies by its low price', () => {
     const range = product({ '@type': 'AggregateOffer', lowPrice: 649, highPrice: 899, priceCurrency: 'USD', availability: 'InStock' });
     expect(read(ld(range), { maxPrice: 699, currency: 'USD' })[0]).toBe('open');
@@ -152,6 +178,29 @@ describe('the variant asked for', () => {
     expect(matchesVariant(words(['X421']), '42')).toBe(false);
     expect(matchesVariant(words(['曜石黑 256GB']), '曜石黑')).toBe(true);
     expect(matchesVariant(words(['anything']), '  ')).toBe(false);
+  });
+
+  it('is not fooled by the product’s own name, half sizes or apostrophes (never a false open)', () => {
+    const tee = product(
+      [offer('OutOfStock', '25', 'USD', { size: 'S', name: "Men's Tee" }), offer('InStock', '25', 'USD', { size: 'M', name: "Men's Tee" })],
+      { name: "Men's Tee" },
+    );
+    expect(read(ld(tee), { variant: 'S' })[0]).toBe('paused');
+    expect(read(ld(tee), { variant: 'M' })[0]).toBe('open');
+    const halves = {
+      ...group,
+      hasVariant: ['42', '42.5', '42 1/2'].map((size) => ({
+        '@type': 'Product',
+        size,
+        offers: offer(size === '42' ? 'OutOfStock' : 'InStock', '120', 'EUR'),
+      })),
+    };
+    expect(read(ld(halves), { variant: '42' })[0]).toBe('paused');
+    expect(read(ld(halves), { variant: '42.5' })[0]).toBe('open');
+    const blue = product([offer('OutOfStock', '10', 'USD', { color: 'Red' }), offer('InStock', '10', 'USD', { color: 'Green' })], {
+      name: 'Blue Tee',
+    });
+    expect(read(ld(blue), { variant: 'blue' })[1]).toBe('variant-missing');
   });
 
   it('goes with a price ceiling', () => {

@@ -21,8 +21,10 @@ export interface Offer {
   price: Price | null;
   /** As written, upper-cased (`USD`); null when the data names none. */
   currency: string | null;
-  /** The words that tell this offer's variant apart: sku, gtin*, name, size, color, model of the offer and the product it sells. */
+  /** What tells this offer's variant apart: sku, gtin*, size, color, model of the offer and the product it sells. */
   identity: string[];
+  /** The names of the offer and of the product it sells (a variant word is looked for in them too, unless every offer shares the name). */
+  names?: string[];
   /** The shortest name of the variant for a list shown to the user (`42`, `Midnight Blue`), or null. */
   label: string | null;
 }
@@ -55,7 +57,6 @@ function wordOf(value: unknown): string | null {
 }
 
 interface Identity {
-  words: string[];
   fields: Partial<Record<(typeof IDENTITY_KEYS)[number], string>>;
 }
 
@@ -65,13 +66,17 @@ function identityOf(node: Json): Identity {
     const word = wordOf(node[key]);
     if (word) fields[key] = word;
   }
-  return { words: Object.values(fields), fields };
+  return { fields };
 }
 
-const joinIdentity = (offer: Identity, item: Identity | null): Identity => ({
-  words: [...offer.words, ...(item?.words ?? [])],
-  fields: { ...item?.fields, ...offer.fields },
-});
+/** The offer's and its product's codes (names apart: a product's name often holds every variant's words). */
+function variantWords(offer: Identity, item: Identity | null): Pick<Offer, 'identity' | 'names'> {
+  const all = [offer.fields, item?.fields ?? {}];
+  return {
+    identity: all.flatMap(({ name: _name, ...codes }) => Object.values(codes)),
+    names: all.flatMap((f) => (f.name ? [f.name] : [])),
+  };
+}
 
 /** What a list of variants calls this one: the offer's own size or colour before its product's name. */
 function labelOf(offer: Identity, item: Identity | null): string | null {
@@ -87,9 +92,9 @@ function priceText(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
-function readPrice(value: unknown): { amount: number; text: string } | null {
+function readPrice(value: unknown, currency: string | null): { amount: number; text: string } | null {
   const text = priceText(value);
-  const amount = parsePriceNumber(value, true);
+  const amount = parsePriceNumber(value, currency);
   return text !== null && amount !== null ? { amount, text } : null;
 }
 
@@ -99,12 +104,16 @@ const currencyOf = (value: unknown): string | null => {
 };
 
 /** The price charged now in a `priceSpecification` (one or a list): not a list or strikethrough price. */
-function fromSpecification(value: unknown): { price: { amount: number; text: string }; currency: string | null } | null {
+function fromSpecification(
+  value: unknown,
+  offerCurrency: string | null,
+): { price: { amount: number; text: string }; currency: string | null } | null {
   const specs = (Array.isArray(value) ? value : [value]).filter(isObject);
   const charged = specs.filter((s) => !NOT_CHARGED.test(String(s.priceType ?? '')));
   for (const spec of [...charged, ...specs]) {
-    const price = readPrice(spec.price) ?? readPrice(spec.minPrice);
-    if (price) return { price, currency: currencyOf(spec.priceCurrency) };
+    const currency = currencyOf(spec.priceCurrency) ?? offerCurrency;
+    const price = readPrice(spec.price, currency) ?? readPrice(spec.minPrice, currency);
+    if (price) return { price, currency };
   }
   return null;
 }
@@ -115,14 +124,14 @@ function jsonLdOffer(node: Json, item: Identity | null, inherited: string | null
   let price: Price | null = null;
   // An AggregateOffer's own offers often name their price alone, in its currency.
   let currency = currencyOf(node.priceCurrency) ?? inherited;
-  const low = aggregate ? readPrice(node.lowPrice) : null;
+  const low = aggregate ? readPrice(node.lowPrice, currency) : null;
   if (low) {
-    const high = readPrice(node.highPrice);
+    const high = readPrice(node.highPrice, currency);
     price = high && high.amount > low.amount ? { ...low, high } : low;
   } else {
-    price = readPrice(node.price);
+    price = readPrice(node.price, currency);
     if (!price && node.priceSpecification !== undefined) {
-      const spec = fromSpecification(node.priceSpecification);
+      const spec = fromSpecification(node.priceSpecification, currency);
       if (spec) {
         price = spec.price;
         currency ??= spec.currency;
@@ -135,7 +144,7 @@ function jsonLdOffer(node: Json, item: Identity | null, inherited: string | null
     availability: raw === null ? null : { ...classifyAvailability(raw), raw },
     price,
     currency,
-    identity: joinIdentity(own, item).words,
+    ...variantWords(own, item),
     label: labelOf(own, item),
   };
 }
@@ -166,7 +175,8 @@ function collectJsonLd(root: unknown, into: Offer[]): void {
     if (!isObject(node)) continue;
     const isOffer = offer || typesOf(node).some((t) => OFFER_TYPES.has(t));
     const found = isOffer ? jsonLdOffer(node, item, currency) : null;
-    if (found) into.push(found);
+    // An AggregateOffer that lists its offers is their summary: its low price may be a sold-out one.
+    if (found && !(typesOf(node).includes('AggregateOffer') && listsOffers(node.offers))) into.push(found);
     // A product (or a variant of a group) names what its offers sell; an offer's own offers sell the same.
     const here = isOffer ? item : identityOf(node);
     for (const key of ['@graph', 'mainEntity', 'hasVariant'] as const) {
@@ -175,6 +185,9 @@ function collectJsonLd(root: unknown, into: Offer[]): void {
     if (node.offers !== undefined) queue.push({ node: node.offers, offer: true, item: here, currency: found?.currency ?? null });
   }
 }
+
+const listsOffers = (value: unknown): boolean =>
+  (Array.isArray(value) ? value : [value]).some((o) => isObject(o) && availabilityValue(o.availability) !== null);
 
 /** JSON-LD often carries raw line breaks or HTML comment wrappers that strict JSON rejects. */
 function parseJsonLd(text: string): unknown {
@@ -229,19 +242,20 @@ function microdataIdentity(scope: Element | null): Identity | null {
     const word = props.get(key);
     if (word && word.length <= MAX_WORD) fields[key] = word;
   }
-  return { words: Object.values(fields), fields };
+  return { fields };
 }
 
 function microdataPrice(scope: Element, props: Map<string, string>): { price: Price | null; currency: string | null } {
-  const own = props.get('price');
-  const amount = own === undefined ? null : parsePriceNumber(own, true);
-  if (own !== undefined && amount !== null) return { price: { amount, text: own }, currency: currencyOf(props.get('priceCurrency')) };
+  const currency = currencyOf(props.get('priceCurrency'));
+  const own = readPrice(props.get('price'), currency);
+  if (own) return { price: own, currency };
   for (const el of scope.querySelectorAll('[itemprop~="priceSpecification"][itemscope]')) {
     const spec = propertiesOf(el);
-    const price = readPrice(spec.get('price'));
-    if (price) return { price, currency: currencyOf(spec.get('priceCurrency') ?? props.get('priceCurrency')) };
+    const specCurrency = currencyOf(spec.get('priceCurrency')) ?? currency;
+    const price = readPrice(spec.get('price'), specCurrency);
+    if (price) return { price, currency: specCurrency };
   }
-  return { price: null, currency: currencyOf(props.get('priceCurrency')) };
+  return { price: null, currency };
 }
 
 function fromMicrodata(doc: Document): Offer[] {
@@ -257,7 +271,7 @@ function fromMicrodata(doc: Document): Offer[] {
     const scope = ownerScope(el);
     const props = scope ? propertiesOf(scope) : new Map<string, string>();
     const { price, currency } = scope ? microdataPrice(scope, props) : { price: null, currency: null };
-    const own = microdataIdentity(scope) ?? { words: [], fields: {} };
+    const own = microdataIdentity(scope) ?? { fields: {} };
     // The offer's item is the product it is a property of (`itemprop="offers"`), when it is one.
     const item = scope?.getAttribute('itemprop')?.split(/\s+/).includes('offers') ? microdataIdentity(ownerScope(scope)) : null;
     offers.push({
@@ -265,7 +279,7 @@ function fromMicrodata(doc: Document): Offer[] {
       availability: { ...classifyAvailability(raw), raw },
       price,
       currency,
-      identity: joinIdentity(own, item).words,
+      ...variantWords(own, item),
       label: labelOf(own, item),
     });
   }
@@ -301,9 +315,10 @@ const firstOf = (tags: Map<string, string>, names: Set<string>): [string, string
 /** The page's one price in its meta tags, whether or not they state availability too. */
 export function metaPrice(tags: Map<string, string>): { price: Price; currency: string | null } | null {
   const amount = firstOf(tags, META_AMOUNT);
-  const value = amount ? parsePriceNumber(amount[1], true) : null;
+  const currency = currencyOf(firstOf(tags, META_CURRENCY)?.[1]);
+  const value = amount ? parsePriceNumber(amount[1], currency) : null;
   if (!amount || value === null) return null;
-  return { price: { amount: value, text: amount[1] }, currency: currencyOf(firstOf(tags, META_CURRENCY)?.[1]) };
+  return { price: { amount: value, text: amount[1] }, currency };
 }
 
 function fromMeta(tags: Map<string, string>): Offer[] {
@@ -334,8 +349,12 @@ export function findOffers(doc: Document): PageOffers {
   const tags = metaTags(doc);
   const pagePrice = metaPrice(tags);
   const sources = [fromJsonLd(doc), fromMicrodata(doc), fromMeta(tags)].map((offers) =>
-    // An offer that states no price takes the page's own, when the page states one.
-    offers.map((o) => (o.price || !pagePrice ? o : { ...o, price: pagePrice.price, currency: o.currency ?? pagePrice.currency })),
+    offers.map((o) => {
+      if (!pagePrice) return o;
+      const currency = o.currency ?? pagePrice.currency;
+      // The page's one price is its only offer's: with several, it is the default variant's, not theirs.
+      return o.price || offers.length > 1 ? { ...o, currency } : { ...o, price: pagePrice.price, currency };
+    }),
   );
   return { sources: sources.filter((offers) => offers.length), pagePrice };
 }

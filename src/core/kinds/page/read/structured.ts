@@ -1,5 +1,5 @@
 import type { Reading } from '../reasons';
-import { type Conditions, hasConditions, matchesVariant, withinCurrency } from './conditions';
+import { type Conditions, hasConditions, matchesVariant, sharedNamesOf, withinCurrency } from './conditions';
 import { listPhrases, quote, reading } from './evidence';
 import { findOffers, type Offer, type PageOffers } from './offers';
 
@@ -90,7 +90,8 @@ export function readStructured(
     let pool = offers;
     if (conditions.variant) {
       const variant = conditions.variant;
-      pool = offers.filter((o) => matchesVariant(o, variant));
+      const shared = sharedNamesOf(offers);
+      pool = offers.filter((o) => matchesVariant(o, variant, shared));
       if (!pool.some(known)) {
         const names = variantsOf(offers);
         const has = names.length ? `; the page has ${listPhrases(names)}` : '; its offers name no variants';
