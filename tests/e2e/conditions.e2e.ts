@@ -9,6 +9,7 @@ import type { WatchState } from '../../src/core/watch-state';
 import type { ViewRequest, WorkerResponse } from '../../src/shared/protocol';
 import { type ShopSim, startShopSim } from '../sim/shop/server';
 import { type Simulator, startSimulator } from '../sim/simulator';
+import { alertsCreated, countAlerts } from './alert-count';
 import { consolePage, gpuPage, shoePage, waitingRoomPage } from './condition-pages';
 import { forgetOriginContacts, watchState } from './extension-state';
 import { type Extension, launchExtension, waitFor } from './harness';
@@ -42,26 +43,8 @@ async function checkNow(id: string) {
   return (answer as { verdict: NonNullable<WatchState['latest']> }).verdict;
 }
 
-type Counted = typeof globalThis & { alertsCreated?: string[] };
-async function countAlerts(): Promise<void> {
-  await (await ext.worker()).evaluate(() => {
-    const scope = globalThis as Counted;
-    if (scope.alertsCreated) return;
-    scope.alertsCreated = [];
-    const api = chrome.notifications;
-    const create = api.create.bind(api) as (...args: unknown[]) => unknown;
-    (api as unknown as { create: (...args: unknown[]) => unknown }).create = (...args: unknown[]) => {
-      scope.alertsCreated?.push(typeof args[0] === 'string' ? args[0] : '(no id)');
-      return create(...args);
-    };
-  });
-}
 /** Notification ids created for a watch (`reopened:<id>`, `queued:<id>`), in order. */
-const alertsFor = async (id: string) => {
-  const created = await (await ext.worker()).evaluate(() => (globalThis as Counted).alertsCreated ?? null);
-  if (created === null) throw new Error('the service worker was restarted unnoticed: its notification count is lost');
-  return created.filter((n) => n.endsWith(`:${id}`));
-};
+const alertsFor = async (id: string) => (await alertsCreated(ext)).filter((n) => n.endsWith(`:${id}`));
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
 beforeAll(async () => {
@@ -73,7 +56,7 @@ beforeAll(async () => {
   await addSites(ext.context, ext.id, [SITE]);
   expect(await requestByClick(options, { origins: [SITE] })).toBe(true);
   expect(await toWorker({ type: 'update-watch', watchId: 'chatgpt-plus', changes: { enabled: false } })).toEqual({ ok: true });
-  await countAlerts();
+  await countAlerts(ext);
 });
 
 afterAll(async () => {

@@ -18,6 +18,7 @@ import type { WatchState } from '../../src/core/watch-state';
 import type { ViewRequest, WorkerResponse } from '../../src/shared/protocol';
 import { SHOP_PATHS, type ShopMode, type ShopRequest, type ShopSim, startShopSim } from '../sim/shop/server';
 import { type Simulator, startSimulator } from '../sim/simulator';
+import { alertsCreated, type Counted, countAlerts } from './alert-count';
 import { watchState } from './extension-state';
 import { ARTIFACTS, type Extension, launchExtension, waitFor } from './harness';
 import { addSites, requestByClick } from './host-grants';
@@ -67,32 +68,9 @@ const stateOf = async (id: string) => (await watchState(ext, id)).state as Watch
 const states = async (pages: readonly Watched[]) =>
   Object.fromEntries(await Promise.all(pages.map(async (p) => [p, await stateOf(ids[p])])));
 
-type Counted = typeof globalThis & { alertsCreated?: string[] };
-
-/**
- * Counts every `notifications.create` the worker makes, by wrapping the API in the worker's global
- * (the polyfill looks `chrome.notifications.create` up at each call). getAll() alone cannot tell one
- * notification from the same id created twice; the worker's log lines arrive through Playwright
- * more than once each, so they cannot count either.
- */
-async function countAlerts(): Promise<void> {
-  await (await ext.worker()).evaluate(() => {
-    const scope = globalThis as Counted;
-    if (scope.alertsCreated) return;
-    scope.alertsCreated = [];
-    const api = chrome.notifications;
-    const create = api.create.bind(api) as (...args: unknown[]) => unknown;
-    (api as unknown as { create: (...args: unknown[]) => unknown }).create = (...args: unknown[]) => {
-      scope.alertsCreated?.push(typeof args[0] === 'string' ? args[0] : '(no id)');
-      return create(...args);
-    };
-  });
-}
-
 /** How many times the worker created `reopened:<id>` since countAlerts(); fails if the worker was replaced meanwhile. */
 async function alertsRaised(id: string): Promise<number> {
-  const created = await (await ext.worker()).evaluate(() => (globalThis as Counted).alertsCreated ?? null);
-  if (created === null) throw new Error('the service worker was restarted unnoticed: its notification count is lost');
+  const created = await alertsCreated(ext);
   return [...carried, ...created].filter((n) => n === `reopened:${id}`).length;
 }
 
@@ -120,7 +98,7 @@ async function restartWorkerCold(): Promise<void> {
     10_000,
     'a fresh worker',
   );
-  await countAlerts();
+  await countAlerts(ext);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -180,7 +158,7 @@ beforeAll(async () => {
   );
   expect(await toWorker({ type: 'update-watch', watchId: PLUS, changes: { enabled: false } })).toEqual({ ok: true });
   await waitFor(ext.badge, (badge) => badge === '', 10_000, 'a quiet badge with no watch enabled');
-  await countAlerts();
+  await countAlerts(ext);
 });
 
 afterAll(async () => {

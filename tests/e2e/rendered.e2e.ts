@@ -12,6 +12,7 @@ import type { ViewRequest, WorkerResponse } from '../../src/shared/protocol';
 import { type ShopSim, startShopSim } from '../sim/shop/server';
 import { SPA_STOCK } from '../sim/shop/spa-pages';
 import { type Simulator, startSimulator } from '../sim/simulator';
+import { alertsCreated, countAlerts } from './alert-count';
 import { watchState } from './extension-state';
 import { type Extension, launchExtension, waitFor } from './harness';
 import { addSites, requestByClick } from './host-grants';
@@ -59,25 +60,7 @@ async function leftovers() {
   return { ...inWorker, frames: targetInfos.filter((t) => t.type === 'iframe' && t.url.startsWith('https://spa.example')).length };
 }
 
-type Counted = typeof globalThis & { alertsCreated?: string[] };
-async function countAlerts(): Promise<void> {
-  await (await ext.worker()).evaluate(() => {
-    const scope = globalThis as Counted;
-    if (scope.alertsCreated) return;
-    scope.alertsCreated = [];
-    const api = chrome.notifications;
-    const create = api.create.bind(api) as (...args: unknown[]) => unknown;
-    (api as unknown as { create: (...args: unknown[]) => unknown }).create = (...args: unknown[]) => {
-      scope.alertsCreated?.push(typeof args[0] === 'string' ? args[0] : '(no id)');
-      return create(...args);
-    };
-  });
-}
-const alertsFor = async (id: string) => {
-  const created = await (await ext.worker()).evaluate(() => (globalThis as Counted).alertsCreated ?? null);
-  if (created === null) throw new Error('the service worker was restarted unnoticed: its notification count is lost');
-  return created.filter((n) => n.endsWith(id)).length;
-};
+const alertsFor = async (id: string) => (await alertsCreated(ext)).filter((n) => n.endsWith(id)).length;
 
 let tabsBefore: string[] = [];
 
@@ -134,7 +117,7 @@ describe('a page that builds itself with scripts', () => {
   });
 
   it('reopens when its script shows it in stock: confirmed, exactly one alert', async () => {
-    await countAlerts();
+    await countAlerts(ext);
     shop.set(shop.urls.spaJsonLd, 'open');
     const since = Date.now();
     const verdict = await checkNow(id);

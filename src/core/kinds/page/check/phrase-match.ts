@@ -27,6 +27,8 @@ export interface PhraseHit {
 }
 
 const CLOSE_SCRIPTS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}';
+/** A character of a script that writes words without spaces (Chinese, Japanese, Korean). */
+export const CLOSE_SCRIPT = new RegExp(`[${CLOSE_SCRIPTS}]`, 'u');
 /** A letter, digit or mark of a script with word boundaries. */
 const WORD_CHAR = `(?:(?![${CLOSE_SCRIPTS}])[\\p{L}\\p{N}\\p{M}])`;
 const SPACED = new RegExp(`^${WORD_CHAR}$`, 'u');
@@ -56,7 +58,7 @@ export function isMatchable(phrase: string): boolean {
   return /[\p{L}\p{N}]/u.test(normalizeForMatch(phrase));
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Compiles lists once into two alternations, longest phrase first, so the leftmost-longest phrase

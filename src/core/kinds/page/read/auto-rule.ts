@@ -2,6 +2,7 @@ import { signalsIn } from '../check/phrase-match';
 import type { Reading } from '../reasons';
 import { type Conditions, hasConditions, withinCurrency } from './conditions';
 import { bothShown, listPhrases, quote, reading } from './evidence';
+import type { PageOffers } from './offers';
 import type { FetchedResponse } from './page-response';
 import { builtInPhrases } from './phrases';
 import { describePrice, type OffersFound, offersFound, readStructured } from './structured';
@@ -37,15 +38,14 @@ export type AutoRule = { type: 'auto' } & Conditions;
  * A page without offers in its data but with "Add to cart" in its text: with a price ceiling it is
  * open only when its meta tags state one price within it (prices never come from visible text).
  */
-function phrasesWithCeiling(found: Reading, page: ReturnType<typeof readStructured>['page'], conditions: Conditions): Reading {
+function phrasesWithCeiling(found: Reading, page: PageOffers, conditions: Conditions): Reading {
   if (found.kind !== 'open' || conditions.maxPrice === undefined) return found;
   const stated = page.pagePrice;
-  const offer = stated && { price: stated.price, currency: stated.currency };
-  if (!offer) return reading('error', 'no-price', `${found.evidence}, but the page's data states no price`);
-  const priced = `${found.evidence}${describePrice({ ...offer, where: '', availability: null, identity: [], label: null })}`;
-  if (!withinCurrency(offer, conditions.currency))
-    return reading('error', 'other-currency', `priced in ${offer.currency}, not ${conditions.currency}: ${priced}`);
-  return offer.price.amount <= conditions.maxPrice
+  if (!stated) return reading('error', 'no-price', `${found.evidence}, but the page's data states no price`);
+  const priced = `${found.evidence}${describePrice(stated)}`;
+  if (!withinCurrency(stated, conditions.currency))
+    return reading('error', 'other-currency', `priced in ${stated.currency}, not ${conditions.currency}: ${priced}`);
+  return stated.price.amount <= conditions.maxPrice
     ? reading('open', 'phrase-open', `${priced}, within ${conditions.maxPrice}`)
     : reading('paused', 'price-above', `${priced}, above ${conditions.maxPrice}`);
 }

@@ -1,3 +1,4 @@
+import { CLOSE_SCRIPT, escapeRegex } from '../check/phrase-match';
 import type { Offer } from './offers';
 
 /** What an `auto` rule may ask beyond "orderable": a price ceiling (in a currency) and a variant. */
@@ -10,8 +11,6 @@ export interface Conditions {
 
 export const hasConditions = (c: Conditions): boolean => c.maxPrice !== undefined || c.variant !== undefined;
 
-const CLOSE_SCRIPTS = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Case, width and spacing folded; punctuation kept, so "42.5" stays apart from "42" and "Men's" from "S". */
 const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -30,7 +29,7 @@ export function matchesVariant(
   const needle = fold(variant);
   if (!/[\p{L}\p{N}]/u.test(needle)) return false;
   const body = escapeRegex(needle).replace(/ /g, '\\s+');
-  const pattern = CLOSE_SCRIPTS.test(needle)
+  const pattern = CLOSE_SCRIPT.test(needle)
     ? new RegExp(body, 'u')
     : new RegExp(`(?<![\\p{L}\\p{N}'’]|\\p{N}[.,/])${body}(?![\\p{L}\\p{N}'’]|[.,/]\\p{N}|\\s\\p{N}+/\\p{N})`, 'u');
   const names = (offer.names ?? []).filter((name) => !sharedNames.has(fold(name)));

@@ -39,6 +39,6 @@ export function readPage(doc: Document | null, rule: PageRule, response: Fetched
     // What the page's data showed goes with the reading for Test and "Watch this page" (never stored).
     return found.prices.length || found.variants.length ? { ...read, found } : read;
   }
-  if (rule.type === 'text') return readText(doc, rule, full);
+  if (rule.type === 'text') return readText(doc, rule, full, seen);
   return reading('error', 'rule-invalid', 'unknown rule type');
 }

@@ -1,5 +1,5 @@
 import type { Reading } from '../reasons';
-import { type Conditions, hasConditions, matchesVariant, sharedNamesOf, withinCurrency } from './conditions';
+import { type Conditions, matchesVariant, sharedNamesOf, withinCurrency } from './conditions';
 import { listPhrases, quote, reading } from './evidence';
 import { findOffers, type Offer, type PageOffers } from './offers';
 
@@ -7,7 +7,7 @@ const known = (o: Offer) => o.availability !== null && o.availability.availabili
 const orderable = (o: Offer) => o.availability?.availability === 'orderable';
 
 /** `at 899.00 USD`, `from 649.00 to 899.00 USD`: the price as the page's data wrote it. */
-export function describePrice(offer: Offer): string {
+export function describePrice(offer: Pick<Offer, 'price' | 'currency'>): string {
   const { price, currency } = offer;
   if (!price) return '';
   const unit = currency ? ` ${currency}` : '';
@@ -106,7 +106,7 @@ export function readStructured(
     const evidence = `${describe(first)}${counted(pool)}`;
     return { reading: reading(ready.length ? 'open' : 'paused', 'structured-data', evidence), unknown, page };
   }
-  if (hasConditions(conditions) && conditions.variant) {
+  if (conditions.variant) {
     const why = page.sources.length ? 'no offer states its availability' : 'the page states no offers in its data';
     return { reading: reading('error', 'variant-missing', `no offer matches ${quote(conditions.variant)}: ${why}`), unknown, page };
   }

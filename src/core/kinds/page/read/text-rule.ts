@@ -43,7 +43,7 @@ function showsAnywhere(page: VisibleText, phrase: string): boolean {
  * page: a 2xx HTML answer, no challenge, no sign-in redirect, the selector matched, `mustShow` shown,
  * and text that a script did not have to render. `mustShow`, when given, is required for any reading.
  */
-export function readText(doc: Document, rule: TextRule, response: FetchedResponse): Reading {
+export function readText(doc: Document, rule: TextRule, response: FetchedResponse, seen?: VisibleText): Reading {
   const pausedWhen = phrasesOf(rule.pausedWhen);
   const openWhen = phrasesOf(rule.openWhen);
   if (!pausedWhen.length && !openWhen.length) return reading('error', 'rule-invalid', 'rule has no pausedWhen or openWhen phrase');
@@ -56,7 +56,8 @@ export function readText(doc: Document, rule: TextRule, response: FetchedRespons
 
   const selector = rule.selector?.trim() ?? '';
   const where = selector ? ` in ${clip(selector, 40)}` : '';
-  let page: VisibleText | null = null;
+  // The whole page's text, when the caller has read it already (readPage does, for waiting rooms).
+  let page: VisibleText | null = seen ?? null;
   const wholePage = () => {
     page ??= visibleText(doc);
     return page;
