@@ -1,45 +1,18 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import manifest from './manifest.json' with { type: 'json' };
-import pkg from './package.json' with { type: 'json' };
 import { contentScripts } from './scripts/content-scripts';
+import { chromeManifest, firefoxManifest } from './scripts/manifests';
 import { oneFileWorker } from './scripts/one-file-worker';
 
-/** Gecko's add-on id; changing it makes Firefox treat the add-on as a different one. */
-const GECKO_ID = 'reopen-watch@reopen-watch';
-
-/** Firefox runs the same worker code as an event page and wants its own manifest keys. */
-function firefoxManifest(): ManifestV3Export {
-  const { minimum_chrome_version: _chromeOnly, background, permissions, ...common } = manifest;
-  return {
-    ...common,
-    // Firefox's event page parses pages itself; offscreen documents are Chrome's.
-    permissions: permissions.filter((p) => p !== 'offscreen'),
-    version: pkg.version,
-    background: { scripts: [background.service_worker], type: 'module' },
-    browser_specific_settings: {
-      // 140: the first release that reads data_collection_permissions; every API used is older.
-      gecko: {
-        id: GECKO_ID,
-        strict_min_version: '140.0',
-        // Nothing leaves the browser unless the user adds a phone/chat channel: then Firefox asks (src/shared/channel-access.ts).
-        data_collection_permissions: { required: ['none'], optional: ['browsingActivity', 'websiteContent'] },
-      },
-      // Firefox for Android read data_collection_permissions only from 142.
-      gecko_android: { strict_min_version: '142.0' },
-    },
-  } as ManifestV3Export;
-}
-
-// package.json is the one place the version lives; the manifest takes it at build time.
+// The manifests, with package.json's version, come from scripts/manifests.ts.
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   return {
     publicDir: 'src/public',
     plugins: [
       preact(),
-      crx({ manifest: firefox ? firefoxManifest() : { ...manifest, version: pkg.version }, browser: firefox ? 'firefox' : 'chrome' }),
+      crx({ manifest: (firefox ? firefoxManifest() : chromeManifest()) as ManifestV3Export, browser: firefox ? 'firefox' : 'chrome' }),
       contentScripts(),
       // Firefox's event page can load code later (import()); Chrome's worker cannot, so it is one file.
       ...(firefox ? [] : [oneFileWorker()]),
