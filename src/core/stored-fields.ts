@@ -128,7 +128,13 @@ function isVerdict(v: unknown): v is Verdict {
 }
 
 function isConfirmed(v: unknown): v is Confirmed {
-  return isObject(v) && (v.availability === 'open' || v.availability === 'paused') && isTime(v.since) && isTime(v.at);
+  return (
+    isObject(v) &&
+    (v.availability === 'open' || v.availability === 'paused') &&
+    isTime(v.since) &&
+    isTime(v.at) &&
+    (v.reason === undefined || isReasonCode(v.reason))
+  );
 }
 
 function isTransition(v: unknown): v is Transition {

@@ -1,4 +1,5 @@
 import type { JsonType } from './kinds/json/json-type';
+import type { ReasonCode } from './kinds/registry';
 import type { Verdict } from './verdict';
 
 export type Availability = 'open' | 'paused';
@@ -10,6 +11,8 @@ export interface Confirmed {
   since: number;
   /** When it was most recently re-confirmed. */
   at: number;
+  /** Why the confirming reading read so (absent before 2.5): the kind's words for it ("in stock" for a product's offers). */
+  reason?: ReasonCode;
 }
 
 export interface WatchState {

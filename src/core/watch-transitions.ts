@@ -2,6 +2,7 @@
 // Apart from ./watch-state.ts (the state's shape), which every page reads: only the worker runs this.
 import type { AlertKind } from './alert-kinds';
 import { isJsonType } from './kinds/json/json-type';
+import type { ReasonCode } from './kinds/registry';
 import { isGoodCheck, type Verdict } from './verdict';
 import { type Availability, type Confirmed, QUEUE_COOLDOWN_MS, type WatchState } from './watch-state';
 
@@ -74,12 +75,12 @@ export function applyReadings(
       effects.push({ type: 'alert-queued' });
     }
   } else if (latest.kind === 'paused') {
-    next.confirmed = confirm(state.confirmed, 'paused', now);
+    next.confirmed = confirm(state.confirmed, 'paused', now, latest.reason);
     next.alertArmed = true;
   } else if (latest.kind === 'open') {
     const confirmedOpen = state.confirmed?.availability === 'open' || previous?.kind === 'open';
     if (confirmedOpen) {
-      next.confirmed = confirm(state.confirmed, 'open', now);
+      next.confirmed = confirm(state.confirmed, 'open', now, latest.reason);
       const coolingDown = state.lastReopenAlertAt !== null && now - state.lastReopenAlertAt < policy.reopenCooldownMs;
       if (next.alertArmed && !coolingDown) {
         next.alertArmed = false;
@@ -92,7 +93,7 @@ export function applyReadings(
   return { state: next, effects };
 }
 
-function confirm(current: Confirmed | null, availability: Availability, now: number): Confirmed {
+function confirm(current: Confirmed | null, availability: Availability, now: number, reason: ReasonCode): Confirmed {
   const since = current?.availability === availability ? current.since : now;
-  return { availability, since, at: now };
+  return { availability, since, at: now, reason };
 }

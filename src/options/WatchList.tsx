@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isBuiltIn } from '../core/kinds/registry';
 import type { Stored, WatchRecord } from '../core/stored-schema';
-import { toneOf } from '../core/tone';
+import { rowTone, rowWordKey } from '../shared/glance';
 import { accessPattern } from '../shared/host-access';
 import { t, tPlural } from '../shared/i18n';
 import { RenderOffer } from '../shared/RenderOffer';
-import { stateWord } from '../shared/status-view';
+import { useSiteAccess } from '../shared/use-site-access';
 import { accessNotice, askAccess } from './access';
 import { WatchEditor } from './editors';
 import { kindWord } from './form-parts';
@@ -28,6 +28,8 @@ interface ListProps {
 /** Every watch in display order, each with its switch and actions; the editor opens under its row. */
 export function WatchList({ stored, editingId, onEdit, onCloseEditor, onNotice, onFocusLater }: ListProps) {
   const ids = stored.watchIds.filter((id) => stored.watches[id]);
+  // Asked of the browser as the popup asks it, so both show Grant for the same watches.
+  const hasAccess = useSiteAccess(ids.map((id) => stored.watches[id] as WatchRecord));
   const move = async (id: string, delta: -1 | 1) => {
     const order = moveWatch(ids, id, delta);
     if (!order) return;
@@ -46,6 +48,7 @@ export function WatchList({ stored, editingId, onEdit, onCloseEditor, onNotice, 
           <li key={id} class={editing ? 'watch editing' : 'watch'}>
             <WatchRow
               record={record}
+              access={hasAccess(record)}
               first={index === 0}
               last={index === ids.length - 1}
               editing={editing}
@@ -64,6 +67,8 @@ export function WatchList({ stored, editingId, onEdit, onCloseEditor, onNotice, 
 
 interface RowProps {
   record: WatchRecord;
+  /** The extension may read the watch's site (src/shared/use-site-access.ts). */
+  access: boolean;
   first: boolean;
   last: boolean;
   editing: boolean;
@@ -73,14 +78,14 @@ interface RowProps {
   onRemoved: () => void;
 }
 
-function WatchRow({ record, first, last, editing, onEdit, onMove, onNotice, onRemoved }: RowProps) {
+function WatchRow({ record, access, first, last, editing, onEdit, onMove, onNotice, onRemoved }: RowProps) {
   const { def, state } = record;
   const [confirming, setConfirming] = useState(false);
   const [, rerender] = useState(0);
-  const tone = def.enabled ? toneOf(state) : 'off';
+  const tone = rowTone(def, state, access);
   const host = new URL(def.url).host;
   const builtIn = isBuiltIn(def);
-  const noAccess = state.latest?.reason === 'no-host-access';
+  const noAccess = !builtIn && (!access || state.latest?.reason === 'no-host-access');
 
   const toggle = async (enabled: boolean) => {
     onNotice(null);
@@ -112,7 +117,7 @@ function WatchRow({ record, first, last, editing, onEdit, onMove, onNotice, onRe
       <div class="watch-main">
         <span class="watch-name">{def.name}</span>
         <span class="watch-meta">
-          <span class="state-word">{stateWord(def, state)}</span>
+          <span class="state-word">{t(rowWordKey(def, state, access))}</span>
           <span>{kindWord(def.kind)}</span>
           <span>{host}</span>
           <span>{tPlural('optionsEvery', def.intervalMinutes)}</span>

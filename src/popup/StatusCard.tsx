@@ -1,6 +1,7 @@
 import type { Settings } from '../core/stored-fields';
 import type { WatchRecord } from '../core/stored-schema';
 import { isGoodCheck } from '../core/verdict';
+import { confirmedWordKey } from '../shared/glance';
 import { formatRelative, formatTime, formatTimeAgo, t } from '../shared/i18n';
 import { wordsOf } from '../shared/kind-words';
 import { headline, reasonText, toneOf } from '../shared/status-view';
@@ -22,7 +23,7 @@ export function StatusCard({ record, settings, now }: { record: WatchRecord; set
         <p class="since">
           {words.since
             ? t(words.since[confirmed.availability], formatTime(confirmed.since), formatRelative(confirmed.since, now))
-            : `${t(confirmed.availability === 'open' ? 'stateOpen' : 'statePaused')} ${t('popupWatchSince', formatTime(confirmed.since), formatRelative(confirmed.since, now))}`}
+            : `${t(confirmedWordKey(def.kind, confirmed))} ${t('popupWatchSince', formatTime(confirmed.since), formatRelative(confirmed.since, now))}`}
         </p>
       )}
       {!latest && !off && words.firstRun && <p class="first-run">{t(words.firstRun)}</p>}

@@ -2,18 +2,21 @@ import { useState } from 'preact/hooks';
 import { INTERVAL_CHOICES_MS } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
 import type { WatchRecord } from '../core/stored-schema';
-import { toneOf } from '../core/tone';
 import { intervalMsOf, MIN_RENDER_INTERVAL_MINUTES } from '../core/watch-def';
+import { changedAt, rowTone, rowWordKey } from '../shared/glance';
 import { formatRelative, t, tPlural } from '../shared/i18n';
 import { wordsOf } from '../shared/kind-words';
 import { RenderOffer } from '../shared/RenderOffer';
-import { stateWord } from '../shared/status-view';
 import { CheckNow, PrimaryButton } from './Actions';
 import { StatusCard } from './StatusCard';
 import { send } from './send';
 import { Timeline } from './Timeline';
 
-/** One watch: name, state in words and colour, since when, last check; its primary action; details on demand. */
+/** A never-checked watch waiting for its site's per-origin gap (imported ones queue behind each other). */
+export const waitingUntil = (record: WatchRecord, now: number): number | null =>
+  !record.state.latest && record.def.enabled && (record.state.nextCheckAt ?? 0) > now + 1000 ? record.state.nextCheckAt : null;
+
+/** One watch: name, state in words and colour, since when (one time), its primary action; details on demand. */
 export function WatchRow({
   record,
   settings,
@@ -30,9 +33,12 @@ export function WatchRow({
 }) {
   const [open, setOpen] = useState(startOpen);
   const { def, state } = record;
-  const tone = settings.paused || !def.enabled ? 'off' : toneOf(state);
+  const tone = rowTone(def, state, access, settings.paused);
   const detailsId = `details-${def.id}`;
-  const since = state.confirmed ? formatRelative(state.confirmed.since, now) : null;
+  const waiting = settings.paused ? null : waitingUntil(record, now);
+  // One time per row: when its state changed, and the last check only when that reads differently.
+  const since = state.latest && tone !== 'off' ? formatRelative(changedAt(record), now) : null;
+  const checked = state.latest && !open ? formatRelative(state.latest.at, now) : null;
   return (
     <li class={`watch tone-${tone}`}>
       <div class="watch-line">
@@ -43,9 +49,10 @@ export function WatchRow({
         </button>
       </div>
       <p class="watch-meta small">
-        <span class="watch-state">{stateWord(def, state)}</span>
-        {since && tone !== 'off' ? ` · ${since}` : ''}
-        {state.latest && !open ? ` · ${t('popupCheckedAgo', formatRelative(state.latest.at, now))}` : ''}
+        <span class="watch-state">{t(waiting ? 'popupWaitingTurn' : rowWordKey(def, state, access))}</span>
+        {waiting ? ` · ${t('popupChecksIn', formatRelative(waiting, now))}` : ''}
+        {since ? ` · ${since}` : ''}
+        {checked && checked !== since ? ` · ${t('popupCheckedAgo', checked)}` : ''}
         {def.render ? ` · ${t('popupRendered')}` : ''}
       </p>
       <RenderOffer record={record} />

@@ -22,6 +22,12 @@ function useCurrentTab(): Tab | null | 'unwatchable' {
   return tab;
 }
 
+/** The options page with its add form open (src/options/App.tsx reads the `#add`). */
+async function openAddForm(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('src/options/index.html#add') });
+  window.close();
+}
+
 type Form = ComponentType<{ tab: Tab; onCancel: () => void }>;
 
 /**
@@ -33,7 +39,17 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
   const [Form, setForm] = useState<Form | null>(null);
   const [open, setOpen] = useState(false);
   const [failed, setFailed] = useState('');
-  if (tab === 'unwatchable') return <p class="muted small">{t('popupNotWatchable')}</p>;
+  // Not a web page (a new tab, the browser's settings): the options page's add form instead of a dead end.
+  if (tab === 'unwatchable') {
+    return (
+      <div class="watch-this-page">
+        <button type="button" class="secondary wide" onClick={() => void openAddForm()}>
+          {t('popupAddInOptions')}
+        </button>
+        <p class="muted small">{t('popupNotWatchable')}</p>
+      </div>
+    );
+  }
   if (tab === null || knownUrls.includes(tab.url)) return null;
 
   async function start() {
@@ -48,11 +64,11 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
 
   if (open && Form) return <Form tab={tab} onCancel={() => setOpen(false)} />;
   return (
-    <>
+    <div class="watch-this-page">
       <button type="button" class="secondary wide" onClick={() => void start()}>
         {t('popupWatchThisPage')}
       </button>
       {failed && <p role="alert">{t('popupAddFailed', failed)}</p>}
-    </>
+    </div>
   );
 }

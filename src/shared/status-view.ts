@@ -2,7 +2,6 @@
 
 import type { ReasonCode } from '../core/kinds/registry';
 import type { Settings } from '../core/stored-fields';
-import { toneOf, type WatchTone } from '../core/tone';
 import type { VerdictKind } from '../core/verdict';
 import type { WatchDef } from '../core/watch-def';
 import type { WatchState } from '../core/watch-state';
@@ -12,22 +11,6 @@ export { toneOf } from '../core/tone';
 export { headline } from './headline';
 
 const hostOf = (def: Pick<WatchDef, 'url'>) => new URL(def.url).host;
-
-const TONE_WORDS: Record<WatchTone | 'off', MessageKey> = {
-  none: 'toneNone',
-  open: 'stateOpen',
-  queued: 'stateQueued',
-  paused: 'statePaused',
-  subscribed: 'stateSubscribed',
-  attention: 'toneAttention',
-  unknown: 'stateUnknown',
-  off: 'toneOff',
-};
-
-/** The one or two words for a watch's row: "open", "paused", "needs you", "can't tell", "off". */
-export function stateWord(def: Pick<WatchDef, 'enabled'>, state: WatchState): string {
-  return t(TONE_WORDS[def.enabled ? toneOf(state) : 'off']);
-}
 
 /** "pause-flag" → "reasonPauseFlag": every reason code has a message under this name (tested). */
 export function reasonKey(reason: ReasonCode): MessageKey {

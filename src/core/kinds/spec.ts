@@ -25,6 +25,11 @@ export interface KindWords<K extends string = string> {
   cantCheckBody: K;
   /** The button that leads to the watched thing ("Upgrade now", "Open page"). */
   targetAction: K;
+  /**
+   * The row's word for a confirmed state, by the reason that confirmed it, where the kind's own word
+   * is plainer than "open"/"paused" (a product page's offers: "in stock"/"sold out").
+   */
+  stateWords?: Readonly<Record<string, Partial<Record<'open' | 'paused', K>>>>;
   /** Since when the confirmed state holds, in one sentence of the kind's own (given time, relative time). */
   since?: { open: K; paused: K };
   /** The toolbar's tooltip before any check (given the name), and after one (name, headline, time). */

@@ -11,6 +11,7 @@ import { BUILT_IN_WATCHES } from './built-ins';
 import { RULE_CHECKS } from './check/rule-checks';
 import { CONFIRM_DELAY_MS, REASON_CODES, specOf, WATCH_KINDS } from './registry';
 import { SITE_PROBES } from './site-probes';
+import type { KindWords } from './spec';
 
 const locale = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../public/_locales/${name}/messages.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -24,8 +25,9 @@ const SIMULATORS: Record<string, string> = {
 };
 
 const wordKeys = (kind: (typeof WATCH_KINDS)[number]): string[] => {
-  const { headlines, since, fastInterval, ...single } = specOf(kind).words;
+  const { headlines, since, fastInterval, stateWords, ...single } = specOf(kind).words as KindWords;
   return [
+    ...Object.values(stateWords ?? {}).flatMap((words) => Object.values(words)),
     ...Object.values(headlines),
     ...Object.values(single).filter((v): v is string => typeof v === 'string'),
     ...(since ? [since.open, since.paused] : []),
@@ -45,6 +47,11 @@ it('has a folder for each kind and none for a kind it does not know', () => {
 
 describe.each(WATCH_KINDS.map((kind) => [kind]))('the %s kind', (kind) => {
   const spec = specOf(kind);
+
+  it('words states only by reasons it can give', () => {
+    const words = spec.words as KindWords;
+    for (const reason of Object.keys(words.stateWords ?? {})) expect(spec.reasonCodes, reason).toContain(reason);
+  });
 
   it('keeps its spec and probe in its folder, and has an editor face', () => {
     for (const file of ['spec.ts', 'probe.ts']) expect(existsSync(here(`./${kind}/${file}`)), `${kind}/${file}`).toBe(true);

@@ -13,5 +13,13 @@ export const pageSpec = {
   defaultRule: { type: 'auto' },
   renders: true,
   ...SITE_TARGET,
-  words: { kindName: 'optionsKindPage', ...SITE_WORDS },
+  words: {
+    kindName: 'optionsKindPage',
+    ...SITE_WORDS,
+    // Read from the page's schema.org offers: a product, said as a shop says it.
+    stateWords: {
+      'structured-data': { open: 'stateInStock', paused: 'stateSoldOut' },
+      'price-above': { paused: 'stateAboveCeiling' },
+    },
+  },
 } as const satisfies KindSpec;

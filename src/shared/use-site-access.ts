@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { WatchRecord } from '../core/stored-schema';
-import { accessPattern } from '../shared/host-access';
+import { accessPattern } from './host-access';
 
 /**
  * Whether the extension may read each watch's site, asked once for every row (one `getAll`, not a
