@@ -4,8 +4,40 @@ export type MessageKey = keyof typeof import('../public/_locales/en/messages.jso
 
 /** Every visible string goes through here, so a missing key shows up as the key, never as blank. */
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
-  const text = browser.i18n.getMessage(key, substitutions.map(String));
-  return text || key;
+  const cjk = substitutions.length > 0 && spacesCjk();
+  const marked = substitutions.map((s) => (cjk ? `${VALUE_START}${s}${VALUE_END}` : String(s)));
+  const text = browser.i18n.getMessage(key, marked);
+  if (!text) return key;
+  return cjk ? tightenAroundValues(text) : text;
+}
+
+/**
+ * Chinese messages put one space between Chinese and a placeholder ("向 $NAME$ 发送"), the right
+ * spacing for a host, a number or "ntfy"; a value that itself starts or ends in Chinese ("我的手机",
+ * "昨天") must not keep that space. Values are marked with private-use characters so only the
+ * spaces the message put beside them are dropped, never one inside the user's own text.
+ */
+const VALUE_START = '\uE000';
+const VALUE_END = '\uE001';
+const WIDE = '[\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef\\u2018\\u2019\\u201c\\u201d\\u2026\\u2014]';
+const SPACE_BEFORE_VALUE = new RegExp(`(?<=${WIDE}${VALUE_END}?) (?=${VALUE_START}${WIDE})`, 'gu');
+const SPACE_AFTER_VALUE = new RegExp(`(?<=${WIDE}${VALUE_END}) (?=${VALUE_START}?${WIDE})`, 'gu');
+
+function tightenAroundValues(text: string): string {
+  return text
+    .replace(SPACE_BEFORE_VALUE, '')
+    .replace(SPACE_AFTER_VALUE, '')
+    .replace(/[\uE000\uE001]/g, '');
+}
+
+/** Chinese spaces CJK from Latin letters and digits itself (中文文案排版指北); English needs nothing. */
+function spacesCjk(): boolean {
+  return uiLanguage().startsWith('zh');
+}
+
+/** "43秒前" → "43 秒前": one space wherever Chinese meets a Latin letter or a digit. */
+function spaceCjk(text: string): string {
+  return text.replace(/(\p{Script=Han})(?=[A-Za-z0-9])|([A-Za-z0-9])(?=\p{Script=Han})/gu, '$1$2 ');
 }
 
 /**
@@ -39,7 +71,7 @@ export function tPlural(key: PluralKey, count: number, ...rest: Array<string | n
 
 type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
 
-/** "14:32 (3 minutes ago)", with the locale's own brackets ("14:32（3分钟前）"). */
+/** "14:32 (3 minutes ago)", with the locale's own brackets ("14:32（3 分钟前）"). */
 export function formatTimeAgo(at: number, now: number): string {
   return t('timeWithAgo', formatTime(at), formatRelative(at, now));
 }
@@ -49,10 +81,18 @@ export function formatTime(at: number): string {
   return formatter('time', () => new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' })).format(at);
 }
 
-/** "12 minutes ago" / "12分钟前", or "in 2 minutes" for future times. */
+/** "12 minutes ago" / "12 分钟前", or "in 2 minutes" / "2 分钟后" for future times. */
 export function formatRelative(at: number, now: number): string {
-  const format = formatter('relative', () => new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' }));
   const seconds = Math.round((at - now) / 1000);
+  if (!spacesCjk()) return relative(seconds, 'long');
+  // Intl's "现在" for a moment just past reads as "now" in "现在检查" (check now): 刚刚 is "just now".
+  if (seconds === 0 && at <= now) return '刚刚';
+  // The short style says 秒 where the long one says 秒钟, as Chinese apps write it.
+  return spaceCjk(relative(seconds, 'short'));
+}
+
+function relative(seconds: number, style: 'long' | 'short'): string {
+  const format = formatter(`relative ${style}`, () => new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto', style }));
   const abs = Math.abs(seconds);
   if (abs < 60) return format.format(seconds, 'second');
   if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
@@ -60,9 +100,20 @@ export function formatRelative(at: number, now: number): string {
   return format.format(Math.round(seconds / 86_400), 'day');
 }
 
-/** "A, B and C" / "A、B和C", by the language's own rules. */
+/** "A, B and C" / "A、B 和 c.com", by the language's own rules. */
 export function formatList(items: readonly string[]): string {
-  return formatter('list', () => new Intl.ListFormat(uiLanguage(), { style: 'long', type: 'conjunction' })).format(items);
+  const format = formatter('list', () => new Intl.ListFormat(uiLanguage(), { style: 'long', type: 'conjunction' }));
+  if (!spacesCjk()) return format.format(items);
+  // Only the language's own words (和) are spaced from a Latin item; the items stay as written.
+  return format
+    .formatToParts(items)
+    .map((part, i, parts) => {
+      if (part.type !== 'literal' || !/\p{Script=Han}/u.test(part.value)) return part.value;
+      const before = /[A-Za-z0-9]$/.test(parts[i - 1]?.value ?? '') ? ' ' : '';
+      const after = /^[A-Za-z0-9]/.test(parts[i + 1]?.value ?? '') ? ' ' : '';
+      return `${before}${part.value}${after}`;
+    })
+    .join('');
 }
 
 /** Sentences one after another: Chinese and Japanese put no space after their full stop. */
