@@ -163,20 +163,28 @@ describe('data answers', () => {
 });
 
 describe('Chinese listings', () => {
-  // The locale files' rule (tests/unit/zh-style.test.ts): one space between Chinese and Latin
-  // letters or digits, none beside full-width punctuation; the friendly 你, never 您.
+  // The locale files' rules (tests/unit/zh-style.test.ts): one space between Chinese and Latin
+  // letters or digits, none beside full-width punctuation or between two Chinese characters; the
+  // Chinese dash and ellipsis; the friendly 你, never 您.
   const HAN = '\\p{Script=Han}';
-  const prose = (store: Store) =>
-    read(`store/${store}/zh_CN.md`)
+  const WIDE_PUNCT = '，。、；：？！（）《》〈〉【】「」『』“”‘’…—～／';
+  const rules: Array<[string, RegExp]> = [
+    ['Chinese touching a Latin letter or digit', new RegExp(`${HAN}[A-Za-z0-9]|[A-Za-z0-9]${HAN}`, 'u')],
+    ['a space beside full-width punctuation', new RegExp(`\\s[${WIDE_PUNCT}]|[${WIDE_PUNCT}]\\s`, 'u')],
+    ['a space between two Chinese characters', new RegExp(`${HAN}\\s+${HAN}`, 'u')],
+    ['an ellipsis or a dash other than …… and ——', /\.\.\.|(?<!…)…(?!…)|(?<!—)—(?!—)/u],
+    ['the formal 您', /您/u],
+  ];
+
+  it.each(Object.keys(STORES) as Store[])('store/%s/zh_CN.md is written as the locale files are', (store) => {
+    const prose = read(`store/${store}/zh_CN.md`)
       .replace(/`[^`]*`/g, 'code')
       .split('\n')
       .filter((line) => !line.startsWith('#'));
-
-  it.each(Object.keys(STORES) as Store[])('store/%s/zh_CN.md spaces Chinese as the locale files do', (store) => {
-    const lines = prose(store);
-    const touching = new RegExp(`${HAN}[A-Za-z0-9]|[A-Za-z0-9]${HAN}`, 'u');
-    const spacedPunct = /[A-Za-z0-9] [，。、；：？！（）“”]|[，。、；：？！（）“”] [A-Za-z0-9]/u;
-    expect(lines.filter((line) => touching.test(line) || spacedPunct.test(line))).toEqual([]);
-    expect(lines.filter((line) => line.includes('您'))).toEqual([]);
+    for (const [rule, pattern] of rules)
+      expect(
+        prose.filter((line) => pattern.test(line)),
+        rule,
+      ).toEqual([]);
   });
 });
