@@ -18,11 +18,12 @@ export default defineConfig(({ mode }) => {
       ...(firefox ? [] : [oneFileWorker()]),
     ],
     build: {
-      // The offscreen page reader is loaded by URL, not linked from the manifest.
+      // Pages opened by URL, not linked from the manifest: the welcome page (on install) and Chrome's
+      // offscreen page reader.
       rollupOptions: firefox
-        ? {}
+        ? { input: { welcome: 'src/welcome/index.html' } as Record<string, string> }
         : {
-            input: { offscreen: 'src/offscreen/index.html' },
+            input: { welcome: 'src/welcome/index.html', offscreen: 'src/offscreen/index.html' },
             // Needed for groups that do not take their dependencies along (below).
             preserveEntrySignatures: 'allow-extension',
             // One chunk per folder convention (tests/unit/chunk-folders.test.ts checks who imports each).

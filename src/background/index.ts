@@ -45,6 +45,8 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   void startUp(`installed:${reason}`)
     .then(async () => {
       if (reason !== 'install') return;
+      // A first install opens the welcome page (src/welcome/): the first watch is one step from there.
+      void browser.tabs.create({ url: browser.runtime.getURL('src/welcome/index.html') }).catch(report('opening the welcome page'));
       for (const { id } of BUILT_IN_WATCHES) {
         const loaded = await loadForCheck(id);
         if (loaded?.record.def.enabled && !loaded.record.state.latest) await runCheck(id, 'installed');

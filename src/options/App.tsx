@@ -20,8 +20,26 @@ export function App() {
 /** Which editor is open: none, the add form, or one watch's (by id, so it follows live data). */
 type Editing = null | 'add' | { id: string };
 
+/**
+ * Where another page sends the person (the welcome page, the popup on a non-web tab): `#add` opens
+ * the add form (`#add-json` for a JSON watch); `#import` and `#channels` scroll to their section.
+ */
+const ARRIVED_AT = location.hash.slice(1);
+const SECTIONS: Record<string, string> = { import: 'file-heading', channels: 'channels-heading' };
+
 function Options({ stored }: { stored: Stored }) {
-  const [editing, setEditing] = useState<Editing>(null);
+  const [editing, setEditing] = useState<Editing>(ARRIVED_AT.startsWith('add') ? 'add' : null);
+  useEffect(() => {
+    if (!SECTIONS[ARRIVED_AT]) return;
+    // The section may render a moment later (channels are read on their own): looked for until it is there.
+    let tries = 0;
+    const timer = setInterval(() => {
+      const heading = document.getElementById(SECTIONS[ARRIVED_AT] as string);
+      if (heading) heading.closest('section')?.scrollIntoView({ block: 'start' });
+      if (heading || ++tries > 50) clearInterval(timer);
+    }, 50);
+    return () => clearInterval(timer);
+  }, []);
   const [notice, setNotice] = useState<Notice | null>(null);
   const focusLater = useRef<{ key: string; order?: string[] } | null>(null);
   const [, rerender] = useState(0);
@@ -84,7 +102,9 @@ function Options({ stored }: { stored: Stored }) {
         {stored.settings.paused && <p class="watching-off">{t('optionsWatchingOffNote')}</p>}
         {full && <p class="muted">{t('optionsMaxWatches', MAX_WATCHES)}</p>}
         <NoticeArea notice={notice} />
-        {editing === 'add' && <WatchEditor target={{ mode: 'add' }} onClose={closeEditor} />}
+        {editing === 'add' && (
+          <WatchEditor target={{ mode: 'add', ...(ARRIVED_AT === 'add-json' && { kind: 'json' as const }) }} onClose={closeEditor} />
+        )}
         <WatchList
           stored={stored}
           editingId={editingId}

@@ -28,7 +28,9 @@ export function PrimaryButton({
   const action: PrimaryAction = primaryAction(record.state, settings, access);
   const host = new URL(record.def.url).host;
   if (action === 'open-target') {
-    return <ActionLink class="big open" href={targetUrl(record.def)} label={t(wordsOf(record.def.kind).targetAction)} />;
+    // A waiting room is joined, not browsed: the button says so.
+    const label = record.state.latest?.kind === 'queued' ? t('popupJoinQueue') : t(wordsOf(record.def.kind).targetAction);
+    return <ActionLink class="big open" href={targetUrl(record.def)} label={label} />;
   }
   if (action === 'sign-in') return <ActionLink class="big attention" href={record.def.url} label={t('popupSignInAt', host)} />;
   if (action === 'pass-check') return <ActionLink class="big attention" href={record.def.url} label={t('popupPassCheckAt', host)} />;

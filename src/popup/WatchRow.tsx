@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { INTERVAL_CHOICES_MS } from '../core/schedule';
 import type { Settings } from '../core/stored-fields';
 import type { WatchRecord } from '../core/stored-schema';
-import { intervalMsOf, MIN_RENDER_INTERVAL_MINUTES } from '../core/watch-def';
+import { intervalMsOf } from '../core/watch-def';
 import { changedAt, rowTone, rowWordKey } from '../shared/glance';
-import { formatRelative, t, tPlural } from '../shared/i18n';
+import { formatRelative, t } from '../shared/i18n';
+import { intervalChoices, intervalLabel } from '../shared/interval-choices';
 import { wordsOf } from '../shared/kind-words';
 import { RenderOffer } from '../shared/RenderOffer';
 import { CheckNow, PrimaryButton } from './Actions';
@@ -77,17 +77,11 @@ export function WatchRow({
   );
 }
 
-function intervalLabel(ms: number): string {
-  return ms < 60_000 ? tPlural('intervalSeconds', ms / 1000) : tPlural('intervalMinutes', ms / 60_000);
-}
-
 /** How often this watch is checked; the worker validates and reschedules. */
 function IntervalChoice({ record }: { record: WatchRecord }) {
   const current = intervalMsOf(record.def);
   const fast = wordsOf(record.def.kind).fastInterval;
-  // A rendered read loads the whole page: never offered more often than every 2 minutes.
-  const allowed = record.def.render ? INTERVAL_CHOICES_MS.filter((ms) => ms >= MIN_RENDER_INTERVAL_MINUTES * 60_000) : INTERVAL_CHOICES_MS;
-  const choices = allowed.includes(current) ? allowed : [...allowed, current].sort((a, b) => a - b);
+  const choices = intervalChoices(record.def.render === true, current);
   return (
     <div class="settings">
       <label class="row">

@@ -42,7 +42,7 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
   // Not a web page (a new tab, the browser's settings): the options page's add form instead of a dead end.
   if (tab === 'unwatchable') {
     return (
-      <div class="watch-this-page">
+      <div class="page-bar">
         <button type="button" class="secondary wide" onClick={() => void openAddForm()}>
           {t('popupAddInOptions')}
         </button>
@@ -64,7 +64,7 @@ export function WatchThisPage({ knownUrls }: { knownUrls: string[] }) {
 
   if (open && Form) return <Form tab={tab} onCancel={() => setOpen(false)} />;
   return (
-    <div class="watch-this-page">
+    <div class="page-bar">
       <button type="button" class="secondary wide" onClick={() => void start()}>
         {t('popupWatchThisPage')}
       </button>

@@ -119,6 +119,16 @@ describe('addresses', () => {
 });
 
 describe('form → WatchInput', () => {
+  it('needs no typed name: the page title a Test read, else the site, and what was typed wins', () => {
+    const untitled = formToInput(form({ name: '  ' }));
+    expect(untitled.ok && untitled.input.name).toBe('shop.example');
+    const titled = formToInput(form({ name: '' }), { pageTitle: ' RTX 5090 – Shop ' });
+    expect(titled.ok && titled.input.name).toBe('RTX 5090 – Shop');
+    const typed = formToInput(form({ name: 'My card' }), { pageTitle: 'RTX 5090 – Shop' });
+    expect(typed.ok && typed.input.name).toBe('My card');
+    expect(keysOf(formToInput(form({ name: '', url: 'not an address' })))).toContain('optionsProblemName');
+  });
+
   it('makes a page watch with the automatic rule by default', () => {
     const result = formToInput(form({ url: 'shop.example/gpu#reviews' }));
     expect(result.ok).toBe(true);

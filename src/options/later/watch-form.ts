@@ -50,8 +50,7 @@ export type FormResult =
 export { HEADER_NAME, MAX_HEADER_VALUE } from '../../core/kinds/json/secret-header';
 export { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from '../../core/schedule';
 
-export function emptyForm(): WatchForm {
-  const kind = ADDABLE_KINDS[0] as WatchKind;
+export function emptyForm(kind: WatchKind = ADDABLE_KINDS[0] as WatchKind): WatchForm {
   return {
     name: '',
     kind,
@@ -124,13 +123,18 @@ function addressProblem(text: string): MessageKey | null {
   return null;
 }
 
+function fallbackName(pageTitle: string | undefined, url: string | { problem: string } | null): string {
+  const title = pageTitle?.trim().slice(0, MAX_NAME_LENGTH);
+  return title || (typeof url === 'string' ? new URL(url).host : '');
+}
+
 /**
  * Reads the form into a WatchInput, checking what a person is likely to get wrong in their own
  * language first, then the same validator the worker and import use (its words as a fallback).
  */
 export function formToInput(
   form: WatchForm,
-  options: { savedHeaderName?: string | null; isValidSelector?: (selector: string) => boolean } = {},
+  options: { savedHeaderName?: string | null; isValidSelector?: (selector: string) => boolean; pageTitle?: string } = {},
 ): FormResult {
   const problems: Problem[] = [];
   const intervalMinutes = parseInterval(form.interval);
@@ -142,13 +146,14 @@ export function formToInput(
   if (spec.builtIn) {
     input = { name: form.name.trim() || spec.builtIn.name, kind: form.kind, ...common };
   } else {
-    const name = form.name.trim();
-    if (!name) problems.push({ key: 'optionsProblemName' });
-    else if (name.length > MAX_NAME_LENGTH) problems.push({ key: 'optionsProblemNameLong', args: [MAX_NAME_LENGTH] });
     const urlText = normalizeUrlText(form.url);
     const urlProblem = addressProblem(urlText);
-    if (urlProblem) problems.push({ key: urlProblem });
     const checked = urlProblem ? null : checkUrl(urlText);
+    // No name typed: the page's title once a Test has read it, else the site's name; either can be edited.
+    const name = form.name.trim() || fallbackName(options.pageTitle, checked);
+    if (!name) problems.push({ key: 'optionsProblemName' });
+    else if (name.length > MAX_NAME_LENGTH) problems.push({ key: 'optionsProblemNameLong', args: [MAX_NAME_LENGTH] });
+    if (urlProblem) problems.push({ key: urlProblem });
     const rule = faceOf(form.kind).toRule?.(form, problems, options.isValidSelector) ?? null;
     const render = spec.renders === true && form.render;
     if (render && intervalMinutes !== null && intervalMinutes < MIN_RENDER_INTERVAL_MINUTES)
