@@ -241,6 +241,15 @@ describe('popup at a glance', () => {
     await popup.setViewportSize({ width: 380, height: 420 });
     await expect.poll(() => add.evaluate((el) => el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
     await expect(popup.evaluate(() => document.documentElement.scrollHeight > innerHeight)).resolves.toBe(true);
+    // The options row agrees: the site never granted shows Grant there too, the granted ones do not.
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.id}/src/options/index.html`);
+    const row = (name: string) => options.locator('.watch-row', { hasText: name });
+    await expect.poll(() => row('Camera').getByRole('button', { name: /^Grant access/ }).count()).toBe(1);
+    await expect(row('Camera').locator('.state-word').textContent()).resolves.toBe('needs you');
+    await expect(row('RTX 5090').getByRole('button', { name: /^Grant access/ }).count()).resolves.toBe(0);
+    await expect(row('RTX 5090').locator('.state-word').textContent()).resolves.toBe('in stock');
+    await options.close();
     await popup.setViewportSize({ width: 380, height: 640 });
     await shoot(popup, 'popup-glance-en.png');
     await shoot(popup, 'popup-glance-en-dark.png', true);
