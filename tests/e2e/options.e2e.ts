@@ -220,7 +220,8 @@ describe('options page (en)', () => {
   it('edits the interval and switches a watch off', async () => {
     await page.getByRole('button', { name: 'Edit RTX 5090' }).click();
     const form = page.getByRole('form', { name: 'Edit RTX 5090' });
-    await form.getByLabel(/Check every/).fill('10');
+    // The same choices as the popup's dropdown.
+    await form.getByLabel(/Check every/).selectOption({ label: '10 minutes' });
     await form.getByRole('button', { name: 'Save' }).click();
     const id = (await watchIds(ext))[0] as string;
     await waitFor(
