@@ -2,7 +2,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getMessage as getEnglish } from '../../tests/unit/fake-polyfill';
 import zhMessages from '../public/_locales/zh_CN/messages.json';
-import { formatList, formatRelative, formatTimeAgo, t } from './i18n';
+import { formatList, formatRelative, formatTimeAgo, messageText, t } from './i18n';
 
 type Message = { message: string; placeholders?: Record<string, { content: string }> };
 const zh = zhMessages as Record<string, Message>;
@@ -67,6 +67,11 @@ describe('Chinese output', () => {
 
   it('never changes the spacing inside a value', () => {
     expect(t('notifyWatchOpenTitle', '京东 显卡')).toMatch(/^京东 显卡/);
+  });
+
+  it('says nothing for a key these locale files lack, where t() shows the key', () => {
+    expect(messageText('evFromAFutureVersion', ['x'])).toBe('');
+    expect(t('evFromAFutureVersion' as never)).toBe('evFromAFutureVersion');
   });
 
   it('spaces the list word 和 from Latin items only', () => {

@@ -4,11 +4,18 @@ export type MessageKey = keyof typeof import('../public/_locales/en/messages.jso
 
 /** Every visible string goes through here, so a missing key shows up as the key, never as blank. */
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
+  return messageText(key, substitutions) || key;
+}
+
+/**
+ * A message in the UI's language, or '' for a key these locale files lack (evidence stored by
+ * another version names keys that may not exist here).
+ */
+export function messageText(key: string, substitutions: ReadonlyArray<string | number>): string {
   const cjk = substitutions.length > 0 && spacesCjk();
   const marked = substitutions.map((s) => (cjk ? `${VALUE_START}${s}${VALUE_END}` : String(s)));
   const text = browser.i18n.getMessage(key, marked);
-  if (!text) return key;
-  return cjk ? tightenAroundValues(text) : text;
+  return cjk && text ? tightenAroundValues(text) : text;
 }
 
 /**
