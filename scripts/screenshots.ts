@@ -14,14 +14,19 @@
 // build has src/welcome/index.html), phone-notification.png and phone-notification-zh_CN.png; and
 // store/screenshots/screenshot-{1,2}-{en,zh_CN}.png, screenshot-3-en-dark.png (1280×800) and
 // promo-tile-{en,zh_CN}.png (440×280).
+//
+// Needs Chromium and fonts-noto-cjk (as the e2e tests do), and for the phone picture
+// fonts-noto-color-emoji (ntfy shows the 🎉 tag) and faketime (the message says the story's time);
+// without those two it still runs, and says what is off.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCanvas, pngSize } from './screenshots/canvas';
-import { phoneCardHtml } from './screenshots/phone-card';
+import { phoneCardHtml, warnWithoutEmojiFont } from './screenshots/phone-card';
 import { captureNtfyMessage } from './screenshots/phone-message';
-import { type Shot, shootLocale, WELCOME_PAGE } from './screenshots/seeded-run';
+import { type Shot, shootLocale } from './screenshots/seeded-run';
 import { type Brand, drawStorePictures } from './screenshots/store';
+import { shootWelcome, WELCOME_PAGE } from './screenshots/welcome';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUILD = join(ROOT, 'dist-shots');
@@ -70,16 +75,17 @@ function brandOf(locale: string): Brand {
 }
 
 checkBuild();
-if (!existsSync(join(BUILD, WELCOME_PAGE))) console.warn(`note: the build has no ${WELCOME_PAGE} yet: no welcome pictures this time`);
+warnWithoutEmojiFont();
+const welcome = existsSync(join(BUILD, WELCOME_PAGE));
+if (!welcome) console.warn(`note: the build has no ${WELCOME_PAGE} yet: no welcome pictures this time`);
 mkdirSync(DOCS, { recursive: true });
 mkdirSync(STORE, { recursive: true });
 const canvas = await openCanvas();
 try {
   for (const shot of SHOTS) {
     const pictures = await shootLocale(shot, BUILD, DOCS);
-    console.log(
-      `docs/screenshots: popup, options${existsSync(join(BUILD, WELCOME_PAGE)) ? ', welcome' : ''} (${shot.locale}, light and dark)`,
-    );
+    console.log(`docs/screenshots: popup and options (${shot.locale}, light and dark)`);
+    if (welcome) console.log(`docs/screenshots: ${(await shootWelcome(shot, BUILD, DOCS)).join(', ')}`);
 
     const message = await captureNtfyMessage({
       extensionDir: BUILD,

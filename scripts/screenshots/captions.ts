@@ -30,7 +30,7 @@ export const CAPTIONS: Record<Locale, { watches: Caption; phone: Caption; dark: 
     },
     phone: {
       title: '手机上也能收到提醒',
-      detail: '通过 ntfy、Telegram、Discord、Slack 或 webhook 推送，只有添加了推送渠道才会发送。',
+      detail: '通过 ntfy、Telegram、Discord、Slack 或 webhook 推送，添加推送渠道后才会发送。',
     },
     dark: {
       title: '浅色或深色，跟随浏览器',

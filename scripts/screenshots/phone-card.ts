@@ -2,11 +2,23 @@
 // one: tags that name an emoji go before the title, other tags are listed, the link's button below.
 // Every word on the card is the captured message's, but the clock and date (the moment it arrived,
 // in the shot's locale and time zone) and the app's name.
+import { execFileSync } from 'node:child_process';
 import { esc } from './canvas';
 import type { NtfyMessage } from './phone-message';
 
 /** ntfy's emoji short codes for the tags the extension sends (src/core/channels/send/ntfy.ts). */
 const EMOJI: Record<string, string> = { tada: '🎉', hourglass: '⏳', warning: '⚠️', test_tube: '🧪' };
+
+/** ntfy shows the tags' emoji; without a colour emoji font Chromium draws a box instead: say so. */
+export function warnWithoutEmojiFont(): void {
+  let found = '';
+  try {
+    found = execFileSync('fc-list', [':family=Noto Color Emoji'], { encoding: 'utf8' });
+  } catch {
+    // No fontconfig: nothing to ask.
+  }
+  if (!found.trim()) console.warn('note: no colour emoji font (apt-get install fonts-noto-color-emoji): the phone card’s 🎉 may be a box');
+}
 
 export function phoneCardHtml(message: NtfyMessage, options: { lang: string; timeZone: string }): string {
   const at = new Date(message.receivedAt);
@@ -29,7 +41,7 @@ export function phoneCardHtml(message: NtfyMessage, options: { lang: string; tim
   html, body { margin: 0; background: #0b1220; }
   body { font-family: "Noto Sans", "DejaVu Sans", "Noto Sans CJK SC", sans-serif, "Noto Color Emoji"; }
   .frame { width: 380px; padding: 28px 14px 30px; box-sizing: border-box; color: #fff;
-    background: radial-gradient(120% 90% at 20% 0%, #3a4f8a 0%, #1d2748 45%, #0d1424 100%); }
+    background: linear-gradient(180deg, #34497f 0%, #1d2748 45%, #0d1424 100%); }
   .clock { text-align: center; font-size: 64px; font-weight: 300; letter-spacing: 1px; line-height: 1; }
   .date { text-align: center; font-size: 15px; margin: 8px 0 26px; opacity: .85; }
   .card { background: rgba(246, 247, 251, .96); color: #1b1f2a; border-radius: 22px; padding: 14px 16px 12px; }

@@ -36,8 +36,8 @@ export interface CaptureOptions {
 }
 
 export function captureNtfyMessage(options: CaptureOptions): Promise<NtfyMessage> {
-  // A minute early: launching, granting and the first (sold out) check come before it.
-  return withFakeClock(options.confirmAt - 60_000, (clock) => capture(options, clock));
+  // Early enough for launching, granting and the first (sold out) check, about ten seconds.
+  return withFakeClock(options.confirmAt - 35_000, (clock) => capture(options, clock));
 }
 
 async function capture(options: CaptureOptions, clock: FakeClock): Promise<NtfyMessage> {

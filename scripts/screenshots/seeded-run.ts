@@ -1,7 +1,7 @@
 // One locale's pictures of the extension: the seeded days written to storage.local through the
 // service worker, the pages' clock fixed at the story's "now" (a rerun draws the same pictures
 // unless the UI changed), and the live worker kept from checking while they are taken.
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KEYS } from '../../src/core/storage-keys';
 import { signIn } from '../../tests/sim/simulator';
@@ -27,8 +27,6 @@ export interface Pictures {
 /** The store pictures' browser window: the options page's part of it. */
 export const STORE_TAB = { width: 1152, height: 620 };
 const README_TAB = { width: 960, height: 900 };
-
-export const WELCOME_PAGE = 'src/welcome/index.html';
 
 export async function shootLocale(
   shot: Shot,
@@ -59,17 +57,12 @@ export async function shootLocale(
     await freezeAlarms(); // and any the new watches' arrival made
     await ext.context.clock.setFixedTime(d.now);
 
-    const welcome = existsSync(join(extensionDir, WELCOME_PAGE));
     const pictures = async (dark: boolean): Promise<Pictures> => {
       const suffix = `${shot.locale}${dark ? '-dark' : ''}.png`;
       const popup = await popupPicture(ext.context, ext.id, dark, names);
       writeFileSync(join(docsDir, `popup-${suffix}`), popup.png);
       const options = `chrome-extension://${ext.id}/src/options/index.html`;
       writeFileSync(join(docsDir, `options-${suffix}`), (await tabPicture(ext.context, options, dark, README_TAB, true)).png);
-      if (welcome) {
-        const page = await tabPicture(ext.context, `chrome-extension://${ext.id}/${WELCOME_PAGE}`, dark, README_TAB, true);
-        writeFileSync(join(docsDir, `welcome-${suffix}`), page.png);
-      }
       return { popup, storeOptions: await tabPicture(ext.context, options, dark, STORE_TAB) };
     };
     const light = await pictures(false);

@@ -37,6 +37,7 @@ function page(lang: string, css: string, body: string): string {
 
 const caption = (c: Caption) => `<div class="caption"><h1>${esc(c.title)}</h1><p>${esc(c.detail)}</p></div>`;
 
+// Vertical gradients only: each row is one colour, so the PNG stays small (a diagonal one costs 300 KB).
 interface Palette {
   background: string;
   text: string;
@@ -44,13 +45,13 @@ interface Palette {
   barText: string;
 }
 const LIGHT: Palette = {
-  background: 'linear-gradient(135deg, #0f766e 0%, #115e59 55%, #134e4a 100%)',
+  background: 'linear-gradient(180deg, #0f766e 0%, #115e59 60%, #134e4a 100%)',
   text: '#ffffff',
   bar: '#e5e7eb',
   barText: '#374151',
 };
 const DARK: Palette = {
-  background: 'linear-gradient(135deg, #0b1220 0%, #111827 60%, #0f2a2a 100%)',
+  background: 'linear-gradient(180deg, #0b1220 0%, #111827 60%, #0f2a2a 100%)',
   text: '#f9fafb',
   bar: '#1f2937',
   barText: '#d1d5db',
