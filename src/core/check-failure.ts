@@ -1,4 +1,5 @@
 import { DeadlineError } from './deadline';
+import { say } from './evidence-en';
 import type { Verdict } from './verdict';
 
 const EVIDENCE_MAX = 160;
@@ -22,6 +23,8 @@ export function failedCheck(error: unknown, startedAt: number, now: number, secr
     durationMs: Math.max(0, now - startedAt),
     bytes: 0,
     requests: 0,
-    evidence: timeout ? (error as DeadlineError).message : `${text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX)}…` : text}`,
+    ...(timeout
+      ? say('evNoAnswerIn', error.what, Math.round(error.ms / 1000))
+      : say('evCheckFailed', text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX)}…` : text)),
   };
 }

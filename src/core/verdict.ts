@@ -1,3 +1,4 @@
+import type { EvidenceMessage } from './evidence-message';
 import type { ReasonCode } from './kinds/registry';
 
 import { VERDICT_KINDS, type VerdictKind } from './verdict-kinds';
@@ -21,6 +22,11 @@ export interface Verdict {
   requests: number;
   /** Short human text ("features contains disable_plus_upgrade_ui"); never a token or personal data. */
   evidence: string;
+  /**
+   * `evidence` as a message key and its arguments, which the popup and options page show in their
+   * language (src/shared/evidence-text.ts); logs and channels keep the English `evidence`.
+   */
+  evidenceMessage?: EvidenceMessage;
   /** From a `Retry-After` header, in ms, when the server gave one. */
   retryAfterMs?: number;
   /**

@@ -47,17 +47,18 @@ describe('the rendering frame host', () => {
     const { send } = theFrame();
     expect(
       await fakeBrowser.runtime.onMessage.trigger(
-        { to: 'render-host', token: 'other', type: 'refused', evidence: 'x' },
+        { to: 'render-host', token: 'other', type: 'refused', why: 'too-large' },
         {},
         () => undefined,
       ),
     ).toEqual([undefined]);
     expect(openFrames()).toBe(1);
-    await send({ type: 'refused', evidence: 'the page tried to leave the frame: SecurityError' });
+    await send({ type: 'refused', why: 'left-frame', detail: 'SecurityError' });
     expect(await rendering).toMatchObject({
       kind: 'error',
       reason: 'render-refused',
       evidence: 'the page tried to leave the frame: SecurityError',
+      evidenceMessage: { key: 'evLeftFrame', args: ['SecurityError'] },
     });
     expect(openFrames()).toBe(0);
   });

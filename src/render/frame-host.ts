@@ -11,11 +11,13 @@ import {
   decide,
   FRAME_NAME_PREFIX,
   isFrameReport,
+  noFrame,
   RENDER_CAP_MS,
   type RenderStage,
-  refused,
+  refusal,
   SILENT_FRAME_MS,
   type SnapshotReply,
+  unreadableRender,
 } from '../core/render/render-rules';
 
 /** Reads one serialised snapshot of the rendered page by the watch's rule. */
@@ -81,7 +83,7 @@ function renderOnce(url: string, read: ReadSnapshot): Promise<RenderedReading> {
         return undefined;
       }
       if (message.type === 'refused') {
-        finish(refused(message.evidence));
+        finish(refusal(message));
         return undefined;
       }
       stage = 'read';
@@ -90,11 +92,7 @@ function renderOnce(url: string, read: ReadSnapshot): Promise<RenderedReading> {
       try {
         reading = read(message.html);
       } catch (error) {
-        reading = {
-          kind: 'error',
-          reason: 'render-refused',
-          evidence: `the rendered page could not be read: ${String(error)}`.slice(0, 200),
-        };
+        reading = unreadableRender(error);
       }
       const decision = decide(reading, last);
       last = reading;
@@ -109,8 +107,7 @@ function renderOnce(url: string, read: ReadSnapshot): Promise<RenderedReading> {
       if (stage !== 'not-started' || done) return;
       clearTimeout(silence);
       silence = setTimeout(() => {
-        if (stage === 'not-started')
-          finish(refused('the page would not load in a frame (the site refuses to be framed, or the frame showed an error page)'));
+        if (stage === 'not-started') finish(noFrame());
       }, SILENT_FRAME_MS);
     });
     frame.name = `${FRAME_NAME_PREFIX}${token}`;

@@ -39,7 +39,7 @@ function read(token: string) {
   // Its error reaches this world through the page-world guard (./frame-guard.ts).
   document.addEventListener(PAGE_ERROR_EVENT, (event) => {
     const message = String((event as CustomEvent).detail ?? '');
-    if (leavesFrame(message)) void report({ type: 'refused', evidence: `the page tried to leave the frame: ${message}` });
+    if (leavesFrame(message)) void report({ type: 'refused', why: 'left-frame', detail: message });
   });
   void report({ type: 'started' });
 
@@ -72,7 +72,7 @@ function read(token: string) {
     for (;;) {
       const look = snapshot();
       if (look.html.length > MAX_RENDERED_CHARS) {
-        await report({ type: 'refused', evidence: `the rendered page is larger than ${MAX_RENDERED_CHARS / 1024 / 1024} MiB` });
+        await report({ type: 'refused', why: 'too-large' });
         return;
       }
       const reply = await report(look);

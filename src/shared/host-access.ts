@@ -1,6 +1,7 @@
 // Which host permission a watch needs, and whether it has it: for the worker and the pages alike.
 // Asking for one is the pages' alone (src/shared/request-access.ts).
 import browser from 'webextension-polyfill';
+import { say } from '../core/evidence-en';
 import { specOf } from '../core/kinds/registry';
 import type { Verdict } from '../core/verdict';
 import { originPattern, type WatchDef } from '../core/watch-def';
@@ -27,6 +28,6 @@ export function noHostAccessVerdict(watch: Pick<WatchDef, 'kind' | 'url'>, at: n
     durationMs: 0,
     bytes: 0,
     requests: 0,
-    evidence: `host permission for ${new URL(watch.url).host} not granted`,
+    ...say('evNoHostAccess', new URL(watch.url).host),
   };
 }

@@ -1,4 +1,5 @@
 import { type BoundedResponse, boundedFetch, FetchFailure, type FetchLike, type FetchLimits } from '../bounded-fetch';
+import { say } from '../evidence-en';
 import { parseRetryAfter } from '../retry-after';
 import type { Verdict } from '../verdict';
 import type { FetchedResponse } from './page/read/page-response';
@@ -52,24 +53,24 @@ export async function fetchWatched(
     return { response, unchanged };
   } catch (error) {
     if (!(error instanceof FetchFailure)) throw error;
-    const evidence = {
-      timeout: `no complete response within ${Math.round(limits.timeoutMs / 1000)} s`,
-      'too-large': `response larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MiB`,
-      network: `could not reach ${new URL(url).host}`,
-    }[error.reason];
-    return { failure: { kind: 'error', reason: error.reason, status: error.status, evidence }, bytes: error.bytes };
+    const failed = {
+      timeout: () => say('evNoResponse', Math.round(limits.timeoutMs / 1000)),
+      'too-large': () => say('evTooLargeMiB', Math.round(limits.maxBytes / 1024 / 1024)),
+      network: () => say('evUnreachable', new URL(url).host),
+    }[error.reason]();
+    return { failure: { kind: 'error', reason: error.reason, status: error.status, ...failed }, bytes: error.bytes };
   }
 }
 
 /** A redirect a request with a secret refused to follow: can't tell, never read as the endpoint's answer. */
 export function refusedRedirect(url: string, response: BoundedResponse): Outcome & Pick<Verdict, 'bytes' | 'requests'> {
   const location = response.headers.get('location');
-  const where = location && URL.canParse(location, url) ? ` to ${describeUrl(new URL(location, url).href)}` : '';
+  const target = location && URL.canParse(location, url) ? describeUrl(new URL(location, url).href) : null;
   return {
     kind: 'error',
     reason: 'redirected',
     status: response.status || null,
-    evidence: `redirected${where}; a request with its secret header never follows a redirect`,
+    ...(target ? say('evSecretRedirectTo', target) : say('evSecretRedirect')),
     bytes: response.bytes,
     requests: 1,
   };
@@ -102,6 +103,7 @@ export function verdictOf(reading: Reading<string>, response: BoundedResponse, n
     kind: reading.kind,
     reason: reading.reason as ReasonCode,
     evidence: reading.evidence,
+    ...(reading.evidenceMessage && { evidenceMessage: reading.evidenceMessage }),
     status: response.status,
     bytes: response.bytes,
     requests: 1,

@@ -1,3 +1,4 @@
+import type { EvidenceMessage } from '../evidence-message';
 import type { TextRule } from '../kinds/page/read/text-rule';
 import type { VerdictKind } from '../verdict-kinds';
 
@@ -8,6 +9,7 @@ export interface Reading {
   kind: VerdictKind;
   reason: string;
   evidence: string;
+  evidenceMessage?: EvidenceMessage;
 }
 
 /** What the picked text means when it shows: the page is paused, or open. */

@@ -32,7 +32,7 @@ describe('when a rendered page has said enough', () => {
 describe('the answer at the cap', () => {
   const seconds = `${RENDER_CAP_MS / 1000} s`;
   it('is a timeout for a page still loading, or still without text', () => {
-    expect(atCap('loading', null)).toEqual({
+    expect(atCap('loading', null)).toMatchObject({
       kind: 'error',
       reason: 'render-timeout',
       evidence: `the page was still loading after ${seconds}`,

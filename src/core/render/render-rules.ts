@@ -1,6 +1,8 @@
 // When a rendered page has said enough (src/render/): the frame reader sends what the page shows
 // each time it settles, the host reads it with the watch's own rule and decides whether to wait.
 // Pure, so the rules are tested without a browser.
+import { say } from '../evidence-en';
+import { clip, type Evidence } from '../evidence-message';
 import type { Reading } from '../kinds/page/reasons';
 
 /** DESIGN.md: a rendered page gets 20 s to settle, whatever it does. */
@@ -69,25 +71,42 @@ export type RenderStage = 'not-started' | 'loading' | 'read';
  */
 export function atCap(stage: RenderStage, last: Reading<string> | null): Reading<string> {
   const seconds = Math.round(RENDER_CAP_MS / 1000);
-  if (stage === 'not-started') return refused(`the page never started in the frame within ${seconds} s`);
-  if (stage === 'loading' || !last)
-    return { kind: 'error', reason: 'render-timeout', evidence: `the page was still loading after ${seconds} s` };
-  if (last.reason === 'needs-rendering')
-    return { kind: 'error', reason: 'render-timeout', evidence: `after ${seconds} s the page still showed no readable text` };
-  if (FROM_ABSENCE.has(last.reason))
-    return { kind: 'error', reason: 'render-timeout', evidence: `the page was still changing after ${seconds} s` };
+  if (stage === 'not-started') return refused(say('evNeverStarted', seconds));
+  if (stage === 'loading' || !last) return timedOut(say('evStillLoading', seconds));
+  if (last.reason === 'needs-rendering') return timedOut(say('evNoTextYet', seconds));
+  if (FROM_ABSENCE.has(last.reason)) return timedOut(say('evStillChanging', seconds));
   return last;
 }
 
-export function refused(evidence: string): Reading<string> {
-  return { kind: 'error', reason: 'render-refused', evidence: evidence.slice(0, 200) };
+const timedOut = (said: Evidence): Reading<string> => ({ kind: 'error', reason: 'render-timeout', ...said });
+
+/** A render that took longer than the worker waits for one, queue included. */
+export const renderTimedOut = (seconds: number): Reading<string> => timedOut(say('evRenderTimedOut', seconds));
+
+export function refused({ evidence, evidenceMessage }: Evidence): Reading<string> {
+  return { kind: 'error', reason: 'render-refused', evidence: clip(evidence, 200), evidenceMessage };
 }
+
+/** Why the frame reader gave up on a page: it tried to leave the frame (`detail`: its error), or grew too large. */
+export type FrameRefusal = { why: 'left-frame'; detail: string } | { why: 'too-large' };
+
+export function refusal(report: FrameRefusal): Reading<string> {
+  return refused(
+    report.why === 'left-frame' ? say('evLeftFrame', report.detail) : say('evRenderedTooLarge', MAX_RENDERED_CHARS / 1024 / 1024),
+  );
+}
+
+/** The frame loaded, but its reader never spoke: the site refuses to be framed, or it showed an error page. */
+export const noFrame = (): Reading<string> => refused(say('evNoFrame'));
+
+/** The rendered page's markup could not be read by the watch's rule. */
+export const unreadableRender = (error: unknown): Reading<string> => refused(say('evRenderUnreadable', String(error)));
 
 /** What the reader in the frame sends the host (by runtime.sendMessage, tagged with the frame's token). */
 export type FrameReport =
   | { to: 'render-host'; token: string; type: 'started' }
   | { to: 'render-host'; token: string; type: 'snapshot'; html: string; url: string; requests: number; bytes: number }
-  | { to: 'render-host'; token: string; type: 'refused'; evidence: string };
+  | ({ to: 'render-host'; token: string; type: 'refused' } & FrameRefusal);
 
 /** A report without its address (the reader adds `to` and its token). */
 export type FrameReportBody = FrameReport extends infer R ? (R extends FrameReport ? Omit<R, 'to' | 'token'> : never) : never;
@@ -102,7 +121,7 @@ export function isFrameReport(message: unknown): message is FrameReport {
   const m = message as Record<string, unknown>;
   if (m.to !== 'render-host' || typeof m.token !== 'string') return false;
   if (m.type === 'started') return true;
-  if (m.type === 'refused') return typeof m.evidence === 'string';
+  if (m.type === 'refused') return m.why === 'too-large' || (m.why === 'left-frame' && typeof m.detail === 'string');
   return (
     m.type === 'snapshot' &&
     typeof m.html === 'string' &&

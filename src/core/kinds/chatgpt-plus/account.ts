@@ -1,3 +1,5 @@
+import { say } from '../../evidence-en';
+import type { Evidence } from '../../evidence-message';
 import type { ReasonCode } from '../registry';
 
 /** `disable_plus_upgrade_ui` is today's flag; `disable_upgrade_ui` is the one shipped in 2023. */
@@ -22,10 +24,9 @@ export function looksLikePlusPause(feature: string): boolean {
   return aboutPlus && PAUSE_WORDS.some((word) => name.includes(word));
 }
 
-export interface AccountReading {
+export interface AccountReading extends Evidence {
   kind: 'open' | 'paused' | 'subscribed' | 'error';
   reason: ReasonCode;
-  evidence: string;
 }
 
 type Json = Record<string, unknown>;
@@ -37,35 +38,34 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
  * account whose `features` list we could read in full. Anything else is `unrecognised`.
  */
 export function readPlusAccount(body: unknown): AccountReading {
-  if (!isObject(body) || !isObject(body.accounts)) return unrecognised('no accounts object');
+  if (!isObject(body) || !isObject(body.accounts)) return unrecognised(say('evNoAccounts'));
   const account = pickAccount(body, body.accounts);
-  if (!account) return unrecognised('no default account');
+  if (!account) return unrecognised(say('evNoDefaultAccount'));
 
   const features = account.features;
-  if (!Array.isArray(features)) return unrecognised('account has no features list');
-  if (!features.every((f) => typeof f === 'string')) return unrecognised('features list has non-text entries');
+  if (!Array.isArray(features)) return unrecognised(say('evNoFeatures'));
+  if (!features.every((f) => typeof f === 'string')) return unrecognised(say('evFeaturesNotText'));
 
   const flag = PAUSE_FLAGS.find((f) => features.includes(f));
-  if (flag) return { kind: 'paused', reason: 'pause-flag', evidence: `features contains ${flag}` };
+  if (flag) return { kind: 'paused', reason: 'pause-flag', ...say('evPauseFlag', flag) };
   const lookalike = features.find(looksLikePlusPause);
-  if (lookalike) return { kind: 'error', reason: 'unknown-pause-flag', evidence: `features contains unknown ${quote(lookalike)}` };
+  if (lookalike) return { kind: 'error', reason: 'unknown-pause-flag', ...say('evUnknownPauseFlag', quote(lookalike)) };
 
   const entitlement = account.entitlement;
   if (entitlement !== undefined && entitlement !== null) {
-    if (!isObject(entitlement)) return unrecognised('entitlement is not an object');
+    if (!isObject(entitlement)) return unrecognised(say('evEntitlementNotObject'));
     const active = entitlement.has_active_subscription;
-    if (active !== undefined && typeof active !== 'boolean') return unrecognised('has_active_subscription is not true/false');
-    if (active === true) return { kind: 'subscribed', reason: 'active-subscription', evidence: 'has_active_subscription is true' };
+    if (active !== undefined && typeof active !== 'boolean') return unrecognised(say('evActiveNotBoolean'));
+    if (active === true) return { kind: 'subscribed', reason: 'active-subscription', ...say('evActiveSubscription') };
     const plan = entitlement.subscription_plan;
-    if (plan !== undefined && plan !== null && typeof plan !== 'string') return unrecognised('subscription_plan is not text');
+    if (plan !== undefined && plan !== null && typeof plan !== 'string') return unrecognised(say('evPlanNotText'));
     if (typeof plan === 'string' && plan !== '' && plan !== FREE_PLAN) {
-      return { kind: 'subscribed', reason: 'paid-plan', evidence: `subscription_plan is ${quote(plan)}` };
+      return { kind: 'subscribed', reason: 'paid-plan', ...say('evPaidPlan', quote(plan)) };
     }
   }
   // "No pause flag" is evidence only from a full list: a degraded answer (`features: []`) would read open.
-  if (features.length < MIN_FEATURES)
-    return unrecognised(`only ${features.length} features, too few to rule out a pause (accounts carry dozens)`);
-  return { kind: 'open', reason: 'no-pause-flag', evidence: `no pause flag among ${features.length} features` };
+  if (features.length < MIN_FEATURES) return unrecognised(say('evFewFeatures', features.length));
+  return { kind: 'open', reason: 'no-pause-flag', ...say('evNoPauseFlag', features.length) };
 }
 
 function pickAccount(body: Json, accounts: Json): Json | null {
@@ -81,8 +81,8 @@ function pickAccount(body: Json, accounts: Json): Json | null {
   return isObject(first) ? first : null;
 }
 
-function unrecognised(evidence: string): AccountReading {
-  return { kind: 'error', reason: 'unrecognised', evidence };
+function unrecognised(said: Evidence): AccountReading {
+  return { kind: 'error', reason: 'unrecognised', ...said };
 }
 
 /** Server text shown as evidence is shortened and stripped of control characters; the popup renders it as text. */

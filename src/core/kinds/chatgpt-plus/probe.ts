@@ -1,5 +1,7 @@
 import { type BoundedResponse, boundedFetch, FetchFailure, type FetchLike, type FetchLimits } from '../../bounded-fetch';
 import { detectChallenge, looksLikeHtml } from '../../challenge';
+import { say } from '../../evidence-en';
+import type { Evidence } from '../../evidence-message';
 import { parseRetryAfter } from '../../retry-after';
 import type { Verdict, VerdictKind } from '../../verdict';
 import type { ReasonCode } from '../registry';
@@ -74,11 +76,11 @@ async function readSession(deps: ProbeDeps, tally: Tally, origin: string): Promi
   const body = parseJson(session);
   if (body === undefined) return notJson(session);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return outcome('error', 'unrecognised', session.status, 'session response is not an object');
+    return outcome('error', 'unrecognised', session.status, say('evSessionNotObject'));
   }
   const token = (body as { accessToken?: unknown }).accessToken;
   if (typeof token !== 'string' || token === '') {
-    return outcome('signed-out', 'no-access-token', session.status, 'session has no access token');
+    return outcome('signed-out', 'no-access-token', session.status, say('evNoAccessToken'));
   }
   return token;
 }
@@ -91,7 +93,7 @@ async function readAccounts(deps: ProbeDeps, tally: Tally, origin: string, token
   const body = parseJson(accounts);
   if (body === undefined) return notJson(accounts);
   const reading = readPlusAccount(body);
-  return outcome(reading.kind, reading.reason, accounts.status, reading.evidence);
+  return outcome(reading.kind, reading.reason, accounts.status, reading);
 }
 
 async function request(deps: ProbeDeps, tally: Tally, url: string, headers: Record<string, string>): Promise<BoundedResponse | Outcome> {
@@ -116,12 +118,12 @@ async function request(deps: ProbeDeps, tally: Tally, url: string, headers: Reco
     if (!(error instanceof FetchFailure)) throw error;
     tally.bytes += error.bytes;
     const limits = deps.limits ?? DEFAULT_LIMITS;
-    const evidence = {
-      timeout: `no complete response within ${Math.round(limits.timeoutMs / 1000)} s`,
-      'too-large': `response larger than ${Math.round(limits.maxBytes / 1024)} KiB`,
-      network: 'could not reach chatgpt.com',
-    }[error.reason];
-    return outcome('error', error.reason, error.status, `${pathOf(url)}: ${evidence}`);
+    const failed = {
+      timeout: () => say('evNoResponse', Math.round(limits.timeoutMs / 1000)),
+      'too-large': () => say('evTooLargeKiB', Math.round(limits.maxBytes / 1024)),
+      network: () => say('evUnreachable', 'chatgpt.com'),
+    }[error.reason]();
+    return outcome('error', error.reason, error.status, say('evStep', pathOf(url), failed));
   }
 }
 
@@ -131,23 +133,23 @@ function classifyFailure(response: BoundedResponse, now: number, step: 'session'
   const where = step === 'session' ? SESSION_PATH : ACCOUNTS_PATH;
   if (response.redirect) {
     const target = headers.get('location');
-    const to = target ? ` to ${pathOf(target.startsWith('/') ? target : safeUrl(target))}` : '';
-    return outcome('signed-out', 'login-redirect', status === 0 ? null : status, `${where}: redirected${to}, not signed in`);
+    const said = target ? say('evSignedOutTo', where, shownTarget(target)) : say('evSignedOut', where);
+    return outcome('signed-out', 'login-redirect', status === 0 ? null : status, said);
   }
   const challenge = detectChallenge(headers, response.text);
   if (challenge) {
-    const evidence = challenge === 'challenge-header' ? 'cf-mitigated: challenge' : 'bot challenge page';
-    return outcome('blocked', challenge, status, `${where}: ${evidence} (HTTP ${status})`);
+    const seen = challenge === 'challenge-header' ? 'cf-mitigated: challenge' : say('evBotChallengePage');
+    return outcome('blocked', challenge, status, say('evChallenged', where, seen, status));
   }
   const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
   if (status === 429) {
-    return { ...outcome('rate-limited', 'http-429', status, `${where}: HTTP 429 too many requests`), retryAfterMs };
+    return { ...outcome('rate-limited', 'http-429', status, say('evStep', where, say('evHttp429'))), retryAfterMs };
   }
   if (step === 'accounts' && (status === 401 || status === 403)) {
-    return outcome('signed-out', 'token-rejected', status, `${where}: HTTP ${status}, session expired`);
+    return outcome('signed-out', 'token-rejected', status, say('evSessionExpired', where, status));
   }
   if (status < 200 || status > 299) {
-    return { ...outcome('error', 'http-status', status, `${where}: HTTP ${status}`), retryAfterMs };
+    return { ...outcome('error', 'http-status', status, say('evStep', where, say('evHttp', status))), retryAfterMs };
   }
   return null;
 }
@@ -162,16 +164,19 @@ function parseJson(response: BoundedResponse): unknown {
 }
 
 function notJson(response: BoundedResponse): Outcome {
-  const type = response.headers.get('content-type')?.split(';')[0] || 'no content type';
-  return outcome('error', 'not-json', response.status, `${pathOf(response.url)}: expected JSON, got ${type}`);
+  const type = response.headers.get('content-type')?.split(';')[0];
+  const path = pathOf(response.url);
+  return outcome('error', 'not-json', response.status, type ? say('evExpectedJson', path, type) : say('evExpectedJsonUntyped', path));
 }
 
-function outcome(kind: VerdictKind, reason: ReasonCode, status: number | null, evidence: string): Outcome {
-  return { kind, reason, status, evidence };
+function outcome(kind: VerdictKind, reason: ReasonCode, status: number | null, { evidence, evidenceMessage }: Evidence): Outcome {
+  return { kind, reason, status, evidence, evidenceMessage };
 }
 
-function safeUrl(url: string): string {
-  return URL.canParse(url) ? url : '(unreadable location)';
+/** Where a sign-in redirect pointed, by its path, or that it could not be read. */
+function shownTarget(target: string): string | Evidence {
+  if (target.startsWith('/')) return pathOf(target);
+  return URL.canParse(target) ? pathOf(target) : say('evUnreadableLocation');
 }
 
 function pathOf(url: string): string {

@@ -10,14 +10,3 @@ export function jsonType(value: unknown): JsonType | 'other' {
   const type = typeof value;
   return type === 'boolean' || type === 'number' || type === 'string' || type === 'object' ? type : 'other';
 }
-
-/** How evidence names each type: "a list", "text"… */
-export const TYPE_NAMES: Record<JsonType | 'other', string> = {
-  null: 'null',
-  boolean: 'true/false',
-  number: 'a number',
-  string: 'text',
-  array: 'a list',
-  object: 'an object',
-  other: 'not JSON',
-};

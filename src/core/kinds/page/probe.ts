@@ -29,8 +29,17 @@ export function pageProbe(watch: WatchDef, deps: ProbeDeps): Probe {
       }
       if (unchanged && deps.latest) {
         // Same validator, same body: the reading stands without parsing 4 MiB again.
-        const { kind, reason, evidence, validator } = deps.latest;
-        return { kind, reason, evidence, validator, status: response.status, bytes: response.bytes, requests: 1 };
+        const { kind, reason, evidence, evidenceMessage, validator } = deps.latest;
+        return {
+          kind,
+          reason,
+          evidence,
+          ...(evidenceMessage && { evidenceMessage }),
+          validator,
+          status: response.status,
+          bytes: response.bytes,
+          requests: 1,
+        };
       }
       const reading = await deps.readPage({ rule, response: toFetchedResponse(watch.url, response) });
       const validator =

@@ -1,3 +1,4 @@
+import type { EvidenceMessage } from '../../evidence-message';
 import type { OffersFound } from './read/structured';
 
 /** Why a fetched response was read before any rule: shared by page and JSON watches. */
@@ -54,6 +55,8 @@ export interface Reading<R extends string = PageReasonCode> {
   kind: ReadingKind;
   reason: R;
   evidence: string;
+  /** `evidence` as a message key and its arguments, for the UI to show in its language. */
+  evidenceMessage?: EvidenceMessage;
   /** A JSON watch's good reading: the JSON type of the value it tested, which the next reading must share. */
   valueType?: string;
   /** An `auto` reading: the prices and variants the page's data showed, for Test and "Watch this page". */

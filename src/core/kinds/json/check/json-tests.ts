@@ -1,4 +1,6 @@
-import { jsonType, TYPE_NAMES } from '../json-type';
+import type { Evidence } from '../../../evidence-message';
+import { jsonType } from '../json-type';
+import { say, TYPE_WORDS, typeWord } from './evidence-en';
 
 export { type JsonType, jsonType } from '../json-type';
 
@@ -15,7 +17,7 @@ export const isJsonTest = (value: unknown): value is JsonTest => (JSON_TESTS as 
 /** Tests that compare with the rule's `value`. */
 export const TESTS_WITH_VALUE: ReadonlySet<JsonTest> = new Set(['equals', 'notEquals', 'contains', 'atLeast', 'atMost']);
 
-export type TestOutcome = { ok: true; result: boolean } | { ok: false; why: string };
+export type TestOutcome = { ok: true; result: boolean } | { ok: false; why: Evidence };
 
 /** Structural equality of JSON values: same type, same items in order, same keys in any order. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
@@ -84,9 +86,7 @@ export function numberOf(found: unknown): number | null {
   return null;
 }
 
-export const typeName = (value: unknown) => TYPE_NAMES[jsonType(value)];
-
-const wrongType = (found: unknown, expected: string): TestOutcome => ({ ok: false, why: `is ${typeName(found)}, not ${expected}` });
+const wrongType = (found: unknown, expected: Evidence): TestOutcome => ({ ok: false, why: say('evIsNotType', typeWord(found), expected) });
 
 /**
  * Applies one test. equals/notEquals need the same JSON type as `value` (deep equality for arrays
@@ -96,30 +96,30 @@ export function applyTest(test: JsonTest, found: unknown, value: unknown): TestO
   switch (test) {
     case 'equals':
     case 'notEquals': {
-      if (jsonType(found) !== jsonType(value)) return wrongType(found, typeName(value));
+      if (jsonType(found) !== jsonType(value)) return wrongType(found, typeWord(value));
       const equal = jsonEqual(found, value);
       return { ok: true, result: test === 'equals' ? equal : !equal };
     }
     case 'truthy':
     case 'falsy': {
       const t = truth(found);
-      if (t === null) return wrongType(found, 'true/false');
+      if (t === null) return wrongType(found, TYPE_WORDS.boolean);
       return { ok: true, result: test === 'truthy' ? t : !t };
     }
     case 'nonEmpty':
     case 'empty': {
       const n = size(found);
-      if (n === null) return wrongType(found, 'text, a list or an object');
+      if (n === null) return wrongType(found, say('evTextListOrObject'));
       return { ok: true, result: test === 'nonEmpty' ? n > 0 : n === 0 };
     }
     case 'contains':
       if (typeof found === 'string' && typeof value === 'string') return { ok: true, result: found.includes(value) };
       if (Array.isArray(found)) return { ok: true, result: found.some((item) => jsonEqual(item, value)) };
-      return wrongType(found, typeof value === 'string' ? 'text or a list' : 'a list');
+      return wrongType(found, typeof value === 'string' ? say('evTextOrList') : TYPE_WORDS.array);
     case 'atLeast':
     case 'atMost': {
       const n = numberOf(found);
-      if (n === null || typeof value !== 'number') return wrongType(found, 'a number');
+      if (n === null || typeof value !== 'number') return wrongType(found, TYPE_WORDS.number);
       return { ok: true, result: test === 'atLeast' ? n >= value : n <= value };
     }
   }

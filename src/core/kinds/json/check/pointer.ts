@@ -1,4 +1,6 @@
 /** RFC 6901 JSON Pointer, for reading only. */
+import type { Evidence } from '../../../evidence-message';
+import { say, typeWord } from './evidence-en';
 
 export type ParsedPointer = { ok: true; tokens: string[] } | { ok: false; problem: string };
 
@@ -23,7 +25,7 @@ export function formatPointer(tokens: readonly string[]): string {
   return tokens.map((t) => `/${t.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-export type Resolved = { found: true; value: unknown } | { found: false; at: string; why: string };
+export type Resolved = { found: true; value: unknown } | { found: false; at: string; why: Evidence };
 
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
@@ -33,28 +35,22 @@ const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
  */
 export function resolvePointer(doc: unknown, pointer: string): Resolved {
   const parsed = parsePointer(pointer);
-  if (!parsed.ok) return { found: false, at: pointer, why: parsed.problem };
+  if (!parsed.ok) return { found: false, at: pointer, why: say('evRuleProblem', parsed.problem) };
   let value = doc;
   for (let i = 0; i < parsed.tokens.length; i++) {
     const token = parsed.tokens[i] as string;
     const at = formatPointer(parsed.tokens.slice(0, i + 1));
     if (Array.isArray(value)) {
-      if (!ARRAY_INDEX.test(token)) return { found: false, at, why: `"${token.slice(0, 20)}" is not an index of an array` };
+      if (!ARRAY_INDEX.test(token)) return { found: false, at, why: say('evNotIndex', `"${token.slice(0, 20)}"`) };
       const index = Number(token);
-      if (index >= value.length) return { found: false, at, why: `index ${index} is past the end of an array of ${value.length}` };
+      if (index >= value.length) return { found: false, at, why: say('evPastEnd', index, value.length) };
       value = value[index];
     } else if (typeof value === 'object' && value !== null) {
-      if (!Object.hasOwn(value, token)) return { found: false, at, why: 'no such key' };
+      if (!Object.hasOwn(value, token)) return { found: false, at, why: say('evNoSuchKey') };
       value = (value as Record<string, unknown>)[token];
     } else {
-      return { found: false, at, why: `cannot look inside ${describeType(value)}` };
+      return { found: false, at, why: say('evCannotLookInside', typeWord(value)) };
     }
   }
   return { found: true, value };
-}
-
-export function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

@@ -1,10 +1,12 @@
-import { clip, reading } from '../../page/read/evidence';
+import type { Evidence } from '../../../evidence-message';
+import { clip, type KeyedReading, reading } from '../../page/read/evidence';
 import { classifyResponse, type FetchedResponse, headerReader } from '../../page/read/page-response';
 import type { Reading } from '../../page/reasons';
+import { say, TYPE_WORDS } from '../check/evidence-en';
 import { applyTest, type JsonTest, numberOf } from '../check/json-tests';
 import { resolvePointer } from '../check/pointer';
 import { validateJsonRule } from '../check/validate-json-rule';
-import { type JsonType, jsonType, TYPE_NAMES } from '../json-type';
+import { type JsonType, jsonType } from '../json-type';
 import type { JsonReasonCode } from '../reasons';
 
 /** A JSON watch's rule (import/export contract): where to look, and what to ask of the value. */
@@ -18,37 +20,42 @@ export interface JsonRule {
 export type JsonReading = Reading<JsonReasonCode>;
 
 /** A short picture of a JSON value for evidence: `true`, `0`, `"sold_out"`, `a list of 3`. */
-export function preview(value: unknown): string {
+export function preview(value: unknown): string | Evidence {
   switch (jsonType(value)) {
     case 'string':
       return JSON.stringify(clip(value as string, 40));
-    case 'array':
-      return (value as unknown[]).length ? `a list of ${(value as unknown[]).length}` : 'an empty list';
+    case 'array': {
+      const items = (value as unknown[]).length;
+      return items ? say('evListOf', items) : say('evEmptyList');
+    }
     case 'object': {
       const keys = Object.keys(value as object).length;
-      return keys ? `an object with ${keys} key${keys === 1 ? '' : 's'}` : 'an empty object';
+      return keys === 1 ? say('evObjectOneKey') : keys ? say('evObjectKeys', keys) : say('evEmptyObject');
     }
     default:
       return clip(String(value), 40);
   }
 }
 
-const name = (pointer: string) => pointer || 'the document';
+const name = (pointer: string): string | Evidence => pointer || say('evWholeDocument');
 
-function describe(rule: JsonRule, found: unknown, result: boolean): string {
+function describe(rule: JsonRule, found: unknown, result: boolean): Evidence {
   const at = name(rule.pointer);
-  const is = `${at} is ${preview(found)}`;
+  const is = say('evIs', at, preview(found));
+  const isNot = () => say('evIsNotValue', at, preview(found), preview(rule.value));
+  const number = `${numberOf(found)}`;
+  const limit = `${rule.value}`;
   switch (rule.test) {
     case 'equals':
-      return result ? is : `${is}, not ${preview(rule.value)}`;
+      return result ? is : isNot();
     case 'notEquals':
-      return result ? `${is}, not ${preview(rule.value)}` : is;
+      return result ? isNot() : is;
     case 'contains':
-      return `${at} ${result ? 'contains' : 'lacks'} ${preview(rule.value)}`;
+      return say(result ? 'evContains' : 'evLacks', at, preview(rule.value));
     case 'atLeast':
-      return `${at} is ${numberOf(found)}, ${result ? 'at least' : 'below'} ${rule.value}`;
+      return say(result ? 'evAtLeast' : 'evBelow', at, number, limit);
     case 'atMost':
-      return `${at} is ${numberOf(found)}, ${result ? 'at most' : 'above'} ${rule.value}`;
+      return say(result ? 'evAtMost' : 'evOver', at, number, limit);
     default:
       return is;
   }
@@ -63,24 +70,25 @@ function describe(rule: JsonRule, found: unknown, result: boolean): string {
  * API that answers null while closed and a list while open has not changed shape; but a null that
  * would read open where another type is expected is type-changed too.
  */
-export function evaluateJsonRule(data: unknown, rule: JsonRule, expectedType?: JsonType | null): JsonReading {
+export function evaluateJsonRule(data: unknown, rule: JsonRule, expectedType?: JsonType | null): KeyedReading<JsonReasonCode> {
   const problems = validateJsonRule(rule);
-  if (problems.length) return reading('error', 'rule-invalid', problems[0] ?? 'invalid rule');
+  // Stored rules were checked when added: this is a rule from elsewhere, its problem in the form's words.
+  if (problems.length) return reading('error', 'rule-invalid', say('evRuleProblem', problems[0] as string));
   const resolved = resolvePointer(data, rule.pointer);
-  if (!resolved.found) return reading('error', 'unrecognised', `${resolved.at}: ${resolved.why}`);
+  if (!resolved.found) return reading('error', 'unrecognised', say('evPointerStop', resolved.at, resolved.why));
   const type = jsonType(resolved.value);
   if (expectedType && expectedType !== 'null' && type !== 'null' && type !== expectedType) {
     return {
-      ...reading('error', 'type-changed', `${name(rule.pointer)} was ${TYPE_NAMES[expectedType]}, now ${preview(resolved.value)}`),
+      ...reading('error', 'type-changed', say('evTypeChanged', name(rule.pointer), TYPE_WORDS[expectedType], preview(resolved.value))),
       ...(type !== 'other' && { valueType: type }),
     };
   }
   const outcome = applyTest(rule.test, resolved.value, rule.value);
-  if (!outcome.ok) return reading('error', 'unrecognised', `${name(rule.pointer)} ${outcome.why} (test ${rule.test})`);
+  if (!outcome.ok) return reading('error', 'unrecognised', say('evTestFailed', name(rule.pointer), outcome.why, rule.test));
   // null where a value of a known type was may say closed, never open: a `falsy` or `empty` test
   // would read an outage's null as a reopening.
   if (outcome.result && type === 'null' && expectedType && expectedType !== 'null') {
-    return reading('error', 'type-changed', `${name(rule.pointer)} was ${TYPE_NAMES[expectedType]}, now null`);
+    return reading('error', 'type-changed', say('evTypeChanged', name(rule.pointer), TYPE_WORDS[expectedType], 'null'));
   }
   return {
     ...reading(
@@ -115,7 +123,7 @@ export function readJsonResponse(response: FetchedResponse, rule: JsonRule, expe
   const parsed = parseJsonBody(response.bodyText ?? '');
   if (!parsed.ok) {
     const type = (headerReader(response)('content-type') ?? '').split(';')[0]?.trim();
-    return reading('error', 'not-json', `the answer is ${type ? `${type}, ` : ''}not JSON`);
+    return reading('error', 'not-json', type ? say('evNotJsonType', type) : say('evNotJson'));
   }
   return evaluateJsonRule(parsed.data, rule, expectedType);
 }

@@ -1,7 +1,9 @@
+import type { Evidence } from '../../../evidence-message';
 import { signalsIn } from '../check/phrase-match';
 import type { Reading } from '../reasons';
 import { type Conditions, hasConditions, withinCurrency } from './conditions';
-import { bothShown, listPhrases, quote, reading } from './evidence';
+import { bothShown, type KeyedReading, listPhrases, quote, reading } from './evidence';
+import { say } from './evidence-en';
 import type { PageOffers } from './offers';
 import type { FetchedResponse } from './page-response';
 import { builtInPhrases } from './phrases';
@@ -12,24 +14,21 @@ import { hasReadableText, type VisibleText, visibleText } from './visible-text';
  * Reads phrases over visible text. Paused phrases count wherever they show, even on a disabled
  * button ("Sold out"); open phrases only where they can be acted on, never on a disabled button.
  */
-export function readPhrases(doc: Document, seen: VisibleText, unknownStructured: string | null = null): Reading {
+export function readPhrases(doc: Document, seen: VisibleText, unknownStructured: Evidence | null = null): KeyedReading {
   const { paused, open, disabledOpen, pausedOnlyDisabled } = signalsIn(builtInPhrases(), seen);
   if (paused.length && open.length) return reading('error', 'conflicting-signals', bothShown(open[0] ?? '', paused[0] ?? ''));
-  if (paused.length) {
-    const where = pausedOnlyDisabled ? ' on a disabled button' : '';
-    return reading('paused', 'phrase-paused', `text ${listPhrases(paused)}${where}`);
-  }
-  if (open.length) return reading('open', 'phrase-open', `text ${listPhrases(open)}`);
+  if (paused.length)
+    return reading('paused', 'phrase-paused', say(pausedOnlyDisabled ? 'evTextOnDisabled' : 'evText', listPhrases(paused)));
+  if (open.length) return reading('open', 'phrase-open', say('evText', listPhrases(open)));
 
   if (!hasReadableText(seen)) {
     const scripts = doc.querySelectorAll('script:not([type="application/ld+json"])').length;
     const chars = seen.text.replace(/\s+/g, '').length;
-    return reading('error', 'needs-rendering', `only ${chars} characters of visible text, ${scripts} script${scripts === 1 ? '' : 's'}`);
+    return reading('error', 'needs-rendering', scripts === 1 ? say('evFewCharsOneScript', chars) : say('evFewChars', chars, scripts));
   }
-  if (disabledOpen.length) return reading('error', 'no-signal', `only a disabled ${quote(disabledOpen[0] ?? '')} button`);
+  if (disabledOpen.length) return reading('error', 'no-signal', say('evOnlyDisabled', quote(disabledOpen[0] ?? '')));
   if (unknownStructured) return reading('error', 'no-signal', unknownStructured);
-  const truncated = seen.truncated ? ' (page cut short)' : '';
-  return reading('error', 'no-signal', `no availability phrase in ${seen.text.length} characters of text${truncated}`);
+  return reading('error', 'no-signal', say(seen.truncated ? 'evNoPhraseCut' : 'evNoPhrase', seen.text.length));
 }
 
 export type AutoRule = { type: 'auto' } & Conditions;
@@ -38,16 +37,17 @@ export type AutoRule = { type: 'auto' } & Conditions;
  * A page without offers in its data but with "Add to cart" in its text: with a price ceiling it is
  * open only when its meta tags state one price within it (prices never come from visible text).
  */
-function phrasesWithCeiling(found: Reading, page: PageOffers, conditions: Conditions): Reading {
+function phrasesWithCeiling(found: KeyedReading, page: PageOffers, conditions: Conditions): KeyedReading {
   if (found.kind !== 'open' || conditions.maxPrice === undefined) return found;
   const stated = page.pagePrice;
-  if (!stated) return reading('error', 'no-price', `${found.evidence}, but the page's data states no price`);
-  const priced = `${found.evidence}${describePrice(stated)}`;
+  if (!stated) return reading('error', 'no-price', say('evNoPriceStated', found));
+  const price = describePrice(stated);
+  const priced = price ? say('evPriced', found, price) : found;
   if (!withinCurrency(stated, conditions.currency))
-    return reading('error', 'other-currency', `priced in ${stated.currency}, not ${conditions.currency}: ${priced}`);
+    return reading('error', 'other-currency', say('evOtherCurrency', `${stated.currency}`, `${conditions.currency}`, priced));
   return stated.price.amount <= conditions.maxPrice
-    ? reading('open', 'phrase-open', `${priced}, within ${conditions.maxPrice}`)
-    : reading('paused', 'price-above', `${priced}, above ${conditions.maxPrice}`);
+    ? reading('open', 'phrase-open', say('evWithin', priced, conditions.maxPrice))
+    : reading('paused', 'price-above', say('evAbove', priced, conditions.maxPrice));
 }
 
 /**

@@ -1,7 +1,10 @@
-import type { Reading, ResponseReasonCode } from '../reasons';
+import { say as sayHttp } from '../../../evidence-en';
+import type { Evidence } from '../../../evidence-message';
+import type { ResponseReasonCode } from '../reasons';
 import { describeUrl, isSignInUrl } from '../sign-in';
 import { detectBotWall } from './bot-wall';
-import { reading } from './evidence';
+import { type KeyedReading, reading } from './evidence';
+import { say } from './evidence-en';
 import { queueFromResponse } from './queue';
 
 /** A fetched response as the check runner hands it over; the readers never fetch. */
@@ -37,40 +40,44 @@ export function headerReader(response: FetchedResponse): (name: string) => strin
 
 const samePage = (a: string, b: string) => describeUrl(a) === describeUrl(b);
 
+/** An address as evidence names it: host and path, or that it could not be read. */
+const shownUrl = (url: string): string | Evidence => (URL.canParse(url) ? describeUrl(url) : say('evUnreadableUrl'));
+
+const HTTP_NOTES: Partial<Record<number, Evidence>> = { 403: say('evHttp403'), 404: say('evHttp404'), 410: say('evHttp410') };
+
 /**
  * What the response says before any rule looks at it: a challenge (any status) is blocked, 429 is
  * rate-limited, 401 or a trip to a sign-in page is signed-out, a redirect to another site or the
  * home page and any other non-2xx status are errors — never paused, never open. Null means "a
  * normal answer: read it".
  */
-export function classifyResponse(response: FetchedResponse): Reading<ResponseReasonCode> | null {
+export function classifyResponse(response: FetchedResponse): KeyedReading<ResponseReasonCode> | null {
   const header = headerReader(response);
   const status = response.status;
 
   // Before challenges: a waiting room is served by the same CDNs, and it is not a wall to pass.
   const queue = queueFromResponse(response);
-  if (queue) return reading('queued', queue.reason, queue.evidence);
+  if (queue) return reading('queued', queue.reason, queue);
   const wall = detectBotWall(response.bodyText ?? '', header);
   if (wall) {
-    const reason = wall.marker.startsWith('header') ? 'challenge-header' : 'challenge-page';
-    return reading('blocked', reason, `${wall.vendor} ${wall.marker} (HTTP ${status})`);
+    const seen = wall.vendor ? say('evWall', wall.vendor, wall.marker, status) : say('evBotCheck', wall.marker, status);
+    return reading('blocked', wall.header ? 'challenge-header' : 'challenge-page', seen);
   }
-  if (status === 429) return reading('rate-limited', 'http-429', 'HTTP 429 too many requests');
-  if (status === 401) return reading('signed-out', 'http-401', 'HTTP 401: sign-in required');
+  if (status === 429) return reading('rate-limited', 'http-429', sayHttp('evHttp429'));
+  if (status === 401) return reading('signed-out', 'http-401', say('evHttp401'));
 
   const location = status >= 300 && status < 400 ? header('location') : null;
   const target = location ? resolve(location, response.url) : (response.finalUrl ?? response.url);
   if (!samePage(target, response.url) && isSignInUrl(target)) {
-    return reading('signed-out', 'login-redirect', `redirected to sign-in page ${describeUrl(target)}`);
+    return reading('signed-out', 'login-redirect', say('evSignInRedirect', shownUrl(target)));
   }
-  if (status === 0) return reading('error', 'http-status', 'no readable answer (opaque redirect or blocked request)');
+  if (status === 0) return reading('error', 'http-status', say('evOpaque'));
   if (status >= 200 && status < 300) {
     const away = redirectedAway(response.url, target);
     return away ? reading('error', 'redirected', away) : null;
   }
-  if (location) return reading('error', 'http-status', `HTTP ${status} redirect to ${describeUrl(target)}`);
-  const note = status === 403 ? ' without a challenge' : status === 404 ? ' not found' : status === 410 ? ' gone' : '';
-  return reading('error', 'http-status', `HTTP ${status}${note}`);
+  if (location) return reading('error', 'http-status', say('evHttpRedirect', status, shownUrl(target)));
+  return reading('error', 'http-status', HTTP_NOTES[status] ?? sayHttp('evHttp', status));
 }
 
 /**
@@ -79,14 +86,14 @@ export function classifyResponse(response: FetchedResponse): Reading<ResponseRea
  * only when it kept the page: the same site (`www.` or not, http or https) and the same path, up
  * to a trailing slash; only the query string may change. Null when it kept the page, else where it went.
  */
-function redirectedAway(asked: string, landed: string): string | null {
+function redirectedAway(asked: string, landed: string): Evidence | null {
   if (!URL.canParse(asked) || !URL.canParse(landed)) return null;
   const from = new URL(asked);
   const to = new URL(landed);
   const site = (url: URL) => url.hostname.replace(/^www\./, '');
   const path = (url: URL) => url.pathname.replace(/\/+$/, '') || '/';
-  if (site(from) !== site(to)) return `redirected away to ${describeUrl(landed)}`;
-  return path(from) === path(to) ? null : `redirected away to ${describeUrl(landed)}`;
+  if (site(from) === site(to) && path(from) === path(to)) return null;
+  return say('evRedirectedAway', describeUrl(landed));
 }
 
 function resolve(location: string, base: string): string {

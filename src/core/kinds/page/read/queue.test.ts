@@ -95,7 +95,7 @@ const QUEUE_URL =
 describe('queueFromResponse: Queue-it redirect', () => {
   it('reads a 3xx Location to *.queue-it.net, naming the host only', () => {
     const sign = read({ status: 302, headers: { location: QUEUE_URL }, bodyText: '' });
-    expect(sign).toEqual({ reason: 'queue-redirect', evidence: 'redirected to Queue-it waiting room at shop.queue-it.net' });
+    expect(sign).toMatchObject({ reason: 'queue-redirect', evidence: 'redirected to Queue-it waiting room at shop.queue-it.net' });
     expectClean(sign);
   });
 
@@ -145,7 +145,7 @@ describe('queueFromResponse: Queue-it redirect', () => {
 
 describe('queueFromResponse: Queue-it waiting-room page', () => {
   it('reads the queue page served on the shop URL', () => {
-    expect(read({ bodyText: queueItPage() })).toEqual({ reason: 'queue-page', evidence: 'Queue-it waiting room page' });
+    expect(read({ bodyText: queueItPage() })).toMatchObject({ reason: 'queue-page', evidence: 'Queue-it waiting room page' });
   });
 
   it('reads the pre-queue (before and idle pages)', () => {
@@ -158,7 +158,7 @@ describe('queueFromResponse: Queue-it waiting-room page', () => {
       finalUrl: 'https://queue.shop.example/?c=shop&e=drop&q=fd929e22-fd9d-485e-9cd2-6d8d68e08911',
       bodyText: queueItBody('queue'),
     });
-    expect(sign).toEqual({ reason: 'queue-page', evidence: 'Queue-it waiting room page at queue.shop.example' });
+    expect(sign).toMatchObject({ reason: 'queue-page', evidence: 'Queue-it waiting room page at queue.shop.example' });
     expectClean(sign);
   });
 
@@ -200,7 +200,7 @@ describe('queueFromResponse: Queue-it waiting-room page', () => {
 describe('queueFromResponse: Cloudflare Waiting Room', () => {
   it('reads the queueing page (title, footer, #waitTime)', () => {
     const sign = read({ bodyText: cloudflarePage(CF_QUEUEING) });
-    expect(sign).toEqual({ reason: 'queue-page', evidence: 'Cloudflare Waiting Room page (queueing)' });
+    expect(sign).toMatchObject({ reason: 'queue-page', evidence: 'Cloudflare Waiting Room page (queueing)' });
     expectClean(sign);
   });
 
@@ -327,7 +327,7 @@ describe('queueFromText', () => {
   });
 
   it('quotes the phrase as listed', () => {
-    expect(queueFromText('YOU’RE NOW IN LINE!')).toEqual({ reason: 'queue-phrase', evidence: 'text "you\'re now in line"' });
+    expect(queueFromText('YOU’RE NOW IN LINE!')).toMatchObject({ reason: 'queue-phrase', evidence: 'text "you\'re now in line"' });
     expect(queueFromText('Vous êtes dans la file d’attente')?.evidence).toBe('text "vous êtes dans la file d\'attente"');
   });
 

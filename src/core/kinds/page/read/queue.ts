@@ -1,5 +1,7 @@
+import type { Evidence } from '../../../evidence-message';
 import { type CompiledPhrases, compilePhrases, findPhrases, normalizeForMatch } from '../check/phrase-match';
 import { cleanText, clip, EVIDENCE_MAX, quote } from './evidence';
+import { say } from './evidence-en';
 import { type FetchedResponse, headerReader } from './page-response';
 
 /**
@@ -43,9 +45,8 @@ import { type FetchedResponse, headerReader } from './page-response';
 
 export type QueueReason = 'queue-redirect' | 'queue-page' | 'queue-phrase';
 
-export interface QueueSign<R extends QueueReason = QueueReason> {
+export interface QueueSign<R extends QueueReason = QueueReason> extends Evidence {
   reason: R;
-  evidence: string;
 }
 
 /** Waiting-room pages say what they are early; a long body is scanned only at its start. */
@@ -117,19 +118,20 @@ const CF_REJECT = /(?<![\w-])id\s*=\s*["']waiting_room\.reject\./;
 const CF_JSON = /"cfwaitingroom"\s*:\s*\{[^}]*"inwaitingroom"\s*:\s*true/;
 
 /** Cloudflare Waiting Room's page (queue or pre-queue) or its JSON answer, in a lower-cased body. */
-function readCloudflareRoom(body: string): string | null {
-  if (/^\s*\{/.test(body) && CF_JSON.test(body)) return 'Cloudflare Waiting Room JSON answer "inWaitingRoom": true';
+function readCloudflareRoom(body: string): Evidence | null {
+  if (/^\s*\{/.test(body) && CF_JSON.test(body)) return say('evCloudflareRoomJson', '"inWaitingRoom": true');
   if (!CF_TITLE.test(body) && !CF_FOOTER.test(body)) return null;
   if (CF_REJECT.test(body)) return null;
-  if (CF_WAIT_TIME.test(body)) return 'Cloudflare Waiting Room page (queueing)';
-  if (CF_PREQUEUE_TIME.test(body)) return 'Cloudflare Waiting Room pre-queue page';
+  if (CF_WAIT_TIME.test(body)) return say('evCloudflareRoom');
+  if (CF_PREQUEUE_TIME.test(body)) return say('evCloudflareRoomPre');
   return null;
 }
 
 /** One short line, controls removed; hosts can be long. */
-const sign = <R extends QueueReason>(reason: R, evidence: string): QueueSign<R> => ({
+const sign = <R extends QueueReason>(reason: R, said: Evidence): QueueSign<R> => ({
   reason,
-  evidence: clip(cleanText(evidence), EVIDENCE_MAX),
+  evidence: clip(cleanText(said.evidence), EVIDENCE_MAX),
+  evidenceMessage: said.evidenceMessage,
 });
 
 const hostOf = (url: string | undefined) => parseUrl(url)?.hostname.replace(/\.$/, '') ?? '';
@@ -145,14 +147,15 @@ export function queueFromResponse(response: FetchedResponse): QueueSign<'queue-r
     // Queue-it itself may answer that the sale is over or that something failed: no queue to join.
     if (queueIt && !queueIt.waiting) return null;
     const host = target.hostname.toLowerCase().replace(/\.$/, '');
-    return sign('queue-redirect', `redirected to Queue-it waiting room at ${host}`);
+    return sign('queue-redirect', say('evQueueItRedirect', host));
   }
 
   if (queueIt?.waiting) {
     // Served on the shop's own queue domain (queue.example.com) after a redirect: name the host, never the query.
     const landed = hostOf(response.finalUrl);
-    const at = landed && landed !== askedHost ? ` at ${landed}` : '';
-    return sign('queue-page', `Queue-it waiting room page${queueIt.before ? ' (pre-queue)' : ''}${at}`);
+    const elsewhere = landed && landed !== askedHost;
+    if (elsewhere) return sign('queue-page', say(queueIt.before ? 'evQueueItPreAt' : 'evQueueItAt', landed));
+    return sign('queue-page', say(queueIt.before ? 'evQueueItPre' : 'evQueueIt'));
   }
 
   const cloudflare = readCloudflareRoom(body);
@@ -414,5 +417,5 @@ function queuePhrases(): CompiledPhrases {
 export function queueFromText(text: string): QueueSign<'queue-phrase'> | null {
   if (text.length > QUEUE_TEXT_MAX && text.replace(/\s+/g, ' ').trim().length > QUEUE_TEXT_MAX) return null;
   const hit = findPhrases(queuePhrases(), normalizeForMatch(text)).find((h) => h.polarity === 'paused');
-  return hit ? sign('queue-phrase', `text ${quote(hit.phrase)}`) : null;
+  return hit ? sign('queue-phrase', say('evText', quote(hit.phrase))) : null;
 }

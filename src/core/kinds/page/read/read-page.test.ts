@@ -19,7 +19,7 @@ describe('readPage', () => {
 
   it('refuses what is not an HTML page, or could not be parsed', () => {
     const json = { ...response, headers: { 'content-type': 'application/json; charset=utf-8' }, bodyText: '{}' };
-    expect(readPage(null, { type: 'auto' }, json)).toEqual({
+    expect(readPage(null, { type: 'auto' }, json)).toMatchObject({
       kind: 'error',
       reason: 'not-html',
       evidence: 'the answer is application/json, not an HTML page',

@@ -1,6 +1,7 @@
 import type { Reading } from '../reasons';
 import { type AutoRule, readAutoFound } from './auto-rule';
 import { reading } from './evidence';
+import { say } from './evidence-en';
 import { classifyResponse, type FetchedResponse, headerReader, isHtmlResponse } from './page-response';
 import { queueFromText } from './queue';
 import { readText, type TextRule } from './text-rule';
@@ -17,7 +18,7 @@ export function readResponse(response: FetchedResponse): Reading | null {
   if (early) return early;
   if (isHtmlResponse(response)) return null;
   const type = (headerReader(response)('content-type') ?? '').split(';')[0]?.trim();
-  return reading('error', 'not-html', `the answer is ${type ? `${type}, ` : ''}not an HTML page`);
+  return reading('error', 'not-html', type ? say('evNotHtmlType', type) : say('evNotHtml'));
 }
 
 /**
@@ -29,16 +30,16 @@ export function readPage(doc: Document | null, rule: PageRule, response: Fetched
   const full: FetchedResponse = { ...response, bodyText: response.bodyText ?? doc?.documentElement?.textContent ?? '' };
   const early = readResponse(full);
   if (early) return early;
-  if (!doc) return reading('error', 'not-html', 'the page could not be parsed');
+  if (!doc) return reading('error', 'not-html', say('evUnparsed'));
   // A waiting room in front of the page says so in words; whatever the rule looks for is behind it.
   const seen = visibleText(doc);
   const queue = queueFromText(seen.text);
-  if (queue) return reading('queued', queue.reason, queue.evidence);
+  if (queue) return reading('queued', queue.reason, queue);
   if (rule.type === 'auto') {
     const { reading: read, found } = readAutoFound(doc, rule, seen);
     // What the page's data showed goes with the reading for Test and "Watch this page" (never stored).
     return found.prices.length || found.variants.length ? { ...read, found } : read;
   }
   if (rule.type === 'text') return readText(doc, rule, full, seen);
-  return reading('error', 'rule-invalid', 'unknown rule type');
+  return reading('error', 'rule-invalid', say('evUnknownRule'));
 }

@@ -1,6 +1,7 @@
 import { type CompiledPhrases, compilePhrases, findPhrases, isMatchable, normalizeForMatch, signalsIn } from '../check/phrase-match';
 import type { Reading } from '../reasons';
 import { bothShown, clip, listPhrases, quote, reading } from './evidence';
+import { say } from './evidence-en';
 import { classifyResponse, type FetchedResponse, isHtmlResponse } from './page-response';
 import { hasReadableText, VISIBLE_TEXT_CAP, type VisibleText, visibleText } from './visible-text';
 
@@ -46,16 +47,16 @@ function showsAnywhere(page: VisibleText, phrase: string): boolean {
 export function readText(doc: Document, rule: TextRule, response: FetchedResponse, seen?: VisibleText): Reading {
   const pausedWhen = phrasesOf(rule.pausedWhen);
   const openWhen = phrasesOf(rule.openWhen);
-  if (!pausedWhen.length && !openWhen.length) return reading('error', 'rule-invalid', 'rule has no pausedWhen or openWhen phrase');
+  if (!pausedWhen.length && !openWhen.length) return reading('error', 'rule-invalid', say('evNoRulePhrases'));
   let compiled: CompiledPhrases;
   try {
     compiled = compilePhrases({ paused: pausedWhen, open: openWhen });
   } catch {
-    return reading('error', 'rule-invalid', 'a phrase is in both pausedWhen and openWhen');
+    return reading('error', 'rule-invalid', say('evPhraseInBoth'));
   }
 
   const selector = rule.selector?.trim() ?? '';
-  const where = selector ? ` in ${clip(selector, 40)}` : '';
+  const where = clip(selector, 40);
   // The whole page's text, when the caller has read it already (readPage does, for waiting rooms).
   let page: VisibleText | null = seen ?? null;
   const wholePage = () => {
@@ -68,9 +69,9 @@ export function readText(doc: Document, rule: TextRule, response: FetchedRespons
     try {
       matched = [...doc.querySelectorAll(selector)];
     } catch {
-      return reading('error', 'selector-invalid', `selector ${quote(selector)} is not valid CSS`);
+      return reading('error', 'selector-invalid', say('evBadSelector', quote(selector)));
     }
-    if (!matched.length) return reading('error', 'selector-missing', `nothing on the page matches ${quote(selector)}`);
+    if (!matched.length) return reading('error', 'selector-missing', say('evNoMatch', quote(selector)));
     scope = scopeText(matched);
   } else {
     scope = wholePage();
@@ -78,28 +79,32 @@ export function readText(doc: Document, rule: TextRule, response: FetchedRespons
 
   const mustShow = rule.mustShow?.trim() ?? '';
   if (mustShow && isMatchable(mustShow) && !showsAnywhere(wholePage(), mustShow)) {
-    return reading('error', 'must-show-missing', `${quote(mustShow)} not shown`);
+    return reading('error', 'must-show-missing', say('evNotShown', quote(mustShow)));
   }
 
   const { paused, open } = signalsIn(compiled, scope);
-  if (paused.length && open.length) return reading('error', 'conflicting-signals', `${bothShown(open[0] ?? '', paused[0] ?? '')}${where}`);
-  if (paused.length) return reading('paused', 'text-paused', `text ${listPhrases(paused)}${where}`);
-  if (open.length) return reading('open', 'text-open', `text ${listPhrases(open)}${where}`);
+  const shown = (phrases: string[]) => (where ? say('evTextIn', listPhrases(phrases), where) : say('evText', listPhrases(phrases)));
+  const notShown = (phrases: string[]) =>
+    where ? say('evNotShownIn', listPhrases(phrases), where) : say('evNotShown', listPhrases(phrases));
+  if (paused.length && open.length) return reading('error', 'conflicting-signals', bothShown(open[0] ?? '', paused[0] ?? '', where));
+  if (paused.length) return reading('paused', 'text-paused', shown(paused));
+  if (open.length) return reading('open', 'text-open', shown(open));
 
   if (pausedWhen.length && openWhen.length) {
-    return reading('error', 'no-signal', `neither ${quote(pausedWhen[0] ?? '', 30)} nor ${quote(openWhen[0] ?? '', 30)} shown${where}`);
+    const neither = [quote(pausedWhen[0] ?? '', 30), quote(openWhen[0] ?? '', 30)] as const;
+    return reading('error', 'no-signal', where ? say('evNeitherIn', ...neither, where) : say('evNeither', ...neither));
   }
   const unhealthy = unhealthyPage(response, wholePage());
   if (unhealthy) return unhealthy;
-  if (pausedWhen.length) return reading('open', 'text-absent-open', `${listPhrases(pausedWhen)} not shown${where}`);
-  return reading('paused', 'text-absent-paused', `${listPhrases(openWhen)} not shown${where}`);
+  if (pausedWhen.length) return reading('open', 'text-absent-open', notShown(pausedWhen));
+  return reading('paused', 'text-absent-paused', notShown(openWhen));
 }
 
 /** Why absence cannot be trusted here, or null when the page is healthy enough to read it. */
 function unhealthyPage(response: FetchedResponse, page: VisibleText): Reading | null {
   const early = classifyResponse(response);
   if (early) return early;
-  if (!isHtmlResponse(response)) return reading('error', 'not-html', 'the answer is not an HTML page');
-  if (!hasReadableText(page)) return reading('error', 'needs-rendering', 'page has almost no visible text: it is built by script');
+  if (!isHtmlResponse(response)) return reading('error', 'not-html', say('evNotHtml'));
+  if (!hasReadableText(page)) return reading('error', 'needs-rendering', say('evScriptBuilt'));
   return null;
 }
