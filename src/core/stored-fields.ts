@@ -1,4 +1,5 @@
 // Field-by-field readers for stored data: each returns a valid value and says what it repaired.
+import { isEvidenceMessage } from './evidence-message';
 import type { DayCounts, History, TimelineState, Transition } from './history';
 import { EMPTY_HISTORY } from './history';
 import { isJsonType } from './kinds/json/json-type';
@@ -64,7 +65,11 @@ export function readWatchState(raw: unknown, where: string, repairs: string[]): 
     return ok(value) ? value : invalid(`${where}.${key}`, value, INITIAL_WATCH[key] as T, repairs);
   };
   return {
-    latest: field('latest', (v): v is Verdict | null => v === null || isVerdict(v)),
+    latest: withValidMessage(
+      field('latest', (v): v is Verdict | null => v === null || isVerdict(v)),
+      `${where}.latest`,
+      repairs,
+    ),
     confirmed: field('confirmed', (v): v is Confirmed | null => v === null || isConfirmed(v)),
     alertArmed: field('alertArmed', isBoolean),
     lastReopenAlertAt: field('lastReopenAlertAt', isTimeOrNull),
@@ -125,6 +130,14 @@ function isVerdict(v: unknown): v is Verdict {
     (v.validator === undefined || (typeof v.validator === 'string' && v.validator.length <= 300)) &&
     (v.valueType === undefined || isJsonType(v.valueType))
   );
+}
+
+/** A verdict whose evidence message is malformed loses just that: its English evidence still shows. */
+function withValidMessage(verdict: Verdict | null, where: string, repairs: string[]): Verdict | null {
+  if (verdict?.evidenceMessage === undefined || isEvidenceMessage(verdict.evidenceMessage)) return verdict;
+  const { evidenceMessage: _dropped, ...kept } = verdict;
+  repairs.push(`${where}.evidenceMessage was malformed; dropped`);
+  return kept;
 }
 
 function isConfirmed(v: unknown): v is Confirmed {

@@ -146,6 +146,38 @@ describe('loadStored (schema 3: one key per watch)', () => {
     expect(repairs).toEqual(['state:shop1.latest was an object; reset', 'state:shop1.alertArmed was text; reset']);
   });
 
+  it("keeps a verdict's evidence message when well-formed; a malformed one costs only the message, never the verdict", () => {
+    const message = { key: 'evPauseFlag', args: ['disable_plus_upgrade_ui'] };
+    const nested = { key: 'evStep', args: ['/api/auth/session', { key: 'evUnreachable', args: ['chatgpt.com'] }] };
+    const deep = [1, 2, 3, 4].reduce<unknown>((inner) => ({ key: 'evStep', args: ['/x', inner] }), { key: 'evHttp', args: ['500'] });
+    const load = (evidenceMessage: unknown) =>
+      loadStored({
+        ...loadStored(structuredClone(v10)).writes,
+        watchIds: [CHATGPT_WATCH_ID, 'shop1'],
+        [KEYS.def('shop1')]: shop,
+        [KEYS.state('shop1')]: { ...state, latest: { ...verdict, evidenceMessage } },
+      });
+    for (const good of [message, nested]) {
+      const { data, repairs } = load(good);
+      expect(data.watches.shop1?.state.latest?.evidenceMessage).toEqual(good);
+      expect(repairs).toEqual([]);
+    }
+    for (const bad of [
+      'features contains x',
+      { key: 'pauseFlag', args: [] },
+      { key: 'evPauseFlag' },
+      { key: 'evPauseFlag', args: [7] },
+      { key: 'evPauseFlag', args: ['x'.repeat(201)] },
+      { key: 'evPauseFlag', args: Array(10).fill('x') },
+      deep,
+    ]) {
+      const { data, repairs, writes } = load(bad);
+      expect(data.watches.shop1?.state.latest).toEqual(verdict);
+      expect(repairs).toEqual(['state:shop1.latest.evidenceMessage was malformed; dropped']);
+      expect(writes[KEYS.state('shop1')]).toMatchObject({ latest: verdict });
+    }
+  });
+
   it('finds a watch whose id never made it into the list, and drops an invalid one with a reason', () => {
     const current = {
       ...loadStored(structuredClone(v10)).writes,
