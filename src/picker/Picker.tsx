@@ -3,6 +3,7 @@ import { narrower, sibling, wider } from '../core/pick/navigate';
 import { pickedText } from '../core/pick/picked-text';
 import type { Meaning, Reading } from '../core/pick/proposal';
 import { robustSelector } from '../core/pick/selector';
+import { evidenceText } from '../shared/evidence-text';
 import { t } from '../shared/i18n';
 import { addPicked } from './ask-worker';
 import { outline } from './overlay';
@@ -164,7 +165,7 @@ export function Picker({ root, host, page, onClose }: Props) {
           </p>
           <p class="muted">{t(ready.rule.openWhen ? 'pickerMeansOpen' : 'pickerMeansPaused')}</p>
           <p class="reads" role="status">
-            {t('pickerReadsNow', stateOf(ready.reading), ready.reading.evidence)}
+            {t('pickerReadsNow', stateOf(ready.reading), evidenceText(ready.reading))}
           </p>
           {ready.render && <p class="muted">{t('pickerRendered')}</p>}
           {ready.phraseMissing && <p role="alert">{t('pickerPhraseMissing')}</p>}

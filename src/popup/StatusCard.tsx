@@ -1,6 +1,7 @@
 import type { Settings } from '../core/stored-fields';
 import type { WatchRecord } from '../core/stored-schema';
 import { isGoodCheck } from '../core/verdict';
+import { evidenceText } from '../shared/evidence-text';
 import { confirmedWordKey } from '../shared/glance';
 import { formatRelative, formatTime, formatTimeAgo, t } from '../shared/i18n';
 import { wordsOf } from '../shared/kind-words';
@@ -31,7 +32,7 @@ export function StatusCard({ record, settings, now }: { record: WatchRecord; set
       {latest && (
         <div class="why">
           <span class="label">{t('popupWhy')}</span> {reasonText(latest.reason, def)}
-          <code class="evidence">{latest.evidence}</code>
+          <code class="evidence">{evidenceText(latest)}</code>
         </div>
       )}
       <dl class="times">

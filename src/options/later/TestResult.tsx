@@ -1,4 +1,5 @@
 import type { Verdict, VerdictKind } from '../../core/verdict';
+import { evidenceText } from '../../shared/evidence-text';
 import { type MessageKey, t } from '../../shared/i18n';
 import { reasonText } from '../../shared/status-view';
 
@@ -33,7 +34,7 @@ export function TestResult({ verdict, url }: { verdict: Verdict; url: string }) 
         <dt>{t('optionsWhy')}</dt>
         <dd>{reasonText(verdict.reason, { url })}</dd>
         <dt>{t('optionsEvidence')}</dt>
-        <dd class="evidence-text">{verdict.evidence}</dd>
+        <dd class="evidence-text">{evidenceText(verdict)}</dd>
         <dt>{t('optionsHttpStatus')}</dt>
         <dd>{verdict.status ?? t('optionsNoStatus')}</dd>
         {verdict.found?.prices.length ? (
