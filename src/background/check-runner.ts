@@ -215,7 +215,7 @@ const alertPolicy = (settings: Settings, def: WatchDef) => ({
  */
 async function commit(id: string, trigger: string, read: Verdict[], started: Started, attempt: Attempt): Promise<Verdict | null> {
   // What Test shows of a page's data is not kept: the stored verdict stays small.
-  const readings = read.map(({ found: _shown, ...verdict }) => verdict);
+  const readings = read.map(({ found: _shown, title: _named, ...verdict }) => verdict);
   let effects: Effect[] = [];
   let alerts: () => Promise<void> = async () => undefined;
   let dropped: string | null = null;

@@ -38,6 +38,8 @@ export interface Verdict {
   valueType?: string;
   /** An `auto` page reading: the prices and variants read, shown by Test; dropped before a check is stored. */
   found?: { prices: string[]; variants: string[] };
+  /** A page reading: the page's `<title>`, for Test to name a new watch by; dropped before a check is stored. */
+  title?: string;
 }
 
 /** Verdicts that tell us something true about the account and the upgrade flow. */

@@ -110,5 +110,6 @@ export function verdictOf(reading: Reading<string>, response: BoundedResponse, n
     ...(waits ? { retryAfterMs: retryAfterOf(response, now) } : {}),
     ...(reading.valueType !== undefined && { valueType: reading.valueType }),
     ...(reading.found !== undefined && { found: reading.found }),
+    ...(reading.title !== undefined && { title: reading.title }),
   };
 }

@@ -1,10 +1,11 @@
 import type { Ref } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { isBuiltIn, specOf } from '../../core/kinds/registry';
+import { isBuiltIn, specOf, type WatchKind } from '../../core/kinds/registry';
 import type { Verdict } from '../../core/verdict';
 import { MIN_RENDER_INTERVAL_MINUTES, type WatchDef } from '../../core/watch-def';
 import { accessPattern } from '../../shared/host-access';
 import { t } from '../../shared/i18n';
+import { intervalChoices, intervalLabel } from '../../shared/interval-choices';
 import { readSecretHeaderName } from '../../shared/view-storage';
 import { accessNotice, askAccess } from '../access';
 import { isValidSelector } from '../dom';
@@ -23,10 +24,11 @@ import {
   formToInput,
   type HeaderChange,
   normalizeUrlText,
+  parseInterval,
   type WatchForm,
 } from './watch-form';
 
-export type EditorMode = { mode: 'add' } | { mode: 'edit'; def: WatchDef };
+export type EditorMode = { mode: 'add'; kind?: WatchKind } | { mode: 'edit'; def: WatchDef };
 
 interface Props {
   target: EditorMode;
@@ -38,7 +40,9 @@ interface Props {
 export function WatchEditor({ target, onClose }: Props) {
   const def = target.mode === 'edit' ? target.def : null;
   const builtIn = def !== null && isBuiltIn(def);
-  const [form, setForm] = useState<WatchForm>(() => (def ? formFromWatch(def) : emptyForm()));
+  const [form, setForm] = useState<WatchForm>(() =>
+    def ? formFromWatch(def) : emptyForm(target.mode === 'add' ? target.kind : undefined),
+  );
   const [savedHeader, setSavedHeader] = useState<string | null>(null);
   const [channels, setChannels] = useState<string[] | null>(def?.channels ?? null);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
@@ -65,7 +69,7 @@ export function WatchEditor({ target, onClose }: Props) {
   };
 
   const read = (): FormResult => {
-    const result = formToInput(form, { savedHeaderName: savedHeader, isValidSelector });
+    const result = formToInput(form, { savedHeaderName: savedHeader, isValidSelector, pageTitle: tested?.verdict.title });
     if (!result.ok) setNotice({ tone: 'error', text: t('optionsFixFirst'), details: result.problems.map(problemText) });
     return result;
   };
@@ -94,6 +98,9 @@ export function WatchEditor({ target, onClose }: Props) {
       const reply = await send({ type: 'test-watch', watch, ...(def && { watchId: def.id, ignoreType }) });
       if (!reply.ok || !reply.verdict) return refusal(reply);
       setTested({ verdict: reply.verdict, url: result.watch.url });
+      // Nothing typed as a name yet: the page's own title, ready to edit (not `set`, which forgets the Test).
+      const named = result.watch.name;
+      setForm((f) => (f.name.trim() ? f : { ...f, name: reply.verdict?.title ?? named }));
       return null;
     });
   };
@@ -235,17 +242,7 @@ function ScheduleFields({
     <>
       <div class="inline-fields">
         <Field id={field('interval')} label={t('optionsInterval')}>
-          <input
-            id={field('interval')}
-            ref={first}
-            type="number"
-            inputMode="decimal"
-            min={0.5}
-            max={60}
-            step="any"
-            value={form.interval}
-            onInput={(e) => set({ interval: e.currentTarget.value })}
-          />
+          <IntervalSelect id={field('interval')} first={first} form={form} set={set} />
         </Field>
       </div>
       {specOf(form.kind).renders && (
@@ -363,4 +360,29 @@ function leavesOrigin(typed: string, saved: string): boolean {
   if (!URL.canParse(text)) return false;
   const url = new URL(text);
   return url.protocol !== 'https:' || url.origin !== new URL(saved).origin;
+}
+
+/** The same choices as the popup's (src/shared/interval-choices.ts); the form keeps minutes as text. */
+function IntervalSelect({
+  id,
+  first,
+  form,
+  set,
+}: Pick<PartProps, 'form' | 'set'> & { id: string; first: Ref<HTMLInputElement> | undefined }) {
+  const currentMs = (parseInterval(form.interval) ?? 0) * 60_000;
+  const render = specOf(form.kind).renders === true && form.render;
+  return (
+    <select
+      id={id}
+      ref={first as unknown as Ref<HTMLSelectElement>}
+      value={String(currentMs / 60_000)}
+      onChange={(e) => set({ interval: e.currentTarget.value })}
+    >
+      {intervalChoices(render, currentMs).map((ms) => (
+        <option key={ms} value={String(ms / 60_000)}>
+          {intervalLabel(ms)}
+        </option>
+      ))}
+    </select>
+  );
 }

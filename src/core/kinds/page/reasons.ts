@@ -61,4 +61,6 @@ export interface Reading<R extends string = PageReasonCode> {
   valueType?: string;
   /** An `auto` reading: the prices and variants the page's data showed, for Test and "Watch this page". */
   found?: OffersFound;
+  /** A page's `<title>`, for Test to name a new watch by; never stored. */
+  title?: string;
 }

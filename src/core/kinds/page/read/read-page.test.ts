@@ -27,6 +27,13 @@ describe('readPage', () => {
     expect(readPage(null, { type: 'auto' }, response)).toMatchObject({ kind: 'error', reason: 'not-html' });
   });
 
+  it("carries the page's title, tidied and bounded, for Test to name a new watch by", () => {
+    const titled = parseHtml(`<title>\n  RTX 5090 —\n  Shop  </title><p>In stock</p>`);
+    expect(readPage(titled, { type: 'auto' }, response)).toMatchObject({ kind: 'open', title: 'RTX 5090 — Shop' });
+    expect(readPage(parseHtml(`<title>${'x'.repeat(200)}</title><p>Sold out</p>`), { type: 'auto' }, response).title).toHaveLength(80);
+    expect(readPage(parseHtml('<p>In stock</p>'), { type: 'auto' }, response)).not.toHaveProperty('title');
+  });
+
   it('refuses an unknown rule type', () => {
     expect(readPage(parseHtml('<p>x</p>'), { type: 'css' } as never, response)).toMatchObject({ kind: 'error', reason: 'rule-invalid' });
   });

@@ -1,3 +1,4 @@
+import { MAX_NAME_LENGTH } from '../../../watch-def';
 import type { Reading } from '../reasons';
 import { type AutoRule, readAutoFound } from './auto-rule';
 import { reading } from './evidence';
@@ -35,6 +36,13 @@ export function readPage(doc: Document | null, rule: PageRule, response: Fetched
   const seen = visibleText(doc);
   const queue = queueFromText(seen.text);
   if (queue) return reading('queued', queue.reason, queue);
+  const read = readRule(doc, rule, full, seen);
+  // The page's own name goes with the reading for Test, which names a new watch by it (never stored).
+  const title = doc.title?.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
+  return title ? { ...read, title } : read;
+}
+
+function readRule(doc: Document, rule: PageRule, full: FetchedResponse, seen: ReturnType<typeof visibleText>): Reading {
   if (rule.type === 'auto') {
     const { reading: read, found } = readAutoFound(doc, rule, seen);
     // What the page's data showed goes with the reading for Test and "Watch this page" (never stored).
