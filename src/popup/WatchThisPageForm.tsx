@@ -3,6 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Verdict } from '../core/verdict';
+import { evidenceText } from '../shared/evidence-text';
+import { confirmedWordKey } from '../shared/glance';
 import { sitePattern } from '../shared/host-access';
 import { t } from '../shared/i18n';
 import { requestHostAccess } from '../shared/request-access';
@@ -143,8 +145,11 @@ function PreviewLine({ preview, host }: { preview: Preview; host: string }) {
   if (preview.type === 'reading') return <p class="muted small">{t('popupPreviewing')}</p>;
   if (preview.type === 'added') return <p role="status">{t('popupAdded')}</p>;
   if (preview.type === 'failed') return <p role="alert">{t('popupAddFailed', preview.why)}</p>;
-  const word = { open: 'stateOpen', paused: 'statePaused', queued: 'stateQueued' } as const;
-  const kind = preview.verdict.kind;
-  const state = kind === 'open' || kind === 'paused' || kind === 'queued' ? t(word[kind]) : t('stateUnknown');
-  return <p class="preview">{t('popupPreviewSays', preview.verdict.evidence, state)}</p>;
+  const { kind, reason } = preview.verdict;
+  // As its row will say it: a product read from its offers is in stock or sold out.
+  const state =
+    kind === 'open' || kind === 'paused'
+      ? t(confirmedWordKey('page', { availability: kind, reason }))
+      : t(kind === 'queued' ? 'stateQueued' : 'stateUnknown');
+  return <p class="preview">{t('popupPreviewSays', evidenceText(preview.verdict), state)}</p>;
 }

@@ -58,7 +58,7 @@ describe('the words of a row', () => {
   });
 
   it('words what was stored before 2.5 (no reason kept) plainly, and keeps a stored reason across loading', () => {
-    expect(confirmedWordKey('page', { availability: 'open', since: 1, at: 2 })).toBe('stateOpen');
+    expect(confirmedWordKey('page', { availability: 'open' })).toBe('stateOpen');
     const state = stateAfter([[soldOut(1000)]]);
     const loaded = loadStored({ schemaVersion: 3, watchIds: ['gpu'], 'watch:gpu': page('gpu'), 'state:gpu': state });
     expect(loaded.data.watches.gpu?.state.confirmed).toEqual(state.confirmed);

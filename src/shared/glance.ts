@@ -28,7 +28,7 @@ const TONE_WORDS: Record<Tone, MessageKey> = {
 };
 
 /** The word for what is confirmed, in its kind's terms for the reason that confirmed it ("in stock"). */
-export function confirmedWordKey(kind: WatchDef['kind'], confirmed: Confirmed): MessageKey {
+export function confirmedWordKey(kind: WatchDef['kind'], confirmed: Pick<Confirmed, 'availability' | 'reason'>): MessageKey {
   const own = specOf(kind).words.stateWords as Record<string, Partial<Record<Availability, MessageKey>>> | undefined;
   return (confirmed.reason && own?.[confirmed.reason]?.[confirmed.availability]) || TONE_WORDS[confirmed.availability];
 }
