@@ -30,11 +30,11 @@ export const CAPTIONS: Record<Locale, { watches: Caption; phone: Caption; dark: 
     },
     phone: {
       title: '手机上也能收到提醒',
-      detail: '通过 ntfy、Telegram、Discord、Slack 或 webhook 推送，添加推送渠道后才会发送。',
+      detail: '通过 ntfy、Telegram、Discord、Slack 或 Webhook 推送，添加推送渠道后才会发送。',
     },
     dark: {
       title: '浅色或深色，跟随浏览器',
-      detail: '哪些有货、哪些仍已暂停，一眼就能看清。',
+      detail: '哪些有货、哪些仍在暂停，一眼就能看清。',
     },
   },
 };

@@ -24,7 +24,12 @@ export function StatusCard({ record, settings, now }: { record: WatchRecord; set
         <p class="since">
           {words.since
             ? t(words.since[confirmed.availability], formatTime(confirmed.since), formatRelative(confirmed.since, now))
-            : `${t(confirmedWordKey(def.kind, confirmed))} ${t('popupWatchSince', formatTime(confirmed.since), formatRelative(confirmed.since, now))}`}
+            : t(
+                'popupStateSince',
+                t(confirmedWordKey(def.kind, confirmed)),
+                formatTime(confirmed.since),
+                formatRelative(confirmed.since, now),
+              )}
         </p>
       )}
       {!latest && !off && words.firstRun && <p class="first-run">{t(words.firstRun)}</p>}

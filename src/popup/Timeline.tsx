@@ -1,6 +1,6 @@
 import { dayKey, type History, segmentsBetween, type TimelineState } from '../core/history';
 import { barRects, recentChanges, roundTicks, statesShown } from '../core/timeline';
-import { formatTime, formatTimeAgo, type MessageKey, t, tPlural } from '../shared/i18n';
+import { formatList, formatTime, formatTimeAgo, type MessageKey, t, tPlural } from '../shared/i18n';
 
 const MAX_WINDOW_MS = 24 * 60 * 60_000;
 const MIN_WINDOW_MS = 15 * 60_000;
@@ -33,10 +33,10 @@ export function Timeline({ history, now }: { history: History; now: number }) {
   const x = (at: number) => ((at - start) / span) * WIDTH;
   const today = history.days.find((d) => d.day === dayKey(now));
   const { changes, folded } = recentChanges(history.transitions, LISTED_CHANGES);
-  const summary = changes.map((c) => `${formatTime(c.at)} ${t(STATE_WORDS[c.state])}`).join(', ');
+  const summary = formatList(changes.map((c) => `${formatTime(c.at)} ${t(STATE_WORDS[c.state])}`));
   return (
     <div class="timeline">
-      <svg viewBox={`0 0 ${WIDTH} ${BAR_HEIGHT + 14}`} role="img" aria-label={`${t('popupRecentChanges')}: ${summary}`}>
+      <svg viewBox={`0 0 ${WIDTH} ${BAR_HEIGHT + 14}`} role="img" aria-label={t('popupRecentChangesLabel', summary)}>
         <rect class="track" x="0" y="0" width={WIDTH} height={BAR_HEIGHT} rx="3" />
         {barRects(segments, start, now, WIDTH).map((r) => (
           <rect key={r.key} class={`seg seg-${r.state}`} x={r.x} y="0" width={r.width} height={BAR_HEIGHT} />

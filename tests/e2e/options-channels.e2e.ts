@@ -176,8 +176,8 @@ describe('options page: phone and chat channels (zh-CN)', () => {
   it('reads in Chinese (screenshots, light and dark)', async () => {
     const page = await openOptions(ext);
     const section = page.locator('section.channels');
-    await expect.poll(() => section.getByRole('heading', { name: '手机或聊天中的提醒' }).count()).toBe(1);
-    await section.getByRole('button', { name: '添加渠道' }).click();
+    await expect.poll(() => section.getByRole('heading', { name: '手机和聊天提醒' }).count()).toBe(1);
+    await section.getByRole('button', { name: '添加推送渠道' }).click();
     await expect.poll(() => section.getByLabel('主题').count()).toBe(1);
     await shoot(page, 'options-channels-zh_CN.png');
     await page.emulateMedia({ colorScheme: 'dark' });

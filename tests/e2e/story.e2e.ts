@@ -142,13 +142,13 @@ describe('after a restart, in Chinese', () => {
     const zh = await launchExtension({ sim, profileDir, lang: 'zh-CN' });
     try {
       expect(await waitFor(zh.badge, (b) => b !== '')).toBe('Plus');
-      expect(await zh.title()).toMatch(/^你已订阅 ChatGPT Plus，无需等待（检查于 .+）。$/);
+      expect(await zh.title()).toMatch(/^你已订阅 ChatGPT Plus，无需等待（.+ 检查）。$/);
       expect((await storedState(zh)).history.transitions.length).toBeGreaterThanOrEqual(historyBefore);
       sim.mode = 'paused';
       const page = await zh.popup();
       await page.getByRole('button', { name: '立即检查' }).click();
       await waitFor(zh.badge, (b) => b === '暂停');
-      await expect.poll(() => headline(page)).toBe('ChatGPT Plus 升级已暂停');
+      await expect.poll(() => headline(page)).toBe('ChatGPT Plus 已暂停升级');
       await page.locator('main').screenshot({ path: `${ARTIFACTS}/popup-zh_CN.png` });
       expect(await zh.notifications()).toEqual([]);
     } finally {

@@ -2,7 +2,7 @@
 import { isMatchable, normalizeForMatch } from '../../../core/kinds/page/check/phrase-match';
 import { parsePriceNumber } from '../../../core/kinds/page/check/price-number';
 import { isCurrencyCode, MAX_VARIANT } from '../../../core/kinds/page/check/validate-auto-rule';
-import { t } from '../../../shared/i18n';
+import { formatList, t } from '../../../shared/i18n';
 import { Field, TextField } from '../../form-parts';
 import type { Problem } from '../../problem';
 import type { EditorFace, SectionProps } from './face';
@@ -125,7 +125,7 @@ function AutoConditions({ form, set, field, variants }: SectionProps<PageFields>
               <option key={v} value={v} />
             ))}
           </datalist>
-          <p class="muted hint">{t('optionsVariantsFound', variants.slice(0, 12).join(', '))}</p>
+          <p class="muted hint">{t('optionsVariantsFound', formatList(variants.slice(0, 12)))}</p>
         </>
       ) : null}
     </div>
