@@ -1,7 +1,7 @@
 // The English of the evidence the worker's own modules build (fetching, ChatGPT Plus, a check that
-// could not finish, rendering, site access), and of the HTTP lines the page readers share. Each
-// template is its key's English message in the locale files, `$1`… for the placeholders.
-import { wording } from './evidence-message';
+// could not finish, a render that took too long), and of the HTTP lines the page readers share.
+// Each template is its key's English message in the locale files, `$1`… for the placeholders.
+import { wording } from './evidence-wording';
 
 export const CORE_EVIDENCE = {
   // HTTP and fetching (worker and readers)
@@ -13,7 +13,6 @@ export const CORE_EVIDENCE = {
   evUnreachable: 'could not reach $1',
   evSecretRedirectTo: 'redirected to $1; a request with its secret header never follows a redirect',
   evSecretRedirect: 'redirected; a request with its secret header never follows a redirect',
-  evNoHostAccess: 'host permission for $1 not granted',
   // ChatGPT Plus
   evStep: '$1: $2',
   evSessionNotObject: 'session response is not an object',
@@ -42,15 +41,7 @@ export const CORE_EVIDENCE = {
   // A check that could not finish
   evNoAnswerIn: '$1 did not answer within $2 s',
   evCheckFailed: '$1',
-  // Rendering
-  evNeverStarted: 'the page never started in the frame within $1 s',
-  evStillLoading: 'the page was still loading after $1 s',
-  evNoTextYet: 'after $1 s the page still showed no readable text',
-  evStillChanging: 'the page was still changing after $1 s',
-  evLeftFrame: 'the page tried to leave the frame: $1',
-  evRenderedTooLarge: 'the rendered page is larger than $1 MiB',
-  evRenderUnreadable: 'the rendered page could not be read: $1',
-  evNoFrame: 'the page would not load in a frame (the site refuses to be framed, or the frame showed an error page)',
+  // A render the worker stopped waiting for (the rest of rendering is src/core/render/render-rules.ts's)
   evRenderTimedOut: 'the page did not finish rendering within $1 s',
 };
 

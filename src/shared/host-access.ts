@@ -1,7 +1,6 @@
 // Which host permission a watch needs, and whether it has it: for the worker and the pages alike.
 // Asking for one is the pages' alone (src/shared/request-access.ts).
 import browser from 'webextension-polyfill';
-import { say } from '../core/evidence-en';
 import { specOf } from '../core/kinds/registry';
 import type { Verdict } from '../core/verdict';
 import { originPattern, type WatchDef } from '../core/watch-def';
@@ -18,6 +17,12 @@ export function hasHostAccess(watch: Pick<WatchDef, 'kind' | 'url'>): Promise<bo
   return browser.permissions.contains({ origins: [accessPattern(watch)] });
 }
 
+/**
+ * The English of the one evidence built here, formatted by hand: the popup loads this module, and
+ * the core's builder would bring the worker's whole English table along.
+ */
+export const ACCESS_EVIDENCE = { evNoHostAccess: 'host permission for $1 not granted' };
+
 /** The reading when no request could be made at all: the user must grant access. */
 export function noHostAccessVerdict(watch: Pick<WatchDef, 'kind' | 'url'>, at: number): Verdict {
   return {
@@ -28,6 +33,7 @@ export function noHostAccessVerdict(watch: Pick<WatchDef, 'kind' | 'url'>, at: n
     durationMs: 0,
     bytes: 0,
     requests: 0,
-    ...say('evNoHostAccess', new URL(watch.url).host),
+    evidence: ACCESS_EVIDENCE.evNoHostAccess.replace('$1', new URL(watch.url).host),
+    evidenceMessage: { key: 'evNoHostAccess', args: [new URL(watch.url).host] },
   };
 }

@@ -1,8 +1,9 @@
 // When a rendered page has said enough (src/render/): the frame reader sends what the page shows
 // each time it settles, the host reads it with the watch's own rule and decides whether to wait.
 // Pure, so the rules are tested without a browser.
-import { say } from '../evidence-en';
-import { clip, type Evidence } from '../evidence-message';
+import { say as sayCore } from '../evidence-en';
+import type { Evidence } from '../evidence-message';
+import { clip, wording } from '../evidence-wording';
 import type { Reading } from '../kinds/page/reasons';
 
 /** DESIGN.md: a rendered page gets 20 s to settle, whatever it does. */
@@ -62,6 +63,23 @@ export function decide(reading: Reading<string>, previous: Reading<string> | nul
   return { done: true, reading };
 }
 
+/**
+ * The English of what rendering says; its own table, so the worker, which loads this module for its
+ * constants, carries none of it.
+ */
+export const RENDER_EVIDENCE = {
+  evNeverStarted: 'the page never started in the frame within $1 s',
+  evStillLoading: 'the page was still loading after $1 s',
+  evNoTextYet: 'after $1 s the page still showed no readable text',
+  evStillChanging: 'the page was still changing after $1 s',
+  evLeftFrame: 'the page tried to leave the frame: $1',
+  evRenderedTooLarge: 'the rendered page is larger than $1 MiB',
+  evRenderUnreadable: 'the rendered page could not be read: $1',
+  evNoFrame: 'the page would not load in a frame (the site refuses to be framed, or the frame showed an error page)',
+};
+
+const say = /* @__PURE__ */ wording(RENDER_EVIDENCE);
+
 /** What the page's progress was when the cap came. */
 export type RenderStage = 'not-started' | 'loading' | 'read';
 
@@ -81,7 +99,7 @@ export function atCap(stage: RenderStage, last: Reading<string> | null): Reading
 const timedOut = (said: Evidence): Reading<string> => ({ kind: 'error', reason: 'render-timeout', ...said });
 
 /** A render that took longer than the worker waits for one, queue included. */
-export const renderTimedOut = (seconds: number): Reading<string> => timedOut(say('evRenderTimedOut', seconds));
+export const renderTimedOut = (seconds: number): Reading<string> => timedOut(sayCore('evRenderTimedOut', seconds));
 
 export function refused({ evidence, evidenceMessage }: Evidence): Reading<string> {
   return { kind: 'error', reason: 'render-refused', evidence: clip(evidence, 200), evidenceMessage };

@@ -1,6 +1,7 @@
 // The English of the evidence a JSON watch's reading builds (its pointer, its test, its value); each
 // template is its key's English message in the locale files, `$1`… for the placeholders.
-import { type Evidence, wording } from '../../../evidence-message';
+import type { Evidence } from '../../../evidence-message';
+import { wording } from '../../../evidence-wording';
 import { type JsonType, jsonType } from '../json-type';
 
 export const JSON_EVIDENCE = {

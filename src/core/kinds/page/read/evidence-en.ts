@@ -1,6 +1,6 @@
 // The English of the evidence the page readers build; each template is its key's English message in
 // the locale files, `$1`… for the placeholders. Only the readers load it.
-import { wording } from '../../../evidence-message';
+import { wording } from '../../../evidence-wording';
 
 export const PAGE_EVIDENCE = {
   // Page readers: phrases

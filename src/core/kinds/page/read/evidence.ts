@@ -1,8 +1,9 @@
-import { cleanText, clip, type Evidence } from '../../../evidence-message';
+import type { Evidence } from '../../../evidence-message';
+import { cleanText, clip } from '../../../evidence-wording';
 import type { PageReasonCode, Reading, ReadingKind } from '../reasons';
 import { say } from './evidence-en';
 
-export { cleanText, clip } from '../../../evidence-message';
+export { cleanText, clip } from '../../../evidence-wording';
 
 /** Evidence is one short line; the popup shows it as text, and logs keep it. */
 export const EVIDENCE_MAX = 120;
