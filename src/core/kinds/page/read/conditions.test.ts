@@ -137,6 +137,8 @@ describe('a price ceiling', () => {
     const range = product({ '@type': 'AggregateOffer', lowPrice: 649, highPrice: 899, priceCurrency: 'USD', availability: 'InStock' });
     expect(read(ld(range), { maxPrice: 699, currency: 'USD' })[0]).toBe('open');
     expect(read(ld(range), { maxPrice: 600, currency: 'USD' })[1]).toBe('price-above');
+    // Test lists it in no language's words ("from … to" is the evidence's English).
+    expect(readAutoFound(ld(range)).found.prices).toEqual(['649–899 USD']);
   });
 });
 
@@ -166,9 +168,9 @@ describe('the variant asked for', () => {
     expect([kind, reason]).toEqual(['error', 'variant-missing']);
     expect(evidence).toBe('no offer matches "44"; the page has "40", "41", "42", "142"');
     expect(read(parseHtml('<p>Sold out</p>'), { variant: '44' })[1]).toBe('variant-missing');
-    expect(readAutoFound(ld(group)).found).toEqual({ prices: ['at 120.00 EUR'], variants: ['40', '41', '42', '142'] });
+    expect(readAutoFound(ld(group)).found).toEqual({ prices: ['120.00 EUR'], variants: ['40', '41', '42', '142'] });
     // A single product's name is not a variant to choose.
-    expect(readAutoFound(ld(product(offer('InStock', '899.00')))).found).toEqual({ prices: ['at 899.00 USD'], variants: [] });
+    expect(readAutoFound(ld(product(offer('InStock', '899.00')))).found).toEqual({ prices: ['899.00 USD'], variants: [] });
   });
 
   it('matches whole words without case, and CJK anywhere', () => {

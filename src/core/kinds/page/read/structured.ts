@@ -45,9 +45,15 @@ export interface OffersFound {
   variants: string[];
 }
 
+/** `899.00 USD`, `649.00–899.00 USD`: a price in no language's words, for lists the UI shows as they are. */
+function priceText({ price, currency }: Pick<Offer, 'price' | 'currency'>): string {
+  if (!price) return '';
+  return `${price.high ? `${price.text}–${price.high.text}` : price.text}${currency ? ` ${currency}` : ''}`;
+}
+
 export function offersFound(page: PageOffers): OffersFound {
   const offers = page.sources[0] ?? [];
-  const prices = [...new Set(offers.map((o) => describePrice(o)?.evidence ?? '').filter(Boolean))].slice(0, 10);
+  const prices = [...new Set(offers.map(priceText).filter(Boolean))].slice(0, 10);
   // One product's own name is not a choice: variants are listed only when there are several.
   const variants = variantsOf(offers);
   return { prices, variants: variants.length > 1 ? variants.slice(0, 30) : [] };
