@@ -3,13 +3,16 @@ import browser from 'webextension-polyfill';
 import type { Stored } from '../core/stored-schema';
 import { byGlance } from '../shared/glance';
 import { t } from '../shared/i18n';
+import { lazyComponent } from '../shared/lazy';
 import { useSiteAccess } from '../shared/use-site-access';
 import { useStored } from '../shared/use-stored';
 import { saveSettings, send } from './send';
 import { useNow } from './use-now';
-import { Warnings } from './Warnings';
 import { WatchRow, waitingUntil } from './WatchRow';
 import { WatchThisPage } from './WatchThisPage';
+
+/** What keeps alerts from arriving is looked up after the first paint (its answers are asynchronous anyway). */
+const Warnings = lazyComponent('Warnings', () => import('./Warnings').then((m) => m.Warnings));
 
 export function App() {
   const stored = useStored();

@@ -1,16 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../core/stored-fields';
 import type { WatchRecord } from '../core/stored-schema';
-import { intervalMsOf } from '../core/watch-def';
 import { changedAt, rowTone, rowWordKey } from '../shared/glance';
 import { formatRelative, t } from '../shared/i18n';
-import { intervalChoices, intervalLabel } from '../shared/interval-choices';
-import { wordsOf } from '../shared/kind-words';
+import { lazyComponent } from '../shared/lazy';
 import { RenderOffer } from '../shared/RenderOffer';
-import { CheckNow, PrimaryButton } from './Actions';
-import { StatusCard } from './StatusCard';
+import { PrimaryButton } from './Actions';
 import { send } from './send';
-import { Timeline } from './Timeline';
 
 /** A never-checked watch waiting for its site's per-origin gap (imported ones queue behind each other). */
 export const waitingUntil = (record: WatchRecord, now: number): number | null =>
@@ -62,48 +58,10 @@ export function WatchRow({
         access={access}
         onCheck={() => void send({ type: 'check-now', watchId: def.id })}
       />
-      {open && (
-        <div id={detailsId} class="details">
-          <StatusCard record={record} settings={settings} now={now} />
-          <CheckNow record={record} settings={settings} access={access} />
-          <section aria-label={t('popupRecentChanges')}>
-            <h3>{t('popupRecentChanges')}</h3>
-            <Timeline history={record.history} now={now} />
-          </section>
-          <IntervalChoice record={record} />
-        </div>
-      )}
+      {open && <LazyDetails id={detailsId} record={record} settings={settings} now={now} access={access} />}
     </li>
   );
 }
 
-/** How often this watch is checked; the worker validates and reschedules. */
-function IntervalChoice({ record }: { record: WatchRecord }) {
-  const current = intervalMsOf(record.def);
-  const fast = wordsOf(record.def.kind).fastInterval;
-  const choices = intervalChoices(record.def.render === true, current);
-  return (
-    <div class="settings">
-      <label class="row">
-        <span>{t('popupInterval')}</span>
-        <select
-          value={String(current)}
-          onChange={(e) =>
-            void send({
-              type: 'update-watch',
-              watchId: record.def.id,
-              changes: { intervalMinutes: Number(e.currentTarget.value) / 60_000 },
-            })
-          }
-        >
-          {choices.map((ms) => (
-            <option key={ms} value={String(ms)}>
-              {intervalLabel(ms)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {fast && current < fast.belowMs && <p class="muted hint">{t(fast.hint, Math.round((2 * 86_400_000) / current).toLocaleString())}</p>}
-    </div>
-  );
-}
+/** A watch in full loads with the first details opened (./WatchDetails.tsx). */
+const LazyDetails = lazyComponent('WatchDetails', () => import('./WatchDetails').then((m) => m.WatchDetails));

@@ -1,9 +1,9 @@
-// The options page paints its lists first and loads each editor's code the first time it opens,
-// so what loads before the first paint stays small (the bench's options-js-open-gzip).
+// Pages paint first and load a part's code the first time it shows (the options page's editors, the
+// popup's details), so what loads before the first paint stays small (the bench's *-js-*-gzip).
 import { type ComponentType, h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
-import { log } from '../shared/log';
+import { t } from './i18n';
+import { log } from './log';
 
 /** "Loading…" shows only past this: the extension's own files usually load well within it. */
 export const SLOW_LOAD_MS = 300;
@@ -40,7 +40,7 @@ export function lazyComponent<P extends object>(name: string, load: () => Promis
       start().then(
         () => live && setState('ready'),
         (error: unknown) => {
-          log.warn('could not load part of the options page', { part: name, error: String(error) });
+          log.warn('could not load part of the page', { part: name, error: String(error) });
           if (live) setState('failed');
         },
       );
