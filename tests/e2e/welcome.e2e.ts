@@ -245,9 +245,19 @@ describe('popup at a glance', () => {
     const options = await ext.context.newPage();
     await options.goto(`chrome-extension://${ext.id}/src/options/index.html`);
     const row = (name: string) => options.locator('.watch-row', { hasText: name });
-    await expect.poll(() => row('Camera').getByRole('button', { name: /^Grant access/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        row('Camera')
+          .getByRole('button', { name: /^Grant access/ })
+          .count(),
+      )
+      .toBe(1);
     await expect(row('Camera').locator('.state-word').textContent()).resolves.toBe('needs you');
-    await expect(row('RTX 5090').getByRole('button', { name: /^Grant access/ }).count()).resolves.toBe(0);
+    await expect(
+      row('RTX 5090')
+        .getByRole('button', { name: /^Grant access/ })
+        .count(),
+    ).resolves.toBe(0);
     await expect(row('RTX 5090').locator('.state-word').textContent()).resolves.toBe('in stock');
     await options.close();
     await popup.setViewportSize({ width: 380, height: 640 });
