@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { DeadlineError, withDeadline } from '../core/deadline';
 import type { PageReader, PageRenderer, RenderedReading, RenderRequest } from '../core/kinds';
-import { RENDER_CAP_MS } from '../core/render/render-rules';
+import { RENDER_CAP_MS, renderTimedOut } from '../core/render/render-rules';
 import { log } from '../shared/log';
 import { clearFrameAccess, grantFrameAccess } from './frame-access';
 import { askOffscreen } from './offscreen';
@@ -64,13 +64,7 @@ export const pageRenderer: PageRenderer = (input) => {
   return withDeadline(render, RENDER_TIMEOUT_MS, 'rendering').catch((error: unknown) => {
     if (!(error instanceof DeadlineError)) throw error;
     const waited = Math.round((Date.now() - queuedAt) / 1000);
-    return {
-      kind: 'error',
-      reason: 'render-timeout',
-      evidence: `the page did not finish rendering within ${waited} s`,
-      requests: 1,
-      bytes: 0,
-    };
+    return { ...renderTimedOut(waited), requests: 1, bytes: 0 };
   });
 };
 

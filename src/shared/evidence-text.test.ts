@@ -21,9 +21,9 @@ import { PAGE_EVIDENCE } from '../core/kinds/page/read/evidence-en';
 import { classifyResponse, type FetchedResponse } from '../core/kinds/page/read/page-response';
 import { type PageRule, readPage } from '../core/kinds/page/read/read-page';
 import type { Reading } from '../core/kinds/page/reasons';
+import { ACCESS_EVIDENCE, noHostAccessVerdict } from '../core/no-host-access';
 import { atCap, noFrame, RENDER_EVIDENCE, refusal, renderTimedOut, unreadableRender } from '../core/render/render-rules';
 import { evidenceText } from './evidence-text';
-import { ACCESS_EVIDENCE, noHostAccessVerdict } from './host-access';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const read = (locale: string): Messages =>

@@ -2,7 +2,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getMessage as getEnglish } from '../../tests/unit/fake-polyfill';
 import zhMessages from '../public/_locales/zh_CN/messages.json';
-import { formatList, formatRelative, formatTimeAgo, messageText, t } from './i18n';
+import { formatList, formatRelative, formatTime, formatTimeAgo, messageText, t } from './i18n';
 
 type Message = { message: string; placeholders?: Record<string, { content: string }> };
 const zh = zhMessages as Record<string, Message>;
@@ -27,6 +27,10 @@ describe('English output', () => {
     expect(formatRelative(ago(86_400), now)).toBe('yesterday');
     expect(t('popupCheckedAgo', formatRelative(ago(43), now))).toBe('checked 43 seconds ago');
     expect(formatList(['a.example', 'b.example', 'c.example'])).toBe('a.example, b.example, and c.example');
+  });
+  it('writes a 12-hour clock without a leading zero', () => {
+    expect(formatTime(new Date(2025, 0, 15, 8, 46).getTime())).toMatch(/^8:46\s(AM|am)$/);
+    expect(formatTime(new Date(2025, 0, 15, 20, 5).getTime())).toMatch(/^8:05\s(PM|pm)$/);
   });
 });
 
