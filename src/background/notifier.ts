@@ -23,7 +23,7 @@ export const REQUIRE_INTERACTION = import.meta.env.MODE !== 'firefox';
 
 export async function carryOut(effect: Effect, watch: WatchDef, settings: Settings): Promise<void> {
   if (effect.type === 'alert-reopened') {
-    const { title, body } = reopenedWords(watch, effect.again);
+    const { title, body } = reopenedWords(watch, effect.again, effect.reason);
     // The queue it opened behind is over: its "join it now" would only mislead now.
     await browser.notifications.clear(alertNotificationId('queued', watch.id));
     await show(alertNotificationId('reopened', watch.id), title, body);

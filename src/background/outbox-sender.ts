@@ -61,7 +61,7 @@ const usesChannel = (watch: WatchDef, channelId: string) => !watch.channels || w
  */
 function alertEvent(watch: WatchDef, kind: AlertKind, verdict: Verdict, at: number, before: WatchState): ChannelEvent {
   const id = alertEventId(watch.id, kind, before.alertsRaised);
-  const { title, body, linkLabel } = channelWords(watch, kind, at);
+  const { title, body, linkLabel } = channelWords(watch, kind, at, verdict.reason);
   return {
     id,
     type: kind,

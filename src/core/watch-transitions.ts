@@ -16,7 +16,8 @@ export interface AlertPolicy {
 
 /** `again`: a pause was confirmed before this reopening (the first check after install may find it open). */
 export type Effect =
-  | { type: 'alert-reopened'; again: boolean }
+  /** `reason`: the reading's that confirmed the reopening, which the kind may word as its own ("back in stock"). */
+  | { type: 'alert-reopened'; again: boolean; reason?: ReasonCode }
   | { type: 'alert-queued' }
   | { type: 'alert-cant-check' }
   | { type: 'clear-cant-check' };
@@ -85,7 +86,8 @@ export function applyReadings(
       if (next.alertArmed && !coolingDown) {
         next.alertArmed = false;
         next.lastReopenAlertAt = now;
-        if (policy.notificationsEnabled) effects.push({ type: 'alert-reopened', again: state.confirmed?.availability === 'paused' });
+        if (policy.notificationsEnabled)
+          effects.push({ type: 'alert-reopened', again: state.confirmed?.availability === 'paused', reason: latest.reason });
       }
     }
   }

@@ -15,13 +15,18 @@ type Watch = Pick<WatchDef, 'kind' | 'name' | 'url'>;
 const hostOf = (watch: Watch) => new URL(watch.url).host;
 const CANT_CHECK_HOURS = Math.round(CANT_CHECK_AFTER_MS / 3_600_000);
 
-/** It reopened; "again" only when a pause was seen (the first check after install may simply find it open). */
-export function reopenedWords(watch: Watch, again: boolean): AlertWords {
+/** The reopening's title, in the kind's words for why it reopened ("RTX 5090 is back in stock"). */
+function reopenedTitle(watch: Watch, again: boolean, reason: string | undefined): string {
   const words = wordsOf(watch.kind);
-  return {
-    title: t(again ? words.reopenedTitle : words.openTitle, watch.name),
-    body: t(again ? words.reopenedBody : words.openBody, hostOf(watch)),
-  };
+  const own = reason ? words.reopenedTitles?.[reason] : undefined;
+  if (own) return t(again ? own.again : own.open, watch.name);
+  return t(again ? words.reopenedTitle : words.openTitle, watch.name);
+}
+
+/** It reopened; "again" only when a pause was seen (the first check after install may simply find it open). */
+export function reopenedWords(watch: Watch, again: boolean, reason?: string): AlertWords {
+  const words = wordsOf(watch.kind);
+  return { title: reopenedTitle(watch, again, reason), body: t(again ? words.reopenedBody : words.openBody, hostOf(watch)) };
 }
 
 /** A waiting room opened in front of a paused watch. */
@@ -41,10 +46,10 @@ export function reminderWords(watch: Watch, minutes: number): AlertWords {
 }
 
 /** A phone or chat message: it says when, since it may be read later; its link's button says where it leads. */
-export function channelWords(watch: Watch, kind: AlertKind, at: number): AlertWords & { linkLabel: string } {
+export function channelWords(watch: Watch, kind: AlertKind, at: number, reason?: string): AlertWords & { linkLabel: string } {
   const words = wordsOf(watch.kind);
   const linkLabel = t(words.targetAction);
-  if (kind === 'reopened') return { title: t(words.openTitle, watch.name), body: t('channelReopenedBody', formatTime(at)), linkLabel };
+  if (kind === 'reopened') return { title: reopenedTitle(watch, false, reason), body: t('channelReopenedBody', formatTime(at)), linkLabel };
   if (kind === 'queued') return { title: t(words.queuedTitle, watch.name), body: t('channelQueuedBody', formatTime(at)), linkLabel };
   return { title: t(words.cantCheckTitle, watch.name), body: t('channelCantCheckBody', CANT_CHECK_HOURS), linkLabel };
 }

@@ -454,7 +454,7 @@ describe('channel delivery in Chromium', () => {
     const [ntfy, telegram, discord, slack, webhook] = HEALTHY.map((c) => receivedBy(c, 0)[0] as ReceivedRequest);
     expect(ntfy?.path).toBe('/');
     expect(ntfy?.headers.authorization).toBe(`Bearer ${SECRETS.ntfyToken}`);
-    expect(ntfy?.json).toMatchObject({ topic: SECRETS.ntfyTopic, title: `${watchName(0)} is available`, click: storeUrl(0) });
+    expect(ntfy?.json).toMatchObject({ topic: SECRETS.ntfyTopic, title: `${watchName(0)} is in stock`, click: storeUrl(0) });
     expect(telegram?.json).toMatchObject({ chat_id: TELEGRAM_CHAT, text: expect.stringContaining(storeUrl(0)) });
     expect(discord?.path).toMatch(/^\/api\/v10\/webhooks\/112233445566778899\/.+\?wait=true$/);
     expect(discord?.json).toMatchObject({ embeds: [{ title: watchName(0), url: storeUrl(0) }] });

@@ -127,7 +127,7 @@ describe('channels in Firefox ESR', () => {
     expect(ntfy).toMatchObject({ method: 'POST', path: '/', status: 200, eventId });
     expect(ntfy?.json).toMatchObject({
       topic: SECRETS.topic,
-      title: `${NAMES.product} is available`,
+      title: `${NAMES.product} is in stock`,
       message: expect.stringMatching(/^Confirmed open at /),
       click: shop.urls.product,
     });

@@ -95,7 +95,7 @@ describe('a page watch', () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     await check('test', id);
     expect(create).toHaveBeenCalledTimes(1);
-    expect(fakeBrowser.notifications.getAllCreateOptions()[`reopened:${id}`]).toMatchObject({ title: 'GPU is available again' });
+    expect(fakeBrowser.notifications.getAllCreateOptions()[`reopened:${id}`]).toMatchObject({ title: 'GPU is back in stock' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('OPEN');
     expect(await fakeBrowser.action.getTitle({})).toMatch(/^Available now: GPU\. 1 watch not available yet\. Last check at .+\.$/);
     await check('test', id);

@@ -14,6 +14,8 @@ export interface KindWords<K extends string = string> {
   /** The desktop and channel alert titles; given the watch's name. */
   openTitle: K;
   reopenedTitle: K;
+  /** Those titles by the reason that confirmed the reopening, where the kind says it plainer (a product: "back in stock"). */
+  reopenedTitles?: Readonly<Record<string, { open: K; again: K }>>;
   /** The desktop alert's text; given the host. */
   openBody: K;
   reopenedBody: K;

@@ -25,8 +25,9 @@ const SIMULATORS: Record<string, string> = {
 };
 
 const wordKeys = (kind: (typeof WATCH_KINDS)[number]): string[] => {
-  const { headlines, since, fastInterval, stateWords, ...single } = specOf(kind).words as KindWords;
+  const { headlines, since, fastInterval, stateWords, reopenedTitles, ...single } = specOf(kind).words as KindWords;
   return [
+    ...Object.values(reopenedTitles ?? {}).flatMap((titles) => [titles.open, titles.again]),
     ...Object.values(stateWords ?? {}).flatMap((words) => Object.values(words)),
     ...Object.values(headlines),
     ...Object.values(single).filter((v): v is string => typeof v === 'string'),
@@ -50,7 +51,7 @@ describe.each(WATCH_KINDS.map((kind) => [kind]))('the %s kind', (kind) => {
 
   it('words states only by reasons it can give', () => {
     const words = spec.words as KindWords;
-    for (const reason of Object.keys(words.stateWords ?? {})) expect(spec.reasonCodes, reason).toContain(reason);
+    for (const reason of Object.keys({ ...words.stateWords, ...words.reopenedTitles })) expect(spec.reasonCodes, reason).toContain(reason);
   });
 
   it('keeps its spec and probe in its folder, and has an editor face', () => {

@@ -21,5 +21,6 @@ export const pageSpec = {
       'structured-data': { open: 'stateInStock', paused: 'stateSoldOut' },
       'price-above': { paused: 'stateAboveCeiling' },
     },
+    reopenedTitles: { 'structured-data': { open: 'notifyInStockTitle', again: 'notifyBackInStockTitle' } },
   },
 } as const satisfies KindSpec;
