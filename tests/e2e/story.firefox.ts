@@ -38,6 +38,25 @@ afterAll(async () => {
 });
 
 describe('Firefox ESR', () => {
+  it('opened the welcome page on install', async () => {
+    const welcome = await waitFor(
+      async () => {
+        // Pages opened by the add-on show their address only from inside (as firefox-harness.ts finds its popup).
+        for (const page of await ff.browser.pages()) {
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (href.endsWith('/src/welcome/index.html')) return page;
+        }
+        return undefined;
+      },
+      (page) => page !== undefined,
+      20_000,
+      'a welcome tab',
+    );
+    await welcome?.waitForSelector('h1');
+    expect(await welcome?.$eval('h1', (h) => h.textContent)).toBe('Welcome to Reopen Watch');
+    await welcome?.close();
+  });
+
   it('signed in and paused: WAIT, no notification', async () => {
     const site = await ff.newPage();
     await site.goto('https://chatgpt.com/auth/login');
