@@ -43,6 +43,8 @@ export const CORE_EVIDENCE = {
   evCheckFailed: '$1',
   // A render the worker stopped waiting for (the rest of rendering is src/core/render/render-rules.ts's)
   evRenderTimedOut: 'the page did not finish rendering within $1 s',
+  // A site never granted (src/core/no-host-access.ts)
+  evNoHostAccess: 'host permission for $1 not granted',
 };
 
 export const say = /* @__PURE__ */ wording(CORE_EVIDENCE);

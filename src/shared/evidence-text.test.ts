@@ -21,7 +21,7 @@ import { PAGE_EVIDENCE } from '../core/kinds/page/read/evidence-en';
 import { classifyResponse, type FetchedResponse } from '../core/kinds/page/read/page-response';
 import { type PageRule, readPage } from '../core/kinds/page/read/read-page';
 import type { Reading } from '../core/kinds/page/reasons';
-import { ACCESS_EVIDENCE, noHostAccessVerdict } from '../core/no-host-access';
+import { noHostAccessVerdict } from '../core/no-host-access';
 import { atCap, noFrame, RENDER_EVIDENCE, refusal, renderTimedOut, unreadableRender } from '../core/render/render-rules';
 import { evidenceText } from './evidence-text';
 
@@ -30,7 +30,7 @@ const read = (locale: string): Messages =>
   JSON.parse(readFileSync(new URL(`../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8'));
 const en = read('en');
 const zh = read('zh_CN');
-const TABLES: Record<string, Record<string, string>> = { CORE_EVIDENCE, PAGE_EVIDENCE, JSON_EVIDENCE, RENDER_EVIDENCE, ACCESS_EVIDENCE };
+const TABLES: Record<string, Record<string, string>> = { CORE_EVIDENCE, PAGE_EVIDENCE, JSON_EVIDENCE, RENDER_EVIDENCE };
 
 /** A message as Chrome formats it: `$NAME$` → its placeholder's `$n` → the n-th argument. */
 function format(messages: Messages, m: EvidenceMessage): string {

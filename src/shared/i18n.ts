@@ -83,12 +83,9 @@ export function formatTimeAgo(at: number, now: number): string {
   return t('timeWithAgo', formatTime(at), formatRelative(at, now));
 }
 
-/** "14:32" / "8:46 AM" in the browser's language: a 12-hour clock has no leading zero ("08:46 AM"). */
+/** "14:32" / "8:46 AM" in the browser's language: an hour without a leading zero ("08:46 AM" reads oddly). */
 export function formatTime(at: number): string {
-  return formatter('time', () => {
-    const twelve = new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric' }).resolvedOptions().hour12 === true;
-    return new Intl.DateTimeFormat(uiLanguage(), { hour: twelve ? 'numeric' : '2-digit', minute: '2-digit' });
-  }).format(at);
+  return formatter('time', () => new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit' })).format(at);
 }
 
 /** "12 minutes ago" / "12 分钟前", or "in 2 minutes" / "2 分钟后" for future times. */
